@@ -1,0 +1,16 @@
+/** The formats: types, parsing of untrusted documents, shape inference and parameter counts. */
+export { describeValue, formatPath, SpecError } from './errors';
+export { MAX } from './limits';
+export {
+  DOCUMENT_VERSIONS,
+  type DocumentKind,
+  parseDocument,
+  parseJsonText,
+  parseLevel,
+  parseNetwork,
+  picturePixels,
+  weightSizes,
+} from './parse';
+export { levelToDocument, networkToDocument, pictureRows } from './serialize';
+export * from './shapes';
+export * from './types';

@@ -1,0 +1,303 @@
+import type { z } from 'zod';
+import { describeValue, formatPath, SpecError } from './errors';
+import { MAX } from './limits';
+import { levelSchema, networkSchema, type PictureRows } from './schemas';
+import { classifierProblem, inferShapes } from './shapes';
+import type { Example, LayerSpec, LayerWeights, LevelSpec, NetworkSpec, Shape } from './types';
+import { specErrorFromZod } from './zod-messages';
+
+/** The document kinds and the newest version of each this reader knows. */
+export const DOCUMENT_VERSIONS = { 'convblocks/network': 1, 'convblocks/level': 1 } as const;
+
+/** A document kind. */
+export type DocumentKind = keyof typeof DOCUMENT_VERSIONS;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parses JSON text, turning a syntax error into our error type. */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new SpecError('', `this is not valid JSON (${detail})`);
+  }
+}
+
+/**
+ * Walks any value once before the schema sees it: refuses keys that could reach a prototype,
+ * nesting deeper than any document needs, and things JSON cannot hold.
+ */
+function checkStructure(value: unknown, path: PropertyKey[], depth: number): void {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+      throw new SpecError(formatPath(path), `expected plain JSON data but got ${describeValue(value)}`);
+    }
+    return;
+  }
+  if (depth > MAX.depth)
+    throw new SpecError(formatPath(path), `is nested more than ${MAX.depth} levels deep`);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) checkStructure(value[i], [...path, i], depth + 1);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key))
+      throw new SpecError(formatPath([...path, key]), `the field name ${key} is not allowed`);
+    checkStructure((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+  }
+}
+
+/** Checks `kind` and `version` first, so a wrong or newer document gets the message that matters. */
+function checkHeader(value: unknown, kind: DocumentKind): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SpecError('', `expected a ${kind} document (a JSON object) but got ${describeValue(value)}`);
+  }
+  const header = value as Record<string, unknown>;
+  if (header.kind !== kind) {
+    throw new SpecError('kind', `expected "${kind}" but got ${describeValue(header.kind)}`);
+  }
+  const version = header.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new SpecError('version', `expected a whole number from 1 but got ${describeValue(version)}`);
+  }
+  if (version > DOCUMENT_VERSIONS[kind]) {
+    throw new SpecError(
+      'version',
+      `this ${kind} was made by a newer ConvBlocks (version ${version}; this one reads up to ${DOCUMENT_VERSIONS[kind]}): update the game to open it`,
+    );
+  }
+}
+
+/** Runs a check over untrusted input and guarantees that only a SpecError ever escapes. */
+function guarded<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new SpecError('', `could not be read (${detail})`);
+  }
+}
+
+function schemaParse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (!result.success) throw specErrorFromZod(result.error);
+  return result.data;
+}
+
+/** The number of kernel and bias values a layer has, or null for a layer without parameters. */
+export function weightSizes(layer: LayerSpec, input: Shape): { kernel: number; bias: number } | null {
+  if (layer.type === 'conv') {
+    const channels = input.length === 3 ? input[2] : 0;
+    return { kernel: layer.size * layer.size * channels * layer.filters, bias: layer.filters };
+  }
+  if (layer.type === 'dense') return { kernel: (input[0] ?? 0) * layer.units, bias: layer.units };
+  return null;
+}
+
+function checkWeights(
+  input: Shape,
+  layers: readonly LayerSpec[],
+  weights: readonly (LayerWeights | null)[],
+): void {
+  if (weights.length !== layers.length) {
+    throw new SpecError(
+      'weights',
+      `expected ${layers.length} entries, one per layer, but got ${weights.length}`,
+    );
+  }
+  const report = inferShapes(input, layers);
+  layers.forEach((layer, i) => {
+    const shape = report.layers[i];
+    const sizes = shape ? weightSizes(layer, shape.input) : null;
+    const entry = weights[i] ?? null;
+    if (!sizes) {
+      if (entry !== null)
+        throw new SpecError(`weights[${i}]`, `a ${layer.type} layer has no weights: expected null`);
+      return;
+    }
+    if (entry === null)
+      throw new SpecError(`weights[${i}]`, `the ${layer.type} layer needs its weights but got null`);
+    if (entry.kernel.length !== sizes.kernel) {
+      throw new SpecError(
+        `weights[${i}].kernel`,
+        `expected ${sizes.kernel} numbers but got ${entry.kernel.length}`,
+      );
+    }
+    if (entry.bias.length !== sizes.bias) {
+      throw new SpecError(
+        `weights[${i}].bias`,
+        `expected ${sizes.bias} numbers but got ${entry.bias.length}`,
+      );
+    }
+  });
+}
+
+/** Refuses a stack that cannot run, naming the layer and a reason a player can act on. */
+function checkLayers(
+  field: string,
+  input: Shape,
+  layers: readonly LayerSpec[],
+  classCount: number | undefined,
+): void {
+  if (classCount !== undefined) {
+    const problem = classifierProblem(input, layers, classCount);
+    if (problem)
+      throw new SpecError(
+        problem.layerIndex >= 0 ? `${field}[${problem.layerIndex}]` : field,
+        problem.reason,
+      );
+  } else {
+    const report = inferShapes(input, layers);
+    const failed = report.layers[report.errorAt];
+    if (failed && !failed.ok) throw new SpecError(`${field}[${report.errorAt}]`, failed.reason);
+  }
+  const params = inferShapes(input, layers).totalParams;
+  if (params > MAX.params) {
+    throw new SpecError(field, `has ${params} parameters, more than the ${MAX.params} a browser can train`);
+  }
+}
+
+function checkClassNames(field: string, classes: readonly string[]): void {
+  const seen = new Set<string>();
+  classes.forEach((name, i) => {
+    if (seen.has(name))
+      throw new SpecError(`${field}[${i}]`, `the class ${JSON.stringify(name)} is named twice`);
+    seen.add(name);
+  });
+}
+
+/** Parses an untrusted `convblocks/network` document, or throws a SpecError naming the field and value. */
+export function parseNetwork(value: unknown): NetworkSpec {
+  return guarded(() => {
+    checkStructure(value, [], 0);
+    checkHeader(value, 'convblocks/network');
+    const doc = schemaParse(networkSchema, value);
+    if (!doc.classes && !doc.level) {
+      throw new SpecError('classes', 'is missing: a network names its classes or the level it was built for');
+    }
+    if (doc.classes) checkClassNames('classes', doc.classes);
+    checkLayers('layers', doc.input, doc.layers, doc.classes?.length);
+    if (doc.weights) checkWeights(doc.input, doc.layers, doc.weights);
+    const network: NetworkSpec = {
+      kind: doc.kind,
+      version: doc.version,
+      name: doc.name,
+      input: doc.input,
+      layers: doc.layers,
+      training: doc.training,
+      ...(doc.level !== undefined && { level: doc.level }),
+      ...(doc.classes !== undefined && { classes: doc.classes }),
+      ...(doc.weights !== undefined && { weights: doc.weights }),
+    };
+    return network;
+  });
+}
+
+/**
+ * Turns one picture's rows into NHWC numbers: `#`/`.` characters (ink 1, blank as the level says),
+ * rows of numbers (one channel), or rows of per-channel number lists.
+ */
+export function picturePixels(
+  rows: PictureRows,
+  input: readonly [number, number, number],
+  blank: number,
+  field: string,
+): number[] {
+  const [height, width, channels] = input;
+  if (rows.length !== height) throw new SpecError(field, `expected ${height} rows but got ${rows.length}`);
+  const pixels: number[] = [];
+  rows.forEach((row, y) => {
+    const rowField = `${field}[${y}]`;
+    if (row.length !== width) throw new SpecError(rowField, `expected ${width} pixels but got ${row.length}`);
+    for (let x = 0; x < width; x++) {
+      const cell = typeof row === 'string' ? row[x] : row[x];
+      if (typeof cell === 'string') {
+        for (let c = 0; c < channels; c++) pixels.push(cell === '#' ? 1 : blank);
+      } else if (typeof cell === 'number') {
+        if (channels !== 1) {
+          throw new SpecError(`${rowField}[${x}]`, `expected ${channels} channel values but got one number`);
+        }
+        pixels.push(cell);
+      } else if (Array.isArray(cell)) {
+        if (cell.length !== channels) {
+          throw new SpecError(
+            `${rowField}[${x}]`,
+            `expected ${channels} channel values but got ${cell.length}`,
+          );
+        }
+        pixels.push(...cell);
+      }
+    }
+  });
+  pixels.forEach((v, i) => {
+    if (Math.abs(v) > 1e6) throw new SpecError(field, `pixel ${i} is ${v}, far outside any picture's range`);
+  });
+  return pixels;
+}
+
+/** Parses an untrusted `convblocks/level` document, or throws a SpecError naming the field and value. */
+export function parseLevel(value: unknown): LevelSpec {
+  return guarded(() => {
+    checkStructure(value, [], 0);
+    checkHeader(value, 'convblocks/level');
+    const doc = schemaParse(levelSchema, value);
+    checkClassNames('classes', doc.classes);
+    const pictures = (set: 'train' | 'test'): Example[] =>
+      doc[set].map((entry, i) => {
+        const classIndex = doc.classes.indexOf(entry.label);
+        if (classIndex < 0) {
+          throw new SpecError(
+            `${set}[${i}].label`,
+            `expected one of the classes ${doc.classes.map((c) => JSON.stringify(c)).join(', ')} but got ${describeValue(entry.label)}`,
+          );
+        }
+        const pixels = picturePixels(entry.picture, doc.input, doc.blank, `${set}[${i}].picture`);
+        return { label: entry.label, classIndex, pixels };
+      });
+    const train = pictures('train');
+    const test = pictures('test');
+    if (doc.starter) {
+      const report = inferShapes(doc.input, doc.starter);
+      const failed = report.layers[report.errorAt];
+      if (failed && !failed.ok) throw new SpecError(`starter[${report.errorAt}]`, failed.reason);
+    }
+    if (doc.reference) checkLayers('reference.layers', doc.input, doc.reference.layers, doc.classes.length);
+    const level: LevelSpec = {
+      kind: doc.kind,
+      version: doc.version,
+      id: doc.id,
+      title: doc.title,
+      concept: doc.concept,
+      intro: doc.intro,
+      input: doc.input,
+      blank: doc.blank,
+      classes: doc.classes,
+      train,
+      test,
+      goal: doc.goal,
+      limits: doc.limits,
+      stars: doc.stars,
+      hints: doc.hints,
+      ...(doc.starter !== undefined && { starter: doc.starter }),
+      ...(doc.training !== undefined && { training: doc.training }),
+      ...(doc.reference !== undefined && { reference: doc.reference }),
+    };
+    return level;
+  });
+}
+
+/** Parses a document of either kind, telling them apart by `kind`. */
+export function parseDocument(
+  value: unknown,
+): { kind: 'convblocks/network'; network: NetworkSpec } | { kind: 'convblocks/level'; level: LevelSpec } {
+  const kind =
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>).kind : undefined;
+  if (kind === 'convblocks/level') return { kind, level: parseLevel(value) };
+  if (kind === 'convblocks/network') return { kind, network: parseNetwork(value) };
+  throw new SpecError(
+    'kind',
+    `expected "convblocks/network" or "convblocks/level" but got ${describeValue(kind)}`,
+  );
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { MAX } from './limits';
+import { DEFAULT_TRAINING, LAYER_TYPES } from './types';
+
+/** Zod schemas of the version-1 documents: the structure and ranges; cross-field rules live in parse.ts. */
+
+const int = (min: number, max: number) => z.int().min(min).max(max);
+const name = z.string().trim().min(1).max(MAX.nameLength);
+const text = z.string().max(MAX.textLength);
+const padding = z.enum(['valid', 'same']);
+
+const conv = z.strictObject({
+  type: z.literal('conv'),
+  filters: int(1, MAX.filters),
+  size: int(1, MAX.windowSize),
+  stride: int(1, MAX.stride).default(1),
+  padding: padding.default('valid'),
+});
+
+const pool = z
+  .strictObject({
+    type: z.literal('pool'),
+    op: z.enum(['max', 'avg']).default('max'),
+    size: int(1, MAX.windowSize),
+    stride: int(1, MAX.stride).optional(),
+    padding: padding.default('valid'),
+  })
+  // A pool's stride defaults to its window, so windows do not overlap.
+  .transform((layer) => ({ ...layer, stride: layer.stride ?? layer.size }));
+
+/** One layer of a network. */
+export const layerSchema = z.discriminatedUnion('type', [
+  conv,
+  z.strictObject({ type: z.literal('relu') }),
+  z.strictObject({ type: z.literal('activation'), fn: z.enum(['sigmoid', 'tanh', 'leaky_relu', 'elu']) }),
+  pool,
+  z.strictObject({ type: z.literal('flatten') }),
+  z.strictObject({ type: z.literal('dense'), units: int(1, MAX.units) }),
+]);
+
+/** Training settings, each with the format's default. */
+export const trainingSchema = z
+  .strictObject({
+    optimizer: z.enum(['adam', 'sgd']).default(DEFAULT_TRAINING.optimizer),
+    learningRate: z.number().gt(0).max(MAX.learningRate).default(DEFAULT_TRAINING.learningRate),
+    momentum: z.number().min(0).lt(1).default(DEFAULT_TRAINING.momentum),
+    batchSize: int(1, MAX.batchSize).default(DEFAULT_TRAINING.batchSize),
+    seed: int(0, 2 ** 31 - 1).default(DEFAULT_TRAINING.seed),
+  })
+  .default({ ...DEFAULT_TRAINING });
+
+/** `[height, width, channels]` of a picture. */
+export const inputSchema = z.tuple([int(1, MAX.pictureSide), int(1, MAX.pictureSide), int(1, MAX.channels)]);
+
+const classes = z.array(name).min(2).max(MAX.classes);
+
+const layerWeights = z.strictObject({
+  kernel: z.array(z.number()).max(MAX.params),
+  bias: z.array(z.number()).max(MAX.units * 4),
+});
+
+/** The `convblocks/network` document, version 1 (the header is checked before this). */
+export const networkSchema = z.strictObject({
+  kind: z.literal('convblocks/network'),
+  version: z.literal(1),
+  name: name.default('my network'),
+  level: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .optional(),
+  input: inputSchema,
+  classes: classes.optional(),
+  layers: z.array(layerSchema).min(1).max(MAX.layers),
+  training: trainingSchema,
+  weights: z.array(layerWeights.nullable()).max(MAX.layers).optional(),
+});
+
+const pixelRow = z.union([
+  z.string().regex(/^[#.]*$/, 'rows of characters may use only "#" (ink) and "." (blank)'),
+  z.array(z.number()),
+  z.array(z.array(z.number())),
+]);
+
+const picture = z.strictObject({
+  label: name,
+  picture: z.array(pixelRow).min(1).max(MAX.pictureSide),
+});
+
+const starRule = z.union([
+  z.strictObject({ maxParams: int(1, MAX.params) }),
+  z.strictObject({ maxSteps: int(1, MAX.steps) }),
+  z.strictObject({ maxLayers: int(1, MAX.layers) }),
+]);
+
+const layerType = z.enum(LAYER_TYPES);
+
+/** The `convblocks/level` document, version 1 (the header is checked before this). */
+export const levelSchema = z.strictObject({
+  kind: z.literal('convblocks/level'),
+  version: z.literal(1),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id is lowercase letters, digits and dashes'),
+  title: name,
+  concept: text.default(''),
+  intro: z.array(text).max(MAX.paragraphs).default([]),
+  input: inputSchema,
+  blank: z.literal([-1, 0]).default(-1),
+  classes,
+  train: z.array(picture).min(1).max(MAX.pictures),
+  test: z.array(picture).max(MAX.pictures).default([]),
+  goal: z.strictObject({ testAccuracy: z.number().min(0).max(1) }).default({ testAccuracy: 1 }),
+  limits: z
+    .strictObject({
+      blocks: z
+        .array(layerType)
+        .min(1)
+        .max(LAYER_TYPES.length)
+        .default([...LAYER_TYPES]),
+      maxLayers: int(1, MAX.layers).optional(),
+      maxParams: int(1, MAX.params).optional(),
+      maxBlocks: z
+        .strictObject({
+          conv: int(0, MAX.layers).optional(),
+          relu: int(0, MAX.layers).optional(),
+          activation: int(0, MAX.layers).optional(),
+          pool: int(0, MAX.layers).optional(),
+          flatten: int(0, MAX.layers).optional(),
+          dense: int(0, MAX.layers).optional(),
+        })
+        .optional(),
+      maxSteps: int(1, MAX.steps).optional(),
+    })
+    .default({ blocks: [...LAYER_TYPES] }),
+  stars: z.array(starRule).max(2).default([]),
+  hints: z.array(text).max(MAX.paragraphs).default([]),
+  starter: z.array(layerSchema).max(MAX.layers).optional(),
+  training: trainingSchema.optional(),
+  reference: z
+    .strictObject({
+      layers: z.array(layerSchema).min(1).max(MAX.layers),
+      training: trainingSchema,
+    })
+    .optional(),
+});
+
+/** The raw rows of one picture as written in a level document. */
+export type PictureRows = z.infer<typeof picture>['picture'];
