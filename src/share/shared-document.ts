@@ -1,0 +1,53 @@
+import {
+  describeValue,
+  type LevelSpec,
+  type NetworkSpec,
+  parseLevel,
+  parseNetwork,
+  SpecError,
+} from '../spec';
+import { LINK_ENVELOPE, readNetworkEnvelope } from './link-envelope';
+
+/** What a link or a file brought: a network or a level, parsed and ready to open. */
+export type SharedDocument =
+  | { readonly kind: 'network'; readonly network: NetworkSpec }
+  | { readonly kind: 'level'; readonly level: LevelSpec };
+
+/** The kind of thing shared. */
+export type SharedKind = SharedDocument['kind'];
+
+/** The document kinds a link or file may hold, and what each opens as. */
+const SHAREABLE_KINDS = new Map<unknown, SharedKind>([
+  ['convblocks/network', 'network'],
+  ['convblocks/level', 'level'],
+  [LINK_ENVELOPE.kind, 'network'],
+]);
+
+function kindOf(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return (value as Record<string, unknown>).kind;
+}
+
+/**
+ * Parses an untrusted document of any shareable kind: a network, a level, or the link envelope of a
+ * network with packed weights. `expected` is what the link said it holds (`#net=` or `#level=`).
+ */
+export function documentToShared(value: unknown, expected?: SharedKind): SharedDocument {
+  const kind = kindOf(value);
+  const found = SHAREABLE_KINDS.get(kind);
+  if (found === undefined) {
+    throw new SpecError(
+      expected ? 'link' : 'kind',
+      value === null || typeof value !== 'object' || Array.isArray(value)
+        ? `expected a ConvBlocks network or level (a JSON object) but got ${describeValue(value)}`
+        : `expected "convblocks/network" or "convblocks/level" but got ${describeValue(kind)}`,
+    );
+  }
+  if (expected !== undefined && found !== expected) {
+    const tag = expected === 'network' ? '#net=' : '#level=';
+    throw new SpecError('link', `this ${tag} link holds a ${found}, not a ${expected}`);
+  }
+  if (kind === 'convblocks/level') return { kind: 'level', level: parseLevel(value) };
+  if (kind === 'convblocks/network') return { kind: 'network', network: parseNetwork(value) };
+  return { kind: 'network', network: readNetworkEnvelope(value) };
+}
