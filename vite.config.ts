@@ -1,10 +1,23 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   base: './',
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
+  // TensorFlow.js packages point `main` at CommonJS bundles, which Node-side resolution (tests) picks;
+  // every importer must get the one ESM copy, or gradients register on one copy and tensors on another.
+  resolve: {
+    alias: ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgl'].map((name) => ({
+      find: new RegExp(`^@tensorflow/${name}$`),
+      replacement: fileURLToPath(
+        new URL(`./node_modules/@tensorflow/${name}/dist/index.js`, import.meta.url),
+      ),
+    })),
+  },
   test: {
+    // tfjs-core's ESM build, not its CommonJS one: the latter is slower and registers no gradients.
+    server: { deps: { inline: [/@tensorflow/] } },
     projects: [
       {
         extends: true,

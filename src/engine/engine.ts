@@ -1,0 +1,224 @@
+import type { Example, LayerSpec, LayerType, LayerWeights, Shape, TrainingSpec } from '../spec';
+import { BatchSource, disposeBatch, firstConvOf, makeBatch, type PictureSet, pictureSet } from './dataset';
+import { initialWeights } from './init';
+import { softmaxCrossEntropy, TensorNetwork } from './network';
+import { tf } from './tf';
+
+/** What the engine trains: a stack that fits its input and ends in one Dense unit per class. */
+export interface EngineNetwork {
+  readonly input: readonly [number, number, number];
+  readonly layers: readonly LayerSpec[];
+  readonly classCount: number;
+  readonly training: TrainingSpec;
+  /** Start from these weights instead of fresh ones drawn from `training.seed`. */
+  readonly weights?: readonly (LayerWeights | null)[] | undefined;
+}
+
+/** One layer's output for one picture, flat in NHWC order. */
+export interface LayerOutput {
+  readonly type: LayerType;
+  readonly shape: Shape;
+  readonly values: Float32Array;
+}
+
+/** Where training stands after a call to `train`. */
+export interface StepResult {
+  readonly step: number;
+  readonly epoch: number;
+  /** The loss of the last step's batch. */
+  readonly loss: number;
+  /** True when the loss became NaN or infinite: the weights were put back as they were before the call. */
+  readonly diverged: boolean;
+}
+
+/** How the network does on a set of pictures. */
+export interface Evaluation {
+  readonly accuracy: number;
+  readonly loss: number;
+  /** The class each picture got the most votes for. */
+  readonly predicted: Int32Array;
+  /** Class probabilities, `count * classCount` numbers. */
+  readonly probabilities: Float32Array;
+}
+
+const EVAL_CHUNK = 256;
+
+/**
+ * Trains and runs one network on the current TensorFlow.js backend. The worker drives it without
+ * knowing the backend; the command line and the tests drive it on cpu or wasm.
+ */
+export class Engine {
+  private net: TensorNetwork;
+  private optimizer: tf.Optimizer;
+  private batches: BatchSource;
+  private readonly train: PictureSet;
+  private stepCount = 0;
+
+  constructor(
+    readonly network: EngineNetwork,
+    trainExamples: readonly Example[],
+  ) {
+    this.train = pictureSet(trainExamples, network.input);
+    const weights = network.weights ?? initialWeights(network.input, network.layers, network.training.seed);
+    this.net = new TensorNetwork(network.input, network.layers, weights);
+    this.optimizer = this.makeOptimizer();
+    this.batches = this.makeBatches();
+  }
+
+  /** The backend the tensors live on. */
+  get backend(): string {
+    return tf.getBackend();
+  }
+
+  /** Steps taken since the start or the last reset. */
+  get step(): number {
+    return this.stepCount;
+  }
+
+  /** The output shape of every layer. */
+  get shapes(): readonly Shape[] {
+    return this.net.shapes;
+  }
+
+  private makeOptimizer(): tf.Optimizer {
+    const { optimizer, learningRate, momentum } = this.network.training;
+    if (optimizer === 'adam') return tf.train.adam(learningRate);
+    return momentum > 0 ? tf.train.momentum(learningRate, momentum) : tf.train.sgd(learningRate);
+  }
+
+  private makeBatches(seed = this.network.training.seed): BatchSource {
+    const { batchSize } = this.network.training;
+    return new BatchSource(
+      this.train,
+      batchSize,
+      this.network.classCount,
+      firstConvOf(this.network.layers),
+      seed,
+    );
+  }
+
+  /** Runs `steps` optimiser steps and reads the loss once, at the end (reading back costs a sync). */
+  async trainSteps(steps: number): Promise<StepResult> {
+    const saved = tf.tidy(() => this.net.trainables().map((v) => tf.clone(v)));
+    let last: tf.Scalar | null = null;
+    for (let i = 0; i < steps; i++) {
+      const batch = this.batches.next();
+      last?.dispose();
+      last = this.optimizer.minimize(
+        () => softmaxCrossEntropy(this.net.forward(batch.x, batch.columns).at(-1) as tf.Tensor, batch.oneHot),
+        true,
+        this.net.trainables(),
+      );
+      this.batches.release(batch);
+      this.stepCount++;
+    }
+    const loss = last ? ((await last.data())[0] as number) : Number.NaN;
+    last?.dispose();
+    const diverged = steps > 0 && !Number.isFinite(loss);
+    if (diverged) {
+      this.net.trainables().forEach((v, i) => {
+        v.assign(saved[i] as tf.Tensor);
+      });
+      // The optimiser's moments hold the blow-up too: start them afresh.
+      this.optimizer.dispose();
+      this.optimizer = this.makeOptimizer();
+    }
+    for (const t of saved) t.dispose();
+    return { step: this.stepCount, epoch: this.batches.epoch, loss, diverged };
+  }
+
+  /** Class probabilities and accuracy over `examples`. */
+  async evaluate(examples: readonly Example[]): Promise<Evaluation> {
+    const set = pictureSet(examples, this.network.input);
+    const classes = this.network.classCount;
+    const probabilities = new Float32Array(set.count * classes);
+    let lossSum = 0;
+    for (let start = 0; start < set.count; start += EVAL_CHUNK) {
+      const indices = Int32Array.from(
+        { length: Math.min(EVAL_CHUNK, set.count - start) },
+        (_, i) => start + i,
+      );
+      const batch = makeBatch(set, indices, classes, firstConvOf(this.network.layers));
+      const [probs, loss] = tf.tidy(() => {
+        const logits = this.net.forward(batch.x, batch.columns).at(-1) as tf.Tensor2D;
+        return [tf.softmax(logits), tf.mul(softmaxCrossEntropy(logits, batch.oneHot), indices.length)];
+      });
+      disposeBatch(batch);
+      probabilities.set(await (probs as tf.Tensor).data(), start * classes);
+      lossSum += (await (loss as tf.Tensor).data())[0] as number;
+      probs?.dispose();
+      loss?.dispose();
+    }
+    const predicted = new Int32Array(set.count);
+    let right = 0;
+    for (let i = 0; i < set.count; i++) {
+      let best = 0;
+      for (let k = 1; k < classes; k++) {
+        if ((probabilities[i * classes + k] as number) > (probabilities[i * classes + best] as number))
+          best = k;
+      }
+      predicted[i] = best;
+      if (best === set.labels[i]) right++;
+    }
+    return {
+      accuracy: set.count ? right / set.count : 0,
+      loss: set.count ? lossSum / set.count : 0,
+      predicted,
+      probabilities,
+    };
+  }
+
+  /** Every layer's output for one picture (flat NHWC numbers), the last being the logits. */
+  async activations(pixels: ArrayLike<number>): Promise<LayerOutput[]> {
+    const outputs = tf.tidy(() =>
+      this.net.forward(tf.tensor4d(Float32Array.from(pixels), [1, ...this.network.input])),
+    );
+    const values = await Promise.all(outputs.map((t) => t.data() as Promise<Float32Array>));
+    for (const t of outputs) t.dispose();
+    return this.network.layers.map((layer, i) => ({
+      type: layer.type,
+      shape: this.net.shapes[i] as Shape,
+      values: values[i] as Float32Array,
+    }));
+  }
+
+  /** The class probabilities for one picture. */
+  async predict(pixels: ArrayLike<number>): Promise<Float32Array> {
+    const probs = tf.tidy(() => {
+      const outputs = this.net.forward(tf.tensor4d(Float32Array.from(pixels), [1, ...this.network.input]));
+      return tf.softmax(outputs.at(-1) as tf.Tensor2D);
+    });
+    const values = (await probs.data()) as Float32Array;
+    probs.dispose();
+    return values;
+  }
+
+  /** The current weights as plain numbers, in the formats' order. */
+  getWeights(): (LayerWeights | null)[] {
+    return this.net.readWeights();
+  }
+
+  /** Replaces the weights (for example from a shared network); the optimiser starts afresh. */
+  setWeights(weights: readonly (LayerWeights | null)[]): void {
+    this.net.writeWeights(weights);
+    this.optimizer.dispose();
+    this.optimizer = this.makeOptimizer();
+  }
+
+  /** Back to fresh weights drawn from `seed` (the network's own by default), step 0, a fresh optimiser. */
+  reset(seed = this.network.training.seed): void {
+    this.net.writeWeights(initialWeights(this.network.input, this.network.layers, seed));
+    this.optimizer.dispose();
+    this.optimizer = this.makeOptimizer();
+    this.batches.dispose();
+    this.batches = this.makeBatches(seed);
+    this.stepCount = 0;
+  }
+
+  /** Frees every tensor the engine holds. */
+  dispose(): void {
+    this.optimizer.dispose();
+    this.batches.dispose();
+    this.net.dispose();
+  }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { TensorNetwork } from '../../src/engine/network';
+import { tf } from '../../src/engine/tf';
+import type { LayerSpec, LayerWeights } from '../../src/spec';
+import { channelsToNhwc, workedExamples } from '../fixtures';
+
+/** Runs one layer on one fixture input and returns the output in the fixtures' channel-first rows. */
+function runLayer(input: number[][][], layer: LayerSpec, weights: LayerWeights | null): number[][][] {
+  const { shape, values } = channelsToNhwc(input);
+  const net = new TensorNetwork(shape, [layer], [weights]);
+  const out = tf.tidy(() => net.forward(tf.tensor4d(values, [1, ...shape]))[0] as tf.Tensor4D);
+  const [, h, w, c] = out.shape;
+  const flat = out.dataSync();
+  out.dispose();
+  net.dispose();
+  return Array.from({ length: c }, (_, k) =>
+    Array.from({ length: h }, (_, y) =>
+      Array.from({ length: w }, (_, x) => flat[(y * w + x) * c + k] as number),
+    ),
+  );
+}
+
+/** HWIO flat kernel from the fixtures' per-filter, per-channel maps, times `scale`. */
+function hwioKernel(kernels: { channels: number[][][] }[], scale: number): number[] {
+  const size = kernels[0]?.channels[0]?.length ?? 0;
+  const inChannels = kernels[0]?.channels.length ?? 0;
+  const out: number[] = [];
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++)
+      for (let c = 0; c < inChannels; c++)
+        for (const k of kernels) out.push((k.channels[c]?.[y]?.[x] ?? 0) * scale);
+  return out;
+}
+
+function expectClose(actual: number[][][], expected: number[][][], tolerance: number) {
+  expect(actual.length).toBe(expected.length);
+  actual.flat(2).forEach((v, i) => {
+    expect(Math.abs(v - (expected.flat(2)[i] as number))).toBeLessThanOrEqual(tolerance);
+  });
+}
+
+describe('the engine reproduces the worked examples', () => {
+  it.each(workedExamples.filter((e) => e.op === 'conv2d'))('convolution: $id', (example) => {
+    const kernels = example.kernels ?? [];
+    const rows = kernels[0]?.channels[0]?.length ?? 0;
+    const cols = kernels[0]?.channels[0]?.[0]?.length ?? 0;
+    // The formats' filters are square; the 1-D edge filter [-1, 1] runs as the 1x2 it is.
+    if (rows !== cols) {
+      const { shape, values } = channelsToNhwc(example.input);
+      const k = kernels[0]?.channels[0]?.[0] ?? [];
+      const out = tf.tidy(() =>
+        tf
+          .conv2d(tf.tensor4d(values, [1, ...shape]), tf.tensor4d(k, [1, cols, 1, 1]), 1, 'valid')
+          .arraySync(),
+      ) as number[][][][];
+      expect(out[0]?.map((row) => row.map((v) => v[0]))).toEqual(example.expected[0]);
+      return;
+    }
+    const layer: LayerSpec = {
+      type: 'conv',
+      filters: kernels.length,
+      size: rows,
+      stride: example.stride ?? 1,
+      padding: example.padding ?? 'valid',
+    };
+    const scale = example.scale ?? 1;
+    const weights = { kernel: hwioKernel(kernels, scale), bias: kernels.map((k) => k.bias) };
+    // The X maps are printed to 6 decimals; everything else is exact.
+    expectClose(runLayer(example.input, layer, weights), example.expected, scale === 1 ? 1e-5 : 1e-5 + 5e-7);
+  });
+
+  it.each(workedExamples.filter((e) => e.op === 'maxpool'))('max pooling: $id', (example) => {
+    const layer: LayerSpec = {
+      type: 'pool',
+      op: 'max',
+      size: example.size ?? 2,
+      stride: example.stride ?? 2,
+      padding: example.padding ?? 'valid',
+    };
+    expectClose(runLayer(example.input, layer, null), example.expected, 1e-5);
+  });
+
+  it.each(workedExamples.filter((e) => e.op === 'relu'))('ReLU: $id', (example) => {
+    expectClose(runLayer(example.input, { type: 'relu' }, null), example.expected, 1e-5);
+  });
+});
