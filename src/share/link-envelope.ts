@@ -30,8 +30,9 @@ export function networkEnvelope(network: NetworkSpec): Record<string, unknown> {
 
 /** Reads an untrusted link envelope back into a network, or throws a SpecError on field `link`. */
 export function readNetworkEnvelope(value: unknown): NetworkSpec {
-  const header = value as Record<string, unknown>;
-  const version = header.version;
+  // The version comes first: a newer envelope may have other fields, and deserves the "update" message.
+  const version =
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>).version : undefined;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new SpecError(
       'link',
