@@ -1,0 +1,102 @@
+import * as Blockly from 'blockly/core';
+import { formatShape } from '../spec';
+import type { CompileContext, CompileResult } from './compile';
+import { INFO_FIELD, NETWORK_FIELDS } from './definitions';
+
+/** What one block shows: text for its labels and a warning, or null for none. */
+export interface BlockAnnotation {
+  /** Label field name to text. */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly warning: string | null;
+}
+
+/** The id Blockly files our warnings under, so other warnings are left alone. */
+const WARNING_ID = 'convblocks';
+
+/** The label of a block outside the Network block. */
+export const LOOSE_LABEL = 'not in the network: ignored';
+
+const LOOSE_WARNING =
+  'This block is not inside the Network block, so the network ignores it. Drag it into the stack to use it.';
+
+/** `20 params`, `1 param`. */
+export function paramsText(count: number): string {
+  return `${count} ${count === 1 ? 'param' : 'params'}`;
+}
+
+/**
+ * What every block of a compiled workspace shows: each layer its output shape and parameters, the
+ * Network block the level's input and classes and the total, and the blocks that cause a problem
+ * the reason. Pure, so it can be checked without drawing anything.
+ */
+export function annotationsFor(result: CompileResult, context: CompileContext): Map<string, BlockAnnotation> {
+  const reasons = new Map<string, string[]>();
+  for (const problem of result.problems) {
+    if (problem.blockId === null) continue;
+    reasons.set(problem.blockId, [...(reasons.get(problem.blockId) ?? []), problem.reason]);
+  }
+  const warningOf = (id: string) => reasons.get(id)?.join('\n') ?? null;
+  const withWarning = (text: string, id: string) => {
+    const warning = warningOf(id);
+    const marked = warning === null ? '' : `⚠ ${warning.replaceAll('\n', '; ')}`;
+    return [text, marked].filter(Boolean).join('  ');
+  };
+
+  const annotations = new Map<string, BlockAnnotation>();
+  result.layerBlockIds.forEach((id, index) => {
+    const shape = result.shapes.layers[index];
+    let text: string;
+    if (!shape) text = '→ ?';
+    else if (shape.ok) text = `→ ${formatShape(shape.output)} · ${paramsText(shape.params)}`;
+    else text = '';
+    annotations.set(id, { labels: { [INFO_FIELD]: withWarning(text, id) }, warning: warningOf(id) });
+  });
+  if (result.networkBlockId !== null) {
+    const id = result.networkBlockId;
+    const total = result.shapes.errorAt >= 0 ? 'total ?' : `total ${paramsText(result.shapes.totalParams)}`;
+    annotations.set(id, {
+      labels: {
+        [NETWORK_FIELDS.input]: `input ${formatShape(context.input)}`,
+        [NETWORK_FIELDS.classes]: `${context.classes.length} classes: ${context.classes.join(', ')}`,
+        [NETWORK_FIELDS.total]: withWarning(total, id),
+      },
+      warning: warningOf(id),
+    });
+  }
+  for (const id of result.looseBlockIds) {
+    annotations.set(id, { labels: { [INFO_FIELD]: LOOSE_LABEL }, warning: LOOSE_WARNING });
+  }
+  return annotations;
+}
+
+/**
+ * Writes annotations onto the blocks. Events are off meanwhile: the labels are a view of the
+ * workspace, not an edit, so they must neither enter the undo stack nor trigger a recompile.
+ */
+export function applyAnnotations(
+  workspace: Blockly.Workspace,
+  annotations: ReadonlyMap<string, BlockAnnotation>,
+): void {
+  Blockly.Events.disable();
+  try {
+    for (const [id, annotation] of annotations) {
+      const block = workspace.getBlockById(id);
+      if (!block) continue;
+      for (const [name, text] of Object.entries(annotation.labels)) {
+        if (block.getField(name) && block.getFieldValue(name) !== text) block.setFieldValue(text, name);
+      }
+      block.setWarningText(annotation.warning, WARNING_ID);
+    }
+  } finally {
+    Blockly.Events.enable();
+  }
+}
+
+/** Annotates every block of `workspace` from its compile result. */
+export function annotateWorkspace(
+  workspace: Blockly.Workspace,
+  result: CompileResult,
+  context: CompileContext,
+): void {
+  applyAnnotations(workspace, annotationsFor(result, context));
+}

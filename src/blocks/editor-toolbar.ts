@@ -1,0 +1,39 @@
+/** The editor's own HTML buttons, so undo, redo and zoom have real, keyboard-reachable controls. */
+
+/** The toolbar's buttons, to enable and disable as the undo stacks change. */
+export interface EditorToolbar {
+  readonly element: HTMLElement;
+  readonly undo: HTMLButtonElement;
+  readonly redo: HTMLButtonElement;
+  readonly zoomToFit: HTMLButtonElement;
+}
+
+/** What the toolbar's buttons do. */
+export interface EditorToolbarActions {
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly zoomToFit: () => void;
+}
+
+function button(doc: Document, label: string, hint: string, shortcut: string | null, onClick: () => void) {
+  const element = doc.createElement('button');
+  element.type = 'button';
+  element.textContent = label;
+  element.title = hint;
+  if (shortcut) element.setAttribute('aria-keyshortcuts', shortcut);
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+/** Builds the toolbar (Undo, Redo, Zoom to fit) with DOM APIs; the caller places it. */
+export function createEditorToolbar(doc: Document, actions: EditorToolbarActions): EditorToolbar {
+  const element = doc.createElement('div');
+  element.className = 'convblocks-editor__toolbar';
+  element.setAttribute('role', 'toolbar');
+  element.setAttribute('aria-label', 'Block editor');
+  const undo = button(doc, 'Undo', 'Undo the last change', 'Control+Z', actions.undo);
+  const redo = button(doc, 'Redo', 'Redo the change you undid', 'Control+Shift+Z', actions.redo);
+  const zoomToFit = button(doc, 'Zoom to fit', 'Show every block at once', null, actions.zoomToFit);
+  element.append(undo, redo, zoomToFit);
+  return { element, undo, redo, zoomToFit };
+}

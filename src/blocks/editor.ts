@@ -1,0 +1,150 @@
+import * as Blockly from 'blockly/core';
+import type { LayerSpec } from '../spec';
+import { annotateWorkspace } from './annotate';
+import { type CompileContext, type CompileResult, compileWorkspace } from './compile';
+import { createEditorToolbar } from './editor-toolbar';
+import { registerBlocks } from './register';
+import { convBlocksTheme } from './theme';
+import { maxInstancesFor, toolboxFor } from './toolbox';
+import {
+  layersToWorkspaceState,
+  saveWorkspaceState,
+  validateWorkspaceState,
+  type WorkspaceState,
+} from './workspace-state';
+
+/** Where the app's build serves Blockly's media (cursors, icons), next to the page: never the internet. */
+export const BLOCKLY_MEDIA_PATH = './blockly-media/';
+
+/** How to mount the block editor. */
+export interface BlockEditorOptions {
+  /** The level's input shape, classes and limits. */
+  readonly context: CompileContext;
+  /** The network to start from: a level's starter, or a saved or shared network. */
+  readonly layers?: readonly LayerSpec[];
+  /** A saved workspace (with loose blocks and positions); used instead of `layers` when given. */
+  readonly state?: unknown;
+  /** Called after every edit (and once at the start) with the compiled network. */
+  readonly onChange?: (result: CompileResult) => void;
+  /** Where Blockly's media is served; defaults to BLOCKLY_MEDIA_PATH. */
+  readonly media?: string;
+}
+
+/** A mounted block editor. */
+export interface BlockEditor {
+  readonly workspace: Blockly.WorkspaceSvg;
+  /** The latest compile result: layers, shapes, problems and why Train is disabled. */
+  result(): CompileResult;
+  /** The layers stacked in the Network block now. */
+  getLayers(): readonly LayerSpec[];
+  /** Shows `layers`; throws a SpecError, leaving the editor untouched, when they cannot be shown. */
+  setLayers(layers: readonly LayerSpec[]): void;
+  /** The workspace as JSON, to save after each change. */
+  getState(): WorkspaceState;
+  /** Shows a saved workspace; throws a SpecError, leaving the editor untouched, when it is invalid. */
+  setState(state: unknown): void;
+  undo(): void;
+  redo(): void;
+  zoomToFit(): void;
+  /** Removes the editor and everything it added to the page. */
+  dispose(): void;
+}
+
+/**
+ * Injects the block editor into `container`, with its toolbar, and keeps every block annotated with
+ * its shape and parameters after each edit. The starting network is validated before anything is
+ * injected: a bad one throws a SpecError.
+ */
+export function mountBlockEditor(container: HTMLElement, options: BlockEditorOptions): BlockEditor {
+  registerBlocks();
+  const { context } = options;
+  const initial = validateWorkspaceState(options.state ?? layersToWorkspaceState(options.layers ?? []));
+  const doc = container.ownerDocument;
+
+  const root = doc.createElement('div');
+  root.className = 'convblocks-editor';
+  Object.assign(root.style, { display: 'flex', flexDirection: 'column', height: '100%' });
+  const host = doc.createElement('div');
+  host.className = 'convblocks-editor__workspace';
+  Object.assign(host.style, { flex: '1 1 auto', minHeight: '320px', position: 'relative' });
+
+  const toolbar = createEditorToolbar(doc, {
+    undo: () => editor.undo(),
+    redo: () => editor.redo(),
+    zoomToFit: () => editor.zoomToFit(),
+  });
+  root.append(toolbar.element, host);
+  container.append(root);
+
+  const workspace = Blockly.inject(host, {
+    toolbox: toolboxFor(context.limits, context.classes.length),
+    theme: convBlocksTheme(),
+    renderer: 'zelos',
+    media: options.media ?? BLOCKLY_MEDIA_PATH,
+    sounds: false,
+    trashcan: true,
+    comments: false,
+    disable: false,
+    collapse: false,
+    maxInstances: maxInstancesFor(context.limits),
+    move: { scrollbars: true, drag: true, wheel: false },
+    zoom: { controls: true, wheel: true, pinch: true, startScale: 0.9, minScale: 0.4, maxScale: 2 },
+    grid: { spacing: 24, length: 2, colour: '#d5dade', snap: true },
+  });
+
+  let latest: CompileResult = compileWorkspace(workspace, context);
+  const refresh = () => {
+    latest = compileWorkspace(workspace, context);
+    annotateWorkspace(workspace, latest, context);
+    toolbar.undo.disabled = workspace.getUndoStack().length === 0;
+    toolbar.redo.disabled = workspace.getRedoStack().length === 0;
+    options.onChange?.(latest);
+  };
+
+  // Blockly fires a burst of events per edit; one recompile after the burst is enough.
+  let queued = false;
+  let disposed = false;
+  const onEvent = (event: Blockly.Events.Abstract) => {
+    if (event.isUiEvent || queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (!disposed) refresh();
+    });
+  };
+
+  const show = (state: WorkspaceState, recordUndo: boolean) => {
+    Blockly.serialization.workspaces.load(state, workspace, { recordUndo });
+    refresh();
+    workspace.scrollCenter();
+  };
+
+  show(initial, false);
+  workspace.clearUndo();
+  refresh();
+  workspace.addChangeListener(onEvent);
+
+  const resize =
+    typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => Blockly.svgResize(workspace));
+  resize?.observe(host);
+
+  const editor: BlockEditor = {
+    workspace,
+    result: () => latest,
+    getLayers: () => compileWorkspace(workspace, context).layers,
+    setLayers: (layers) => show(validateWorkspaceState(layersToWorkspaceState(layers)), true),
+    getState: () => saveWorkspaceState(workspace),
+    setState: (state) => show(validateWorkspaceState(state), true),
+    undo: () => workspace.undo(false),
+    redo: () => workspace.undo(true),
+    zoomToFit: () => workspace.zoomToFit(),
+    dispose: () => {
+      disposed = true;
+      resize?.disconnect();
+      workspace.removeChangeListener(onEvent);
+      workspace.dispose();
+      root.remove();
+    },
+  };
+  return editor;
+}

@@ -1,0 +1,36 @@
+import type * as Blockly from 'blockly/core';
+import { LAYER_TYPES, type LevelLimits } from '../spec';
+import { LAYER_BLOCKS, NETWORK_BLOCK_TYPE } from './definitions';
+
+/**
+ * The toolbox a level offers: its allowed blocks in the usual order. A new Dense block starts with
+ * one unit per class, since the last one needs exactly that.
+ */
+export function toolboxFor(
+  limits: LevelLimits,
+  classCount: number,
+): Blockly.utils.toolbox.ToolboxInfo & { contents: Blockly.utils.toolbox.BlockInfo[] } {
+  const units = LAYER_BLOCKS.dense.rows[0][0];
+  const denseUnits = Math.min(Math.max(classCount, units.min), units.max);
+  return {
+    kind: 'flyoutToolbox',
+    contents: LAYER_TYPES.filter((type) => limits.blocks.includes(type)).map((type) => ({
+      kind: 'block',
+      type: LAYER_BLOCKS[type].blockType,
+      ...(type === 'dense' && { fields: { [units.name]: denseUnits } }),
+    })),
+  };
+}
+
+/**
+ * Blockly's per-type block caps for a level: one Network block, and the level's "at most N of a
+ * kind". Blockly greys out a toolbox block once the workspace holds that many.
+ */
+export function maxInstancesFor(limits: LevelLimits): Record<string, number> {
+  const caps: Record<string, number> = { [NETWORK_BLOCK_TYPE]: 1 };
+  for (const type of LAYER_TYPES) {
+    const most = limits.maxBlocks?.[type];
+    if (most !== undefined) caps[LAYER_BLOCKS[type].blockType] = most;
+  }
+  return caps;
+}
