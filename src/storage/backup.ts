@@ -1,0 +1,132 @@
+import { describeValue, parseJsonText, SpecError } from '../spec';
+import type { Contents } from './contents';
+import {
+  parseCustomLevel,
+  parseSavedNetwork,
+  parseWorkspace,
+  type StoredCustomLevel,
+  type StoredNetwork,
+  type StoredWorkspace,
+  storedCustomLevel,
+  storedNetwork,
+  storedWorkspace,
+} from './documents';
+import { expectList, expectRecord, expectTime, join } from './fields';
+import { type ProgressRecord, parseProgress } from './progress';
+import { parseSettings, type SettingChanges } from './settings';
+
+/** The backup file's kind. */
+export const BACKUP_KIND = 'convblocks/backup';
+
+/** The newest backup version this reader knows. */
+export const BACKUP_VERSION = 1;
+
+/** The most entries of each list a backup may hold, so no file can ask for absurd work. */
+export const MAX_BACKUP_ENTRIES = 10_000;
+
+/** A backup file (`convblocks/backup`, version 1) as JSON: the whole store, documents inside. */
+export interface BackupDocument {
+  readonly kind: typeof BACKUP_KIND;
+  readonly version: typeof BACKUP_VERSION;
+  readonly exportedAt: string;
+  readonly progress: readonly ProgressRecord[];
+  readonly workspaces: readonly StoredWorkspace[];
+  readonly networks: readonly StoredNetwork[];
+  readonly customLevels: readonly StoredCustomLevel[];
+  /** Only the settings the player changed. */
+  readonly settings: SettingChanges;
+}
+
+/** A backup once checked, ready to import. */
+export interface Backup {
+  readonly exportedAt: string;
+  readonly contents: Contents;
+}
+
+/** A map's values in key order, so the same contents always export the same file. */
+function byKey<T>(map: ReadonlyMap<string, T>): T[] {
+  return [...map.keys()].sort().map((key) => map.get(key) as T);
+}
+
+/** Writes what the store holds as a backup document. */
+export function backupDocument(contents: Contents, exportedAt: string): BackupDocument {
+  return {
+    kind: BACKUP_KIND,
+    version: BACKUP_VERSION,
+    exportedAt,
+    progress: byKey(contents.progress),
+    workspaces: byKey(contents.workspaces).map(storedWorkspace),
+    networks: byKey(contents.networks).map(storedNetwork),
+    customLevels: byKey(contents.customLevels).map(storedCustomLevel),
+    settings: { ...contents.settings },
+  };
+}
+
+const FIELDS = [
+  'kind',
+  'version',
+  'exportedAt',
+  'progress',
+  'workspaces',
+  'networks',
+  'customLevels',
+  'settings',
+];
+
+function checkHeader(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SpecError('', `expected a ConvBlocks backup (a JSON object) but got ${describeValue(value)}`);
+  }
+  const { kind, version } = value as Record<string, unknown>;
+  if (kind !== BACKUP_KIND)
+    throw new SpecError('kind', `expected "${BACKUP_KIND}" but got ${describeValue(kind)}`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new SpecError('version', `expected a whole number from 1 but got ${describeValue(version)}`);
+  }
+  if (version > BACKUP_VERSION) {
+    throw new SpecError(
+      'version',
+      `this backup was made by a newer ConvBlocks (version ${version}; this one reads up to ${BACKUP_VERSION}): update the game to open it`,
+    );
+  }
+}
+
+/** Reads one list of a backup into a map, refusing two entries with the same key. */
+function entries<T>(
+  value: unknown,
+  field: string,
+  parse: (entry: unknown, field: string) => T,
+  keyOf: (item: T) => string,
+  keyField: string,
+): Map<string, T> {
+  const map = new Map<string, T>();
+  expectList(value, field, MAX_BACKUP_ENTRIES).forEach((entry, i) => {
+    const item = parse(entry, join(field, i));
+    const key = keyOf(item);
+    if (map.has(key)) {
+      throw new SpecError(join(join(field, i), keyField), `${JSON.stringify(key)} appears twice in ${field}`);
+    }
+    map.set(key, item);
+  });
+  return map;
+}
+
+/**
+ * Checks a backup file's text completely before anything is imported; throws a SpecError naming
+ * the field and the bad value, so a bad file changes nothing.
+ */
+export function parseBackup(text: string): Backup {
+  const value = parseJsonText(text);
+  checkHeader(value);
+  const doc = expectRecord(value, '', FIELDS);
+  return {
+    exportedAt: expectTime(doc.exportedAt, 'exportedAt'),
+    contents: {
+      progress: entries(doc.progress, 'progress', parseProgress, (p) => p.levelId, 'levelId'),
+      workspaces: entries(doc.workspaces, 'workspaces', parseWorkspace, (w) => w.levelId, 'levelId'),
+      networks: entries(doc.networks, 'networks', parseSavedNetwork, (n) => n.id, 'id'),
+      customLevels: entries(doc.customLevels, 'customLevels', parseCustomLevel, (c) => c.level.id, 'id'),
+      settings: parseSettings(doc.settings, 'settings'),
+    },
+  };
+}

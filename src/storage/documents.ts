@@ -1,0 +1,125 @@
+import {
+  type LayerSpec,
+  type LevelSpec,
+  levelToDocument,
+  type NetworkSpec,
+  networkToDocument,
+  parseLevel,
+  parseNetwork,
+  SpecError,
+} from '../spec';
+import { draftLayers } from './draft-layers';
+import { expectId, expectRecord, expectTime, join, nested } from './fields';
+
+/** The network on a level's workbench, as the player left it (it may not run yet). */
+export interface SavedWorkspace {
+  readonly levelId: string;
+  readonly savedAt: string;
+  readonly network: NetworkSpec;
+}
+
+/** A network the player kept, with or without its trained weights. */
+export interface SavedNetwork {
+  readonly id: string;
+  readonly savedAt: string;
+  readonly network: NetworkSpec;
+}
+
+/** A level the player (a teacher) made in the level editor. */
+export interface CustomLevel {
+  readonly savedAt: string;
+  readonly level: LevelSpec;
+}
+
+/** How a workspace is stored and exported: the network as its JSON document. */
+export interface StoredWorkspace {
+  readonly levelId: string;
+  readonly savedAt: string;
+  readonly network: Record<string, unknown>;
+}
+
+/** How a saved network is stored and exported. */
+export interface StoredNetwork {
+  readonly id: string;
+  readonly savedAt: string;
+  readonly network: Record<string, unknown>;
+}
+
+/** How a custom level is stored and exported: keyed by the level's own id. */
+export interface StoredCustomLevel {
+  readonly id: string;
+  readonly savedAt: string;
+  readonly level: Record<string, unknown>;
+}
+
+/** A stack that always runs on any input, to check a draft's other fields with the spec's own parser. */
+function probeStack(classes: unknown): LayerSpec[] {
+  const units = Array.isArray(classes) && classes.length > 0 ? classes.length : 2;
+  return [{ type: 'flatten' }, { type: 'dense', units }];
+}
+
+/**
+ * Reads a workspace's network. A workbench may hold a stack that does not run yet (a Dense before
+ * its Flatten, a missing last layer): that is kept as a draft, since a reload must not lose what
+ * was on screen. Anything else wrong is refused, as for any network.
+ */
+export function parseWorkspaceNetwork(value: unknown): NetworkSpec {
+  try {
+    return parseNetwork(value);
+  } catch (error) {
+    if (!(error instanceof SpecError) || !error.field.startsWith('layers')) throw error;
+    const { layers, weights: _weights, ...rest } = value as Record<string, unknown>;
+    const checked = parseNetwork({ ...rest, layers: probeStack(rest.classes) });
+    return { ...checked, layers: draftLayers(layers, 'layers') };
+  }
+}
+
+/** Checks a stored or exported workspace. */
+export function parseWorkspace(value: unknown, field = ''): SavedWorkspace {
+  const record = expectRecord(value, field, ['levelId', 'savedAt', 'network']);
+  return {
+    levelId: expectId(record.levelId, join(field, 'levelId')),
+    savedAt: expectTime(record.savedAt, join(field, 'savedAt')),
+    network: nested(join(field, 'network'), () => parseWorkspaceNetwork(record.network)),
+  };
+}
+
+/** Checks a stored or exported saved network. */
+export function parseSavedNetwork(value: unknown, field = ''): SavedNetwork {
+  const record = expectRecord(value, field, ['id', 'savedAt', 'network']);
+  return {
+    id: expectId(record.id, join(field, 'id')),
+    savedAt: expectTime(record.savedAt, join(field, 'savedAt')),
+    network: nested(join(field, 'network'), () => parseNetwork(record.network)),
+  };
+}
+
+/** Checks a stored or exported custom level; its key must be the level's own id. */
+export function parseCustomLevel(value: unknown, field = ''): CustomLevel {
+  const record = expectRecord(value, field, ['id', 'savedAt', 'level']);
+  const id = expectId(record.id, join(field, 'id'));
+  const level = nested(join(field, 'level'), () => parseLevel(record.level));
+  if (level.id !== id) {
+    throw new SpecError(join(field, 'id'), `expected the level's own id "${level.id}" but got "${id}"`);
+  }
+  return { savedAt: expectTime(record.savedAt, join(field, 'savedAt')), level };
+}
+
+/** A workspace as stored. */
+export function storedWorkspace(workspace: SavedWorkspace): StoredWorkspace {
+  return {
+    levelId: workspace.levelId,
+    savedAt: workspace.savedAt,
+    network: networkToDocument(workspace.network),
+  };
+}
+
+/** A saved network as stored. */
+export function storedNetwork(saved: SavedNetwork): StoredNetwork {
+  return { id: saved.id, savedAt: saved.savedAt, network: networkToDocument(saved.network) };
+}
+
+/** A custom level as stored. */
+export function storedCustomLevel(custom: CustomLevel): StoredCustomLevel {
+  return { id: custom.level.id, savedAt: custom.savedAt, level: levelToDocument(custom.level) };
+}

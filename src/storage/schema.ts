@@ -1,0 +1,39 @@
+import type { DBSchema } from 'idb';
+import type { StoredCustomLevel, StoredNetwork, StoredWorkspace } from './documents';
+import type { ProgressRecord } from './progress';
+import type { StoredSetting } from './settings';
+
+/** The database's name in the browser. */
+export const DB_NAME = 'convblocks';
+
+/** The current schema version; every change adds an upgrade step and a fixture in the migration tests. */
+export const DB_VERSION = 1;
+
+/**
+ * The database as version 1 writes it. Values are what we write; what is read back is checked
+ * as untrusted input all the same (another version, a browser extension or a bug may have written it).
+ */
+export interface ConvBlocksSchema extends DBSchema {
+  /** The best result per level, keyed by level id. */
+  progress: { key: string; value: ProgressRecord };
+  /** The workbench per level, keyed by level id. */
+  workspaces: { key: string; value: StoredWorkspace };
+  /** The player's kept networks, keyed by their id. */
+  networks: { key: string; value: StoredNetwork };
+  /** Levels made in the editor, keyed by the level's id. */
+  customLevels: { key: string; value: StoredCustomLevel };
+  /** One row per setting the player changed, keyed by the setting's name. */
+  settings: { key: string; value: StoredSetting };
+}
+
+/** The object stores' names. */
+export type StoreName = 'progress' | 'workspaces' | 'networks' | 'customLevels' | 'settings';
+
+/** Every object store, in the order they load and export. */
+export const STORE_NAMES: readonly StoreName[] = [
+  'progress',
+  'workspaces',
+  'networks',
+  'customLevels',
+  'settings',
+];

@@ -1,0 +1,170 @@
+import {
+  IDBCursor,
+  IDBDatabase,
+  IDBFactory,
+  IDBIndex,
+  IDBObjectStore,
+  IDBRequest,
+  IDBTransaction,
+} from 'fake-indexeddb';
+import { type LevelSpec, type NetworkSpec, parseLevel, parseNetwork } from '../../src/spec';
+import {
+  DB_NAME,
+  type LevelResult,
+  openDatabase,
+  openPlayerStore,
+  type PlayerStore,
+  type StoreName,
+  type Timers,
+} from '../../src/storage';
+
+// idb recognises IndexedDB objects by the browser's global classes, which Node lacks: lend it
+// fake-indexeddb's. The global `indexedDB` stays unset, so a store can only use the factory it is given.
+Object.assign(globalThis, { IDBCursor, IDBDatabase, IDBIndex, IDBObjectStore, IDBRequest, IDBTransaction });
+
+/** Timers that only move when the test says so. */
+export class ManualTimers implements Timers {
+  #now = 0;
+  #nextId = 1;
+  readonly #waiting = new Map<number, { at: number; callback: () => void }>();
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.#nextId++;
+    this.#waiting.set(id, { at: this.#now + ms, callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.#waiting.delete(handle as number);
+  }
+
+  /** How many callbacks are waiting. */
+  get pending(): number {
+    return this.#waiting.size;
+  }
+
+  /** Moves time on by `ms`, running every callback that comes due, in time order. */
+  advance(ms: number): void {
+    const end = this.#now + ms;
+    for (;;) {
+      const due = [...this.#waiting].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.#waiting.delete(due[0]);
+      this.#now = due[1].at;
+      due[1].callback();
+    }
+    this.#now = end;
+  }
+}
+
+/** A clock that starts at a fixed moment and moves only when told. */
+export class ManualClock {
+  #time: number;
+  constructor(iso = '2025-03-01T10:00:00.000Z') {
+    this.#time = Date.parse(iso);
+  }
+  readonly now = (): Date => new Date(this.#time);
+  advance(ms: number): void {
+    this.#time += ms;
+  }
+}
+
+/** A store on the given factory with test timers and clock. */
+export function openTestStore(
+  factory: IDBFactory | undefined,
+  timers: Timers = new ManualTimers(),
+  clock = new ManualClock(),
+): Promise<PlayerStore> {
+  return openPlayerStore({ indexedDB: factory, timers, now: clock.now });
+}
+
+/** Every row of one store, read through a connection of its own (as another tab would). */
+export async function readRows(factory: IDBFactory, store: StoreName): Promise<unknown[]> {
+  const db = await openDatabase(factory, DB_NAME);
+  try {
+    return await db.getAll(store);
+  } finally {
+    db.close();
+  }
+}
+
+/** Puts raw rows into a store, as some other code (or a bug) might have written them. */
+export async function writeRows(factory: IDBFactory, store: StoreName, rows: unknown[]): Promise<void> {
+  const db = await openDatabase(factory, DB_NAME);
+  const tx = db.transaction(store, 'readwrite');
+  for (const row of rows) await tx.store.put(row as never);
+  await tx.done;
+  db.close();
+}
+
+/** The network document of the course's X-or-O example, with changes. */
+export function networkDocument(changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'convblocks/network',
+    version: 1,
+    name: 'my X spotter',
+    level: 'x-vs-o',
+    input: [9, 9, 1],
+    classes: ['X', 'O'],
+    layers: [
+      { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },
+      { type: 'relu' },
+      { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
+      { type: 'flatten' },
+      { type: 'dense', units: 2 },
+    ],
+    training: { optimizer: 'adam', learningRate: 0.01, momentum: 0.9, batchSize: 32, seed: 1 },
+    ...changes,
+  };
+}
+
+/** The X-or-O network, parsed. */
+export function sampleNetwork(changes: Record<string, unknown> = {}): NetworkSpec {
+  return parseNetwork(networkDocument(changes));
+}
+
+/** Weights lining up with the sample network's layers. */
+export function sampleWeights(): unknown[] {
+  return [
+    { kernel: Array.from({ length: 18 }, (_, i) => i / 10 - 0.9), bias: [0.5, -0.5] },
+    null,
+    null,
+    null,
+    { kernel: Array.from({ length: 64 }, (_, i) => (i % 7) / 7), bias: [0.1, -0.1] },
+  ];
+}
+
+/** A small level document, with changes. */
+export function levelDocument(changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'convblocks/level',
+    version: 1,
+    id: 'my-slashes',
+    title: 'My slashes',
+    concept: 'each pixel votes',
+    intro: ['Four pixels, two answers.'],
+    input: [2, 2, 1],
+    blank: -1,
+    classes: ['\\', '/'],
+    train: [
+      { label: '\\', picture: ['#.', '.#'] },
+      { label: '/', picture: ['.#', '#.'] },
+    ],
+    test: [{ label: '\\', picture: ['##', '.#'] }],
+    goal: { testAccuracy: 1 },
+    limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
+    stars: [{ maxSteps: 20 }],
+    hints: ['One Dense block is enough.'],
+    ...changes,
+  };
+}
+
+/** A small level, parsed. */
+export function sampleLevel(changes: Record<string, unknown> = {}): LevelSpec {
+  return parseLevel(levelDocument(changes));
+}
+
+/** A winning attempt, with changes. */
+export function win(changes: Partial<LevelResult> = {}): LevelResult {
+  return { won: true, stars: 2, accuracy: 1, params: 120, steps: 80, ...changes };
+}

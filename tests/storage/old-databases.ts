@@ -1,0 +1,122 @@
+import type { StoreName } from '../../src/storage';
+
+/**
+ * Databases as each schema version wrote them, frozen: never edit a version's rows once it has
+ * shipped. When the schema moves to version N+1, add version N+1's rows here and, if the
+ * upgrade reshapes anything, say in `expected` what each older version's data must become.
+ */
+export interface OldDatabase {
+  /** Rows per store, exactly as that version wrote them. */
+  readonly rows: Readonly<Partial<Record<StoreName, readonly unknown[]>>>;
+  /** What the current store must export from it (the backup's lists and settings). */
+  readonly expected: Readonly<Record<string, unknown>>;
+}
+
+const network = {
+  kind: 'convblocks/network',
+  version: 1,
+  name: 'my X spotter',
+  level: 'x-vs-o',
+  input: [9, 9, 1],
+  classes: ['X', 'O'],
+  layers: [
+    { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },
+    { type: 'relu' },
+    { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
+    { type: 'flatten' },
+    { type: 'dense', units: 2 },
+  ],
+  training: { optimizer: 'adam', learningRate: 0.01, momentum: 0.9, batchSize: 32, seed: 1 },
+};
+
+const trained = {
+  ...network,
+  name: 'trained X spotter',
+  weights: [
+    { kernel: [0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.7, -0.8, 0.9, 1, -1.1, 1.2, 0, 0.25, -0.25, 0.5, 0.75, -1], bias: [0, 0.5] },
+    null,
+    null,
+    null,
+    { kernel: Array.from({ length: 64 }, (_, i) => (i % 8) / 8 - 0.5), bias: [0.1, -0.1] },
+  ],
+};
+
+const level = {
+  kind: 'convblocks/level',
+  version: 1,
+  id: 'class-slashes',
+  title: 'Slashes for class 3B',
+  concept: 'each pixel votes',
+  intro: ['Four pixels, two answers.'],
+  input: [2, 2, 1],
+  blank: -1,
+  classes: ['\\', '/'],
+  train: [
+    { label: '\\', picture: ['#.', '.#'] },
+    { label: '/', picture: ['.#', '#.'] },
+  ],
+  test: [{ label: '\\', picture: ['##', '.#'] }],
+  goal: { testAccuracy: 1 },
+  limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
+  stars: [{ maxSteps: 20 }],
+  hints: ['One Dense block is enough.'],
+  training: { optimizer: 'sgd', learningRate: 0.1, momentum: 0.5, batchSize: 4, seed: 7 },
+};
+
+const progress = [
+  {
+    levelId: 'slash-2x2',
+    won: true,
+    stars: 3,
+    bestAccuracy: 1,
+    fewestParams: 10,
+    fewestSteps: 12,
+    wonAt: '2025-02-01T09:00:00.000Z',
+    updatedAt: '2025-02-02T09:30:00.000Z',
+  },
+  {
+    levelId: 'x-vs-o',
+    won: false,
+    stars: 0,
+    bestAccuracy: 0.75,
+    fewestParams: null,
+    fewestSteps: null,
+    wonAt: null,
+    updatedAt: '2025-02-03T10:00:00.000Z',
+  },
+];
+
+const workspaces = [
+  {
+    levelId: 'happy-face',
+    savedAt: '2025-02-03T11:00:00.000Z',
+    network: { ...network, level: 'happy-face', layers: [{ type: 'dense', units: 2 }] },
+  },
+  { levelId: 'x-vs-o', savedAt: '2025-02-03T10:01:00.000Z', network },
+];
+
+const networks = [{ id: 'net-m7abc-1', savedAt: '2025-02-03T10:05:00.000Z', network: trained }];
+const customLevels = [{ id: 'class-slashes', savedAt: '2025-02-04T08:00:00.000Z', level }];
+
+/** Every schema version's database, by version. */
+export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
+  1: {
+    rows: {
+      progress,
+      workspaces,
+      networks,
+      customLevels,
+      settings: [
+        { name: 'speed', value: 'slow-motion' },
+        { name: 'backend', value: 'cpu' },
+      ],
+    },
+    expected: {
+      progress,
+      workspaces,
+      networks,
+      customLevels,
+      settings: { speed: 'slow-motion', backend: 'cpu' },
+    },
+  },
+};
