@@ -59,7 +59,7 @@ export class TensorNetwork {
     const report = inferShapes(input, layers);
     if (report.errorAt >= 0) throw new Error(`layer ${report.errorAt} cannot run on its input`);
     this.shapes = report.layers.map((l) => (l.ok ? l.output : input));
-    this.variables = layers.map((layer, i) => {
+    this.variables = layers.map((_, i) => {
       const w = weights[i];
       if (!w) return null;
       const units = w.bias.length;

@@ -107,7 +107,7 @@ export function conv2d(
   const first = views[0] as Tensor4D;
   const [, outH, outW] = first.shape;
   const stacked = views.length === 1 ? first : tf.concat(views, 3);
-  const columns = tf.reshape(stacked, [n * outH * outW, kernel.shape[0]]);
+  const columns = tf.reshape<tf.Rank.R2>(stacked, [n * outH * outW, kernel.shape[0]]);
   return convFromColumns(columns, kernel, bias, [outH, outW, kernel.shape[1]]);
 }
 
@@ -187,6 +187,6 @@ function tiledPool(
   const reduce = op === 'max' ? tf.max : tf.sum;
   const byRows = reduce(tf.reshape(tiled, [n * rows.out, size, usedW * c]), 1);
   const byCols = reduce(tf.reshape(byRows, [n * rows.out * cols.out, size, c]), 1);
-  const pooled = tf.reshape(byCols, [n, rows.out, cols.out, c]);
+  const pooled = tf.reshape<tf.Rank.R4>(byCols, [n, rows.out, cols.out, c]);
   return op === 'max' ? pooled : tf.div(pooled, counts as tf.Tensor4D);
 }

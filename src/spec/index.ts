@@ -8,6 +8,7 @@ export {
   parseJsonText,
   parseLevel,
   parseNetwork,
+  parsePicture,
   picturePixels,
   weightSizes,
 } from './parse';

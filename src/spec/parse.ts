@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { describeValue, formatPath, SpecError } from './errors';
 import { MAX } from './limits';
-import { levelSchema, networkSchema, type PictureRows } from './schemas';
+import { levelSchema, networkSchema, type PictureRows, pictureRowsSchema } from './schemas';
 import { classifierProblem, inferShapes } from './shapes';
 import type { Example, LayerSpec, LayerWeights, LevelSpec, NetworkSpec, Shape } from './types';
 import { specErrorFromZod } from './zod-messages';
@@ -300,4 +300,15 @@ export function parseDocument(
     'kind',
     `expected "convblocks/network" or "convblocks/level" but got ${describeValue(kind)}`,
   );
+}
+
+/**
+ * Parses an untrusted picture (rows of `#`/`.` characters, of numbers, or of per-channel number
+ * lists) for a network whose input is `input`, into NHWC numbers.
+ */
+export function parsePicture(value: unknown, input: readonly [number, number, number], blank = -1): number[] {
+  return guarded(() => {
+    checkStructure(value, [], 0);
+    return picturePixels(schemaParse(pictureRowsSchema, value), input, blank, '');
+  });
 }

@@ -81,9 +81,12 @@ const pixelRow = z.union([
   z.array(z.array(z.number())),
 ]);
 
+/** A picture on its own (the command line's IMAGE.json): rows of characters, numbers or channel lists. */
+export const pictureRowsSchema = z.array(pixelRow).min(1).max(MAX.pictureSide);
+
 const picture = z.strictObject({
   label: name,
-  picture: z.array(pixelRow).min(1).max(MAX.pictureSide),
+  picture: pictureRowsSchema,
 });
 
 const starRule = z.union([

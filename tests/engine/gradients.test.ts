@@ -65,8 +65,8 @@ describe('gradients match centred finite differences of a float64 reference', ()
     };
     const xTensor = tf.tensor4d(x, [1, ...input]);
     const upTensor = tf.tensor1d(upstream);
-    const scalar = (t: tf.Tensor4D) =>
-      tf.sum(tf.mul(tf.reshape(net.forward(t)[0] as tf.Tensor, [-1]), upTensor));
+    const scalar = (t: tf.Tensor) =>
+      tf.sum(tf.mul(tf.reshape(net.forward(t as tf.Tensor4D)[0] as tf.Tensor, [-1]), upTensor));
     const dx = tf.grad(scalar)(xTensor);
     expectGradientsClose(
       dx.dataSync(),

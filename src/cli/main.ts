@@ -1,0 +1,217 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type BackendName, Engine, type LayerOutput, useBackend } from '../engine';
+import {
+  formatShape,
+  type LevelSpec,
+  type NetworkSpec,
+  networkToDocument,
+  parseLevel,
+  parseNetwork,
+  parsePicture,
+  SpecError,
+} from '../spec';
+import { intOption, readArgs, UsageError } from './args';
+import { FileError, readDocument } from './files';
+import { endProgress, progressPrinter } from './progress';
+import { trainOnLevel } from './training';
+
+const USAGE = `usage: convblocks <command> ...
+
+  inspect NETWORK.json IMAGE.json [--json]
+      run a network that has weights on one picture and print every layer's output
+  train LEVEL.json NETWORK.json [--seed N] [--max-steps N] [--out TRAINED.json]
+      train a network on a level's pictures, print train and test accuracy
+  check LEVEL.json...
+      validate levels and train each reference network to its goal
+
+options for every command: --backend cpu|wasm (default cpu)`;
+
+/** Where the wasm backend's files are, seen from the bundle in node_modules/.cache/convblocks. */
+const WASM_PATH = fileURLToPath(new URL('../../@tensorflow/tfjs-backend-wasm/dist/', import.meta.url));
+
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+async function chooseBackend(options: Map<string, string | true>): Promise<void> {
+  const raw = options.get('backend') ?? 'cpu';
+  if (raw !== 'cpu' && raw !== 'wasm')
+    throw new UsageError(`--backend expects cpu or wasm but got ${String(raw)}`);
+  if (!(await useBackend(raw as BackendName, { wasmPath: WASM_PATH }))) {
+    throw new FileError(`the ${raw} backend could not start here`);
+  }
+}
+
+/** Resolves a network's classes: its own, or those of the level it was built for. */
+function classesOf(network: NetworkSpec, level?: LevelSpec): readonly string[] {
+  if (network.classes) return network.classes;
+  if (level) return level.classes;
+  const last = network.layers.at(-1);
+  const units = last?.type === 'dense' ? last.units : 0;
+  return Array.from({ length: units }, (_, i) => `class ${i + 1}`);
+}
+
+function formatLayer(index: number, output: LayerOutput): string {
+  const lines = [`${index + 1}. ${output.type} ${formatShape(output.shape)}`];
+  const round = (v: number) => (Math.abs(v) < 5e-5 ? '0' : v.toFixed(4));
+  if (output.shape.length === 3) {
+    const [h, w, c] = output.shape;
+    for (let k = 0; k < c; k++) {
+      lines.push(`   channel ${k + 1}:`);
+      for (let y = 0; y < h; y++) {
+        const row = Array.from({ length: w }, (_, x) => round(output.values[(y * w + x) * c + k] as number));
+        lines.push(`     ${row.map((v) => v.padStart(8)).join('')}`);
+      }
+    }
+  } else {
+    lines.push(`   ${Array.from(output.values, round).join(' ')}`);
+  }
+  return lines.join('\n');
+}
+
+async function inspect(argv: readonly string[]): Promise<number> {
+  const { positionals, options } = readArgs(argv, { values: ['backend'], flags: ['json'] });
+  const [networkPath, imagePath] = positionals;
+  if (!networkPath || !imagePath || positionals.length > 2)
+    throw new UsageError('inspect needs NETWORK.json IMAGE.json');
+  await chooseBackend(options);
+  const network = readDocument(networkPath, parseNetwork);
+  if (!network.weights)
+    throw new FileError(`${networkPath}: weights: are missing: inspect needs a trained network`);
+  const pixels = readDocument(imagePath, (value) => parsePicture(value, network.input));
+  const classes = classesOf(network);
+  const engine = new Engine(
+    {
+      input: network.input,
+      layers: network.layers,
+      classCount: classes.length,
+      training: network.training,
+      weights: network.weights,
+    },
+    [],
+  );
+  const outputs = await engine.activations(pixels);
+  const probabilities = Array.from(await engine.predict(pixels));
+  engine.dispose();
+  if (options.has('json')) {
+    const layers = outputs.map((o) => ({ type: o.type, shape: o.shape, values: Array.from(o.values) }));
+    process.stdout.write(`${JSON.stringify({ layers, probabilities })}\n`);
+    return 0;
+  }
+  process.stdout.write(`${outputs.map((o, i) => formatLayer(i, o)).join('\n')}\n`);
+  const votes = classes.map((name, i) => `${name}: ${percent(probabilities[i] ?? 0)}`);
+  process.stdout.write(`votes: ${votes.join(', ')}\n`);
+  return 0;
+}
+
+async function train(argv: readonly string[]): Promise<number> {
+  const { positionals, options } = readArgs(argv, {
+    values: ['seed', 'max-steps', 'out', 'backend'],
+    flags: [],
+  });
+  const [levelPath, networkPath] = positionals;
+  if (!levelPath || !networkPath || positionals.length > 2)
+    throw new UsageError('train needs LEVEL.json NETWORK.json');
+  const seed = intOption(options, 'seed', 0, 2 ** 31 - 1);
+  const maxSteps = intOption(options, 'max-steps', 1, 1_000_000);
+  await chooseBackend(options);
+  const level = readDocument(levelPath, parseLevel);
+  const network = readDocument(networkPath, parseNetwork);
+  if (network.input.join('x') !== level.input.join('x')) {
+    throw new FileError(
+      `${networkPath}: input: the network takes ${network.input.join('x')} pictures but the level has ${level.input.join('x')}`,
+    );
+  }
+  const classes = classesOf(network, level);
+  if (classes.join('\n') !== level.classes.join('\n')) {
+    throw new FileError(`${networkPath}: classes: expected the level's classes ${level.classes.join(', ')}`);
+  }
+  const training = { ...network.training, ...(seed !== undefined && { seed }) };
+  const outcome = await trainOnLevel(level, network.layers, training, {
+    ...(maxSteps !== undefined && { maxSteps }),
+    onProgress: progressPrinter(process.stderr, level.id),
+  });
+  endProgress(process.stderr);
+  if (outcome.diverged) process.stdout.write('the loss blew up: try a smaller learning rate\n');
+  process.stdout.write(
+    `${level.id}: ${outcome.steps} steps in ${outcome.millis.toFixed(0)} ms, train ${percent(outcome.trainAccuracy)}, test ${percent(outcome.testAccuracy)} (goal ${percent(level.goal.testAccuracy)})\n`,
+  );
+  const out = options.get('out');
+  if (typeof out === 'string') {
+    const trained: NetworkSpec = { ...network, training, weights: outcome.weights };
+    writeFileSync(out, `${JSON.stringify(networkToDocument(trained), null, 2)}\n`);
+    process.stdout.write(`wrote ${out}\n`);
+  }
+  return 0;
+}
+
+async function check(argv: readonly string[]): Promise<number> {
+  const { positionals, options } = readArgs(argv, { values: ['backend'], flags: [] });
+  if (positionals.length === 0) throw new UsageError('check needs at least one LEVEL.json');
+  await chooseBackend(options);
+  let failures = 0;
+  for (const path of positionals) {
+    let level: LevelSpec;
+    try {
+      level = readDocument(path, parseLevel);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      process.stdout.write(`FAIL ${error.message}\n`);
+      failures++;
+      continue;
+    }
+    if (!level.reference) {
+      process.stdout.write(`FAIL ${path}: reference: is missing: a level needs a network known to win it\n`);
+      failures++;
+      continue;
+    }
+    const outcome = await trainOnLevel(level, level.reference.layers, level.reference.training, {
+      onProgress: progressPrinter(process.stderr, level.id),
+    });
+    endProgress(process.stderr);
+    const won = !outcome.diverged && outcome.testAccuracy >= level.goal.testAccuracy;
+    const summary = `${outcome.steps} steps, train ${percent(outcome.trainAccuracy)}, test ${percent(outcome.testAccuracy)}, goal ${percent(level.goal.testAccuracy)}`;
+    if (won) process.stdout.write(`ok   ${level.id}: ${summary}\n`);
+    else {
+      failures++;
+      const why = outcome.diverged ? 'the loss blew up' : 'the reference network does not reach the goal';
+      process.stdout.write(`FAIL ${path}: ${why} (${summary})\n`);
+    }
+  }
+  process.stdout.write(`${positionals.length - failures} passed, ${failures} failed\n`);
+  return failures ? 1 : 0;
+}
+
+/** Runs the command line; returns the exit code. Expected problems print one line, never a stack. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'inspect':
+        return await inspect(rest);
+      case 'train':
+        return await train(rest);
+      case 'check':
+        return await check(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`convblocks: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof FileError || error instanceof SpecError) {
+      process.stderr.write(`convblocks: ${error.message}\n`);
+      return 1;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`convblocks: unexpected failure: ${detail}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,46 @@
+import { tf } from './tf';
+
+/** The TensorFlow.js backends the engine can train on. */
+export type BackendName = 'cpu' | 'wasm' | 'webgl';
+
+/** Every backend, fastest-to-start first. */
+export const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl'];
+
+/** Where the wasm backend finds its `.wasm` files: a URL prefix in browsers, a folder in Node. */
+export interface BackendOptions {
+  readonly wasmPath?: string;
+}
+
+const loaded = new Set<BackendName>(['cpu']);
+
+/** Registers a backend's kernels the first time it is asked for, so unused ones cost nothing. */
+async function load(name: BackendName, options: BackendOptions): Promise<void> {
+  if (loaded.has(name)) return;
+  if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // The threaded build needs cross-origin isolation and breaks when minified: single-threaded SIMD.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    if (options.wasmPath) wasm.setWasmPaths(options.wasmPath);
+  } else if (name === 'webgl') {
+    await import('@tensorflow/tfjs-backend-webgl');
+    // Measured on the seed levels: unpacked textures and shape uniforms compile and run faster.
+    tf.env().set('WEBGL_PACK', false);
+    tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+  }
+  loaded.add(name);
+}
+
+/**
+ * Switches TensorFlow.js to `name`. Resolves to false, never throws, when the backend is missing or
+ * refuses (no WebGL in this worker, no wasm file), so the caller can fall back to another.
+ */
+export async function useBackend(name: BackendName, options: BackendOptions = {}): Promise<boolean> {
+  try {
+    await load(name, options);
+    const ok = await tf.setBackend(name);
+    if (ok) await tf.ready();
+    return ok && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
