@@ -2,14 +2,17 @@ import type * as Blockly from 'blockly/core';
 import { LAYER_TYPES, type LevelLimits } from '../spec';
 import { LAYER_BLOCKS, NETWORK_BLOCK_TYPE } from './definitions';
 
+/** A toolbox that is one flyout of blocks, as Blockly's JSON. */
+export interface FlyoutToolbox {
+  readonly kind: 'flyoutToolbox';
+  readonly contents: Blockly.utils.toolbox.BlockInfo[];
+}
+
 /**
  * The toolbox a level offers: its allowed blocks in the usual order. A new Dense block starts with
  * one unit per class, since the last one needs exactly that.
  */
-export function toolboxFor(
-  limits: LevelLimits,
-  classCount: number,
-): Blockly.utils.toolbox.ToolboxInfo & { contents: Blockly.utils.toolbox.BlockInfo[] } {
+export function toolboxFor(limits: LevelLimits, classCount: number): FlyoutToolbox {
   const units = LAYER_BLOCKS.dense.rows[0][0];
   const denseUnits = Math.min(Math.max(classCount, units.min), units.max);
   return {

@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import * as Blockly from 'blockly/core';
+import { describe, expect, it } from 'vitest';
+import { annotateWorkspace, annotationsFor, compileWorkspace, LAYER_BLOCKS } from '../../src/blocks';
+import { LOOSE_LABEL } from '../../src/blocks/annotate';
+import { classifierProblem, type LayerSpec } from '../../src/spec';
+import { stackedBlocks, workspaceWith, xVsO, xVsONetwork } from './helpers';
+
+function annotated(layers: readonly LayerSpec[]) {
+  const workspace = workspaceWith(layers);
+  const result = compileWorkspace(workspace, xVsO);
+  annotateWorkspace(workspace, result, xVsO);
+  return { workspace, result };
+}
+
+const networkBlock = (workspace: Blockly.Workspace) =>
+  workspace.getTopBlocks(false).find((block) => block.type === 'convblocks_network');
+
+describe('annotateWorkspace on the X-vs-O network', () => {
+  it.each([
+    [0, '→ 7x7x2 · 20 params'],
+    [1, '→ 7x7x2 · 0 params'],
+    [2, '→ 4x4x2 · 0 params'],
+    [3, '→ 32 · 0 params'],
+    [4, '→ 2 · 66 params'],
+  ])('shows block %i its output shape and parameters: %s', (index, text) => {
+    const { workspace } = annotated(xVsONetwork);
+    expect(stackedBlocks(workspace)[index]?.getFieldValue('INFO')).toBe(text);
+  });
+
+  it.each([
+    ['INPUT', 'input 9x9x1'],
+    ['CLASSES', '2 classes: X, O'],
+    ['TOTAL', 'total 86 params'],
+  ])('shows on the Network block its %s: %s', (field, text) => {
+    expect(networkBlock(annotated(xVsONetwork).workspace)?.getFieldValue(field)).toBe(text);
+  });
+
+  it('adds nothing to the undo stack', () => {
+    const workspace = workspaceWith(xVsONetwork);
+    workspace.clearUndo();
+    annotateWorkspace(workspace, compileWorkspace(workspace, xVsO), xVsO);
+    expect(workspace.getUndoStack()).toEqual([]);
+  });
+
+  it('is not saved with the workspace', () => {
+    const { workspace } = annotated(xVsONetwork);
+    expect(JSON.stringify(Blockly.serialization.workspaces.save(workspace))).not.toContain('params');
+  });
+});
+
+describe('annotateWorkspace on impossible stacks', () => {
+  const tooBig: readonly LayerSpec[] = [
+    { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },
+    { type: 'conv', filters: 2, size: 9, stride: 1, padding: 'valid' },
+    { type: 'flatten' },
+    { type: 'dense', units: 2 },
+  ];
+
+  it('writes the reason from the spec on the block that causes it', () => {
+    const { workspace } = annotated(tooBig);
+    const reason = classifierProblem(xVsO.input, tooBig, 2)?.reason;
+    expect(stackedBlocks(workspace)[1]?.getFieldValue('INFO')).toBe(`⚠ ${reason}`);
+  });
+
+  it('shows an unknown shape for the blocks below the one that does not fit', () => {
+    const { workspace } = annotated(tooBig);
+    expect(stackedBlocks(workspace)[2]?.getFieldValue('INFO')).toBe('→ ?');
+  });
+
+  it('gives the offending block a warning and the others none', () => {
+    const workspace = workspaceWith(tooBig);
+    const result = compileWorkspace(workspace, xVsO);
+    const warnings = result.layerBlockIds.map((id) => annotationsFor(result, xVsO).get(id)?.warning ?? null);
+    expect(warnings).toEqual([null, result.blocker, null, null]);
+  });
+
+  it('keeps the shape and adds the reason on a block that fits but breaks the classifier rule', () => {
+    const { workspace } = annotated([{ type: 'flatten' }, { type: 'dense', units: 3 }]);
+    expect(stackedBlocks(workspace)[1]?.getFieldValue('INFO')).toMatch(/^→ 3 · 246 params {2}⚠ .*3 units/);
+  });
+
+  it('shows no total while a block does not fit', () => {
+    expect(networkBlock(annotated(tooBig).workspace)?.getFieldValue('TOTAL')).toBe('total ?');
+  });
+
+  it('marks the Network block of an empty network', () => {
+    const { workspace, result } = annotated([]);
+    expect(networkBlock(workspace)?.getFieldValue('TOTAL')).toBe(`total 0 params  ⚠ ${result.blocker}`);
+  });
+});
+
+describe('annotateWorkspace on loose blocks', () => {
+  it('labels a block outside the Network block as ignored', () => {
+    const workspace = workspaceWith(xVsONetwork);
+    const loose = workspace.newBlock(LAYER_BLOCKS.pool.blockType);
+    annotateWorkspace(workspace, compileWorkspace(workspace, xVsO), xVsO);
+    expect(loose.getFieldValue('INFO')).toBe(LOOSE_LABEL);
+  });
+
+  it('gives a loose block a warning that says how to use it', () => {
+    const workspace = workspaceWith(xVsONetwork);
+    const loose = workspace.newBlock(LAYER_BLOCKS.pool.blockType);
+    const result = compileWorkspace(workspace, xVsO);
+    expect(annotationsFor(result, xVsO).get(loose.id)?.warning).toContain('Drag it into the stack');
+  });
+
+  it('shows a block its shape again once it is put back in the stack', () => {
+    const workspace = workspaceWith([{ type: 'flatten' }]);
+    const dense = workspace.newBlock(LAYER_BLOCKS.dense.blockType);
+    annotateWorkspace(workspace, compileWorkspace(workspace, xVsO), xVsO);
+    stackedBlocks(workspace)[0]?.nextConnection?.connect(dense.previousConnection as Blockly.Connection);
+    annotateWorkspace(workspace, compileWorkspace(workspace, xVsO), xVsO);
+    expect(dense.getFieldValue('INFO')).toBe('→ 2 · 164 params');
+  });
+});
