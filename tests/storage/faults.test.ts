@@ -114,7 +114,7 @@ describe('when a newer ConvBlocks opens in another tab', () => {
 
   it('writes what was waiting before stepping aside', async () => {
     const { newer } = await upgradeElsewhere();
-    const rows = (await newer.getAll('workspaces')) as { network: { name: string } }[];
+    const rows = (await newer.getAll('workspaces')) as unknown as { network: { name: string } }[];
     newer.close();
     expect(rows.map((row) => row.network.name)).toEqual(['waiting']);
   });
@@ -151,12 +151,18 @@ describe('reading back what was stored', () => {
     await db.put('progress', { levelId: 'x-vs-o', won: true, stars: 9 } as never);
     db.close();
     const store = await openTestStore(factory);
-    expect(store.skipped).toEqual([{ store: 'progress', key: 'x-vs-o', message: 'bestAccuracy: is missing' }]);
+    expect(store.skipped).toEqual([
+      { store: 'progress', key: 'x-vs-o', message: 'bestAccuracy: is missing' },
+    ]);
   });
 
   it.each([
     ['progress', { levelId: 'x-vs-o', won: 'yes' }, 'x-vs-o'],
-    ['workspaces', { levelId: 'x-vs-o', savedAt: '2025-01-01T00:00:00.000Z', network: { kind: 'virus' } }, 'x-vs-o'],
+    [
+      'workspaces',
+      { levelId: 'x-vs-o', savedAt: '2025-01-01T00:00:00.000Z', network: { kind: 'virus' } },
+      'x-vs-o',
+    ],
     ['networks', { id: 'net-1', savedAt: 'yesterday', network: {} }, 'net-1'],
     ['customLevels', { id: 'my-level', savedAt: '2025-01-01T00:00:00.000Z', level: null }, 'my-level'],
     ['settings', { name: 'speed', value: 'ludicrous' }, 'speed'],

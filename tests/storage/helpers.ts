@@ -1,7 +1,7 @@
 import {
   IDBCursor,
   IDBDatabase,
-  IDBFactory,
+  type IDBFactory,
   IDBIndex,
   IDBObjectStore,
   IDBRequest,

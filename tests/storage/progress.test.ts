@@ -22,7 +22,12 @@ describe('mergeProgress', () => {
     ['fewer parameters', { fewestParams: 50 }, 'fewestParams', 50],
     ['fewer steps', { fewestSteps: 20 }, 'fewestSteps', 20],
     ['the first win', { wonAt: '2024-12-24T00:00:00.000Z' }, 'wonAt', '2024-12-24T00:00:00.000Z'],
-    ['the last improvement', { updatedAt: '2025-06-01T00:00:00.000Z' }, 'updatedAt', '2025-06-01T00:00:00.000Z'],
+    [
+      'the last improvement',
+      { updatedAt: '2025-06-01T00:00:00.000Z' },
+      'updatedAt',
+      '2025-06-01T00:00:00.000Z',
+    ],
   ] as const)('keeps %s from either side', (_what, better, field, value) => {
     expect(mergeProgress(record(), record(better))[field]).toBe(value);
     expect(mergeProgress(record(better), record())[field]).toBe(value);
@@ -65,8 +70,20 @@ describe('recording results', () => {
 
   it('records the best accuracy of a level not won yet, with no stars or bests', async () => {
     const store = await openTestStore(new IDBFactory());
-    const result = await store.recordResult('x-vs-o', { won: false, stars: 2, accuracy: 0.5, params: 9, steps: 9 });
-    expect(result).toMatchObject({ won: false, stars: 0, bestAccuracy: 0.5, fewestParams: null, wonAt: null });
+    const result = await store.recordResult('x-vs-o', {
+      won: false,
+      stars: 2,
+      accuracy: 0.5,
+      params: 9,
+      steps: 9,
+    });
+    expect(result).toMatchObject({
+      won: false,
+      stars: 0,
+      bestAccuracy: 0.5,
+      fewestParams: null,
+      wonAt: null,
+    });
   });
 
   it('refuses a result that makes no sense, naming the field', async () => {

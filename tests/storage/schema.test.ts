@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { levelToDocument, type NetworkSpec } from '../../src/spec';
 import { DB_NAME, DB_VERSION, openDatabase, type PlayerStore, STORE_NAMES } from '../../src/storage';
-import { levelDocument, networkDocument, openTestStore, sampleLevel, sampleNetwork, sampleWeights, win } from './helpers';
+import { networkDocument, openTestStore, sampleLevel, sampleNetwork, sampleWeights, win } from './helpers';
 
 describe('the version-1 schema', () => {
   it('creates every store on a browser that never saw ConvBlocks', async () => {
@@ -50,7 +50,10 @@ describe('what survives a reload', () => {
   });
 
   it('keeps a workbench whose stack does not run yet', async () => {
-    const unfinished: NetworkSpec = { ...sampleNetwork(), layers: [{ type: 'dense', units: 2 }, { type: 'flatten' }] };
+    const unfinished: NetworkSpec = {
+      ...sampleNetwork(),
+      layers: [{ type: 'dense', units: 2 }, { type: 'flatten' }],
+    };
     const store = await reopened(async (s) => s.saveWorkspace('x-vs-o', unfinished));
     expect(store.workspace('x-vs-o')?.layers).toEqual([{ type: 'dense', units: 2 }, { type: 'flatten' }]);
   });

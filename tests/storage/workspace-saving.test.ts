@@ -8,7 +8,9 @@ async function setup() {
   const timers = new ManualTimers();
   const store = await openTestStore(factory, timers);
   const savedNames = async () =>
-    ((await readRows(factory, 'workspaces')) as { network: { name: string } }[]).map((row) => row.network.name);
+    ((await readRows(factory, 'workspaces')) as { network: { name: string } }[]).map(
+      (row) => row.network.name,
+    );
   return { factory, timers, store, savedNames };
 }
 
