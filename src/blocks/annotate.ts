@@ -3,12 +3,18 @@ import { formatShape } from '../spec';
 import type { CompileContext, CompileResult } from './compile';
 import { INFO_FIELD, NETWORK_FIELDS } from './definitions';
 
-/** What one block shows: text for its labels and a warning, or null for none. */
+/** What one block shows: text for its labels, the problem it causes, and a warning bubble. */
 export interface BlockAnnotation {
   /** Label field name to text. */
   readonly labels: Readonly<Record<string, string>>;
+  /** The reason shown on a row of its own at the bottom of the block, or null for no such row. */
+  readonly problem: string | null;
+  /** The text of the block's warning icon, or null for no icon. */
   readonly warning: string | null;
 }
+
+/** The name of the row (and its label) that shows a block's problem; it exists only while there is one. */
+export const PROBLEM_ROW = 'PROBLEM';
 
 /** The id Blockly files our warnings under, so other warnings are left alone. */
 const WARNING_ID = 'convblocks';
@@ -36,10 +42,9 @@ export function annotationsFor(result: CompileResult, context: CompileContext): 
     reasons.set(problem.blockId, [...(reasons.get(problem.blockId) ?? []), problem.reason]);
   }
   const warningOf = (id: string) => reasons.get(id)?.join('\n') ?? null;
-  const withWarning = (text: string, id: string) => {
-    const warning = warningOf(id);
-    const marked = warning === null ? '' : `⚠ ${warning.replaceAll('\n', '; ')}`;
-    return [text, marked].filter(Boolean).join('  ');
+  const problemOf = (id: string) => {
+    const found = reasons.get(id);
+    return found ? `⚠ ${found.join('; ')}` : null;
   };
 
   const annotations = new Map<string, BlockAnnotation>();
@@ -48,8 +53,8 @@ export function annotationsFor(result: CompileResult, context: CompileContext): 
     let text: string;
     if (!shape) text = '→ ?';
     else if (shape.ok) text = `→ ${formatShape(shape.output)} · ${paramsText(shape.params)}`;
-    else text = '';
-    annotations.set(id, { labels: { [INFO_FIELD]: withWarning(text, id) }, warning: warningOf(id) });
+    else text = '→ does not fit';
+    annotations.set(id, { labels: { [INFO_FIELD]: text }, problem: problemOf(id), warning: warningOf(id) });
   });
   if (result.networkBlockId !== null) {
     const id = result.networkBlockId;
@@ -58,15 +63,30 @@ export function annotationsFor(result: CompileResult, context: CompileContext): 
       labels: {
         [NETWORK_FIELDS.input]: `input ${formatShape(context.input)}`,
         [NETWORK_FIELDS.classes]: `${context.classes.length} classes: ${context.classes.join(', ')}`,
-        [NETWORK_FIELDS.total]: withWarning(total, id),
+        [NETWORK_FIELDS.total]: total,
       },
+      problem: problemOf(id),
       warning: warningOf(id),
     });
   }
   for (const id of result.looseBlockIds) {
-    annotations.set(id, { labels: { [INFO_FIELD]: LOOSE_LABEL }, warning: LOOSE_WARNING });
+    annotations.set(id, { labels: { [INFO_FIELD]: LOOSE_LABEL }, problem: null, warning: LOOSE_WARNING });
   }
   return annotations;
+}
+
+/** Adds, updates or removes the row that shows a block's problem, so a block without one stays compact. */
+function showProblem(block: Blockly.Block, problem: string | null): void {
+  const row = block.getInput(PROBLEM_ROW);
+  if (problem === null) {
+    if (row) block.removeInput(PROBLEM_ROW);
+    return;
+  }
+  if (!row) {
+    block.appendDummyInput(PROBLEM_ROW).appendField(new Blockly.FieldLabel(problem), PROBLEM_ROW);
+  } else if (block.getFieldValue(PROBLEM_ROW) !== problem) {
+    block.setFieldValue(problem, PROBLEM_ROW);
+  }
 }
 
 /**
@@ -85,6 +105,7 @@ export function applyAnnotations(
       for (const [name, text] of Object.entries(annotation.labels)) {
         if (block.getField(name) && block.getFieldValue(name) !== text) block.setFieldValue(text, name);
       }
+      showProblem(block, annotation.problem);
       block.setWarningText(annotation.warning, WARNING_ID);
     }
   } finally {

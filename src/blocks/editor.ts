@@ -16,6 +16,8 @@ import {
 /** Where the app's build serves Blockly's media (cursors, icons), next to the page: never the internet. */
 export const BLOCKLY_MEDIA_PATH = './blockly-media/';
 
+const START_SCALE = 0.9;
+
 /** How to mount the block editor. */
 export interface BlockEditorOptions {
   /** The level's input shape, classes and limits. */
@@ -88,7 +90,7 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
     collapse: false,
     maxInstances: maxInstancesFor(context.limits),
     move: { scrollbars: true, drag: true, wheel: false },
-    zoom: { controls: true, wheel: true, pinch: true, startScale: 0.9, minScale: 0.4, maxScale: 2 },
+    zoom: { controls: true, wheel: true, pinch: true, startScale: START_SCALE, minScale: 0.4, maxScale: 2 },
     grid: { spacing: 24, length: 2, colour: '#d5dade', snap: true },
   });
 
@@ -113,15 +115,27 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
     });
   };
 
+  // Fits a big network on screen but never blows a small one up past the usual scale.
+  const showAll = () => {
+    workspace.zoomToFit();
+    if (workspace.scale > START_SCALE) {
+      workspace.setScale(START_SCALE);
+      workspace.scrollCenter();
+    }
+  };
+
   const show = (state: WorkspaceState, recordUndo: boolean) => {
     Blockly.serialization.workspaces.load(state, workspace, { recordUndo });
+    // The starting network is where the player begins, not a step they can undo.
+    if (!recordUndo) workspace.clearUndo();
     refresh();
-    workspace.scrollCenter();
+    // Blocks are drawn on the next frame; their sizes are known only then.
+    void Blockly.renderManagement.finishQueuedRenders().then(() => {
+      if (!disposed) showAll();
+    });
   };
 
   show(initial, false);
-  workspace.clearUndo();
-  refresh();
   workspace.addChangeListener(onEvent);
 
   const resize =

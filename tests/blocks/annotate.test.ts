@@ -2,7 +2,7 @@
 import * as Blockly from 'blockly/core';
 import { describe, expect, it } from 'vitest';
 import { annotateWorkspace, annotationsFor, compileWorkspace, LAYER_BLOCKS } from '../../src/blocks';
-import { LOOSE_LABEL } from '../../src/blocks/annotate';
+import { LOOSE_LABEL, PROBLEM_ROW } from '../../src/blocks/annotate';
 import { classifierProblem, type LayerSpec } from '../../src/spec';
 import { stackedBlocks, workspaceWith, xVsO, xVsONetwork } from './helpers';
 
@@ -57,15 +57,37 @@ describe('annotateWorkspace on impossible stacks', () => {
     { type: 'dense', units: 2 },
   ];
 
-  it('writes the reason from the spec on the block that causes it', () => {
+  it('writes the reason from the spec on a row of the block that causes it', () => {
     const { workspace } = annotated(tooBig);
     const reason = classifierProblem(xVsO.input, tooBig, 2)?.reason;
-    expect(stackedBlocks(workspace)[1]?.getFieldValue('INFO')).toBe(`⚠ ${reason}`);
+    expect(stackedBlocks(workspace)[1]?.getFieldValue(PROBLEM_ROW)).toBe(`⚠ ${reason}`);
+  });
+
+  it('says that the offending block does not fit where its shape would be', () => {
+    const { workspace } = annotated(tooBig);
+    expect(stackedBlocks(workspace)[1]?.getFieldValue('INFO')).toBe('→ does not fit');
   });
 
   it('shows an unknown shape for the blocks below the one that does not fit', () => {
     const { workspace } = annotated(tooBig);
     expect(stackedBlocks(workspace)[2]?.getFieldValue('INFO')).toBe('→ ?');
+  });
+
+  it('adds a problem row only to the offending block', () => {
+    const { workspace } = annotated(tooBig);
+    expect(stackedBlocks(workspace).map((block) => block.getInput(PROBLEM_ROW) !== null)).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('removes the problem row once the problem is fixed', () => {
+    const { workspace } = annotated(tooBig);
+    stackedBlocks(workspace)[1]?.setFieldValue(3, 'SIZE');
+    annotateWorkspace(workspace, compileWorkspace(workspace, xVsO), xVsO);
+    expect(stackedBlocks(workspace)[1]?.getInput(PROBLEM_ROW)).toBeNull();
   });
 
   it('gives the offending block a warning and the others none', () => {
@@ -75,9 +97,23 @@ describe('annotateWorkspace on impossible stacks', () => {
     expect(warnings).toEqual([null, result.blocker, null, null]);
   });
 
-  it('keeps the shape and adds the reason on a block that fits but breaks the classifier rule', () => {
+  it('keeps the shape of a block that fits but breaks the classifier rule', () => {
     const { workspace } = annotated([{ type: 'flatten' }, { type: 'dense', units: 3 }]);
-    expect(stackedBlocks(workspace)[1]?.getFieldValue('INFO')).toMatch(/^→ 3 · 246 params {2}⚠ .*3 units/);
+    expect(stackedBlocks(workspace)[1]?.getFieldValue('INFO')).toBe('→ 3 · 246 params');
+  });
+
+  it('adds the classifier reason to the last Dense block', () => {
+    const { workspace } = annotated([{ type: 'flatten' }, { type: 'dense', units: 3 }]);
+    expect(stackedBlocks(workspace)[1]?.getFieldValue(PROBLEM_ROW)).toContain('has 3 units');
+  });
+
+  it('joins every reason of a block that breaks several rules', () => {
+    const workspace = workspaceWith([{ type: 'flatten' }, { type: 'dense', units: 3 }]);
+    const context = { ...xVsO, limits: { blocks: xVsO.limits.blocks, maxBlocks: { dense: 0 } } };
+    const result = compileWorkspace(workspace, context);
+    annotateWorkspace(workspace, result, context);
+    const reasons = result.problems.map((problem) => problem.reason);
+    expect(stackedBlocks(workspace)[1]?.getFieldValue(PROBLEM_ROW)).toBe(`⚠ ${reasons.join('; ')}`);
   });
 
   it('shows no total while a block does not fit', () => {
@@ -86,7 +122,12 @@ describe('annotateWorkspace on impossible stacks', () => {
 
   it('marks the Network block of an empty network', () => {
     const { workspace, result } = annotated([]);
-    expect(networkBlock(workspace)?.getFieldValue('TOTAL')).toBe(`total 0 params  ⚠ ${result.blocker}`);
+    expect(networkBlock(workspace)?.getFieldValue(PROBLEM_ROW)).toBe(`⚠ ${result.blocker}`);
+  });
+
+  it('saves no problem row with the workspace', () => {
+    const { workspace } = annotated(tooBig);
+    expect(JSON.stringify(Blockly.serialization.workspaces.save(workspace))).not.toContain(PROBLEM_ROW);
   });
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import * as Blockly from 'blockly/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type BlockEditor, type CompileResult, mountBlockEditor } from '../../src/blocks';
+import { BLOCK_COLOURS, type BlockEditor, type CompileResult, mountBlockEditor } from '../../src/blocks';
 import { SpecError } from '../../src/spec';
 import { stackedBlocks, xVsO, xVsONetwork } from './helpers';
 
@@ -57,6 +57,17 @@ describe('mountBlockEditor', () => {
   it('annotates the visible blocks', () => {
     const { workspace } = mount();
     expect(stackedBlocks(workspace)[2]?.getFieldValue('INFO')).toBe('→ 4x4x2 · 0 params');
+  });
+
+  it.each([0, 1, 2, 3, 4])('draws block %i in the colour of its kind', (index) => {
+    const block = stackedBlocks(mount().workspace)[index];
+    const kind = xVsONetwork[index]?.type ?? 'network';
+    expect(block?.getColour()).toBe(BLOCK_COLOURS[kind]);
+  });
+
+  it('draws the Network block in its own colour', () => {
+    const network = mount().workspace.getTopBlocks(false)[0];
+    expect(network?.getColour()).toBe(BLOCK_COLOURS.network);
   });
 
   it.each(['Undo', 'Redo', 'Zoom to fit'])('has a real %s button', (name) => {
