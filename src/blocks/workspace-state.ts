@@ -43,7 +43,10 @@ const MAX_ID_LENGTH = 64;
 
 /** The block for one layer, its fields checked against the block's ranges. */
 export function blockStateOfLayer(layer: LayerSpec, field = 'layer'): BlockState {
-  const spec: LayerBlockSpec | undefined = LAYER_BLOCKS[layer.type as LayerSpec['type']];
+  // Own keys only: a crafted type such as "constructor" must not reach Object's prototype.
+  const spec: LayerBlockSpec | undefined = Object.hasOwn(LAYER_BLOCKS, layer.type)
+    ? LAYER_BLOCKS[layer.type]
+    : undefined;
   if (!spec) {
     throw new SpecError(
       `${field}.type`,

@@ -182,6 +182,7 @@ describe('layersToWorkspaceState', () => {
     ['layers[1].units', [{ type: 'flatten' }, { type: 'dense', units: 5000 }]],
     ['layers[0].padding', [{ type: 'pool', op: 'max', size: 2, stride: 2, padding: 'full' }]],
     ['layers[0].type', [{ type: 'lstm' }]],
+    ['layers[0].type', [{ type: 'constructor' }]],
   ])('refuses a layer the blocks cannot hold, naming %s', (field, layers) => {
     expect(() => layersToWorkspaceState(layers as unknown as LayerSpec[])).toThrow(field);
   });
