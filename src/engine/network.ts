@@ -1,5 +1,13 @@
 import { type ActivationFn, inferShapes, type LayerSpec, type LayerWeights, type Shape } from '../spec';
-import { conv2d, convFromColumns, pool2d, poolCounts } from './ops';
+import {
+  conv2d,
+  convFromColumns,
+  planWindows,
+  pool2d,
+  poolCounts,
+  type WindowIndices,
+  windowIndices,
+} from './ops';
 import { tf } from './tf';
 
 /** A layer's trainable tensors: the kernel as a matrix `[fan-in, outputs]` and the bias. */
@@ -49,7 +57,8 @@ export function activate(x: tf.Tensor, fn: ActivationFn | 'relu'): tf.Tensor {
 export class TensorNetwork {
   readonly shapes: readonly Shape[];
   private readonly variables: (LayerVariables | null)[];
-  private readonly constants: (tf.Tensor4D | null)[];
+  private readonly counts: (tf.Tensor4D | null)[];
+  private readonly windows: (WindowIndices | null)[];
 
   constructor(
     readonly input: readonly [number, number, number],
@@ -69,10 +78,18 @@ export class TensorNetwork {
         bias: variableFrom(tf.tensor1d(w.bias as number[])),
       };
     });
-    this.constants = layers.map((layer, i) => {
+    const inputOf = (i: number) =>
+      (i === 0 ? input : this.shapes[i - 1]) as readonly [number, number, number];
+    this.windows = layers.map((layer, i) => {
+      const tiles = layer.type === 'pool' && layer.stride === layer.size;
+      if ((layer.type !== 'conv' && layer.type !== 'pool') || tiles) return null;
+      const [h, w] = inputOf(i);
+      return windowIndices(planWindows(h, w, layer.size, layer.stride, layer.padding));
+    });
+    this.counts = layers.map((layer, i) => {
       if (layer.type !== 'pool' || layer.op !== 'avg') return null;
-      const inShape = (i === 0 ? input : this.shapes[i - 1]) as readonly [number, number, number];
-      const counts = poolCounts(inShape[0], inShape[1], layer.size, layer.stride, layer.padding);
+      const [h, w] = inputOf(i);
+      const counts = poolCounts(h, w, layer.size, layer.stride, layer.padding);
       return tf.tensor4d(counts.values, counts.shape);
     });
   }
@@ -102,7 +119,7 @@ export class TensorNetwork {
         const v = this.variables[i] as LayerVariables;
         if (columns)
           return convFromColumns(columns, v.kernel, v.bias, this.shapes[i] as [number, number, number]);
-        return conv2d(x as tf.Tensor4D, v.kernel, v.bias, layer.size, layer.stride, layer.padding);
+        return conv2d(x as tf.Tensor4D, v.kernel, v.bias, this.windows[i] as WindowIndices);
       }
       case 'pool':
         return pool2d(
@@ -111,7 +128,8 @@ export class TensorNetwork {
           layer.size,
           layer.stride,
           layer.padding,
-          this.constants[i] ?? undefined,
+          this.windows[i] ?? undefined,
+          this.counts[i] ?? undefined,
         );
       case 'relu':
         return activate(x, 'relu');
@@ -155,6 +173,10 @@ export class TensorNetwork {
       v?.kernel.dispose();
       v?.bias.dispose();
     }
-    for (const c of this.constants) c?.dispose();
+    for (const c of this.counts) c?.dispose();
+    for (const w of this.windows) {
+      w?.forward.dispose();
+      w?.backward.dispose();
+    }
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Convolution and pooling written with slices, reshapes, concat, matMul and element-wise ops only,
- * so their gradients run on every backend (the wasm backend has no Conv2DBackpropFilter and no
- * pooling gradients). Every reshape, slice and reduction stays at rank 4 or less for the same reason.
+ * Convolution and pooling written with gathers, reshapes, matMul and reductions only, so their
+ * gradients run on every backend (the wasm backend has no Conv2DBackpropFilter, and no scatter for
+ * gather's own gradient). Every tensor stays at rank 4 or less for the same reason.
  */
 import { type Padding, samePadding, windowOutputSize } from '../spec';
 import { tf } from './tf';
@@ -26,56 +26,116 @@ export function windowAxis(inSize: number, size: number, stride: number, padding
   return { out, before, after: after + Math.max(0, needed) };
 }
 
-/** Keeps every `stride`-th position of axis 1 of a rank-3 tensor `[a, n * stride, b]`, from position 0. */
-function everyNth(x: tf.Tensor3D, stride: number): tf.Tensor3D {
-  if (stride === 1) return x;
-  const [a, len, b] = x.shape;
-  const n = len / stride;
-  const grouped = tf.reshape(x, [a * n, stride, b]);
-  return tf.reshape(tf.slice(grouped, [0, 0, 0], [a * n, 1, b]), [a, n, b]);
+/**
+ * Where every window reads the padded, flattened picture, and the way back for the gradient.
+ * Built once per layer: the shapes of a layer never change while it trains.
+ */
+export interface WindowPlan {
+  readonly size: number;
+  readonly rows: WindowAxis;
+  readonly cols: WindowAxis;
+  /** Padded height and width. */
+  readonly paddedH: number;
+  readonly paddedW: number;
+  /** For output (i, j) and offset (dy, dx), in that order: the padded pixel the window reads. */
+  readonly forward: Int32Array;
+  /**
+   * For each padded pixel, the `slots` window positions that read it (their index in `forward`), or
+   * `forward.length`, which points at a zero, where fewer windows read it.
+   */
+  readonly backward: Int32Array;
+  readonly slots: number;
 }
 
-/**
- * The size * size shifted, strided views of `x`: view (dy, dx) at output (i, j) holds the input
- * pixel the window at (i, j) sees at its offset (dy, dx). Views come in row-major (dy, dx) order.
- */
-export function windowViews(
-  x: Tensor4D,
+/** Plans the windows of `size` moving by `stride` over an `h` x `w` picture. */
+export function planWindows(
+  h: number,
+  w: number,
   size: number,
   stride: number,
   padding: Padding,
-  padValue: number,
-): Tensor4D[] {
-  const [n, h, w, c] = x.shape;
+): WindowPlan {
   const rows = windowAxis(h, size, stride, padding);
   const cols = windowAxis(w, size, stride, padding);
-  const padded =
-    rows.before + rows.after + cols.before + cols.after > 0
-      ? tf.pad(
-          x,
-          [
-            [0, 0],
-            [rows.before, rows.after],
-            [cols.before, cols.after],
-            [0, 0],
-          ],
-          padValue,
-        )
-      : x;
-  const views: Tensor4D[] = [];
-  for (let dy = 0; dy < size; dy++) {
-    for (let dx = 0; dx < size; dx++) {
-      const window = tf.slice(padded, [0, dy, dx, 0], [n, rows.out * stride, cols.out * stride, c]);
-      if (stride === 1) {
-        views.push(window);
-        continue;
+  const paddedH = h + rows.before + rows.after;
+  const paddedW = w + cols.before + cols.after;
+  const forward = new Int32Array(rows.out * cols.out * size * size);
+  const readers: number[][] = Array.from({ length: paddedH * paddedW }, () => []);
+  let k = 0;
+  for (let i = 0; i < rows.out; i++) {
+    for (let j = 0; j < cols.out; j++) {
+      for (let dy = 0; dy < size; dy++) {
+        for (let dx = 0; dx < size; dx++) {
+          const pixel = (i * stride + dy) * paddedW + (j * stride + dx);
+          forward[k] = pixel;
+          readers[pixel]?.push(k);
+          k++;
+        }
       }
-      const keptRows = everyNth(tf.reshape(window, [n, rows.out * stride, cols.out * stride * c]), stride);
-      const keptCols = everyNth(tf.reshape(keptRows, [n * rows.out, cols.out * stride, c]), stride);
-      views.push(tf.reshape(keptCols, [n, rows.out, cols.out, c]));
     }
   }
-  return views;
+  const slots = Math.max(1, ...readers.map((r) => r.length));
+  const backward = new Int32Array(paddedH * paddedW * slots).fill(forward.length);
+  readers.forEach((list, pixel) => {
+    list.forEach((position, slot) => {
+      backward[pixel * slots + slot] = position;
+    });
+  });
+  return { size, rows, cols, paddedH, paddedW, forward, backward, slots };
+}
+
+/** A plan's index lists as int32 tensors, made once per layer and kept for its life. */
+export interface WindowIndices {
+  readonly plan: WindowPlan;
+  readonly forward: tf.Tensor1D;
+  readonly backward: tf.Tensor1D;
+}
+
+/** Uploads a plan's indices. */
+export function windowIndices(plan: WindowPlan): WindowIndices {
+  return {
+    plan,
+    forward: tf.tensor1d(plan.forward, 'int32'),
+    backward: tf.tensor1d(plan.backward, 'int32'),
+  };
+}
+
+/**
+ * Every window's pixels in one gather: `[n, outH * outW * size * size, c]`. Its gradient gathers
+ * back (each padded pixel sums the windows that read it), so it needs no scatter and no
+ * backend-specific gradient kernel.
+ */
+export function gatherWindows(x: Tensor4D, windows: WindowIndices, padValue: number): tf.Tensor3D {
+  const { plan } = windows;
+  const [n, h, w, c] = x.shape;
+  const gather = tf.customGrad((...args) => {
+    const input = args[0] as Tensor4D;
+    const padded =
+      plan.paddedH > h || plan.paddedW > w
+        ? tf.pad(
+            input,
+            [
+              [0, 0],
+              [plan.rows.before, plan.paddedH - h - plan.rows.before],
+              [plan.cols.before, plan.paddedW - w - plan.cols.before],
+              [0, 0],
+            ],
+            padValue,
+          )
+        : input;
+    const value = tf.gather(tf.reshape(padded, [n, plan.paddedH * plan.paddedW, c]), windows.forward, 1);
+    const gradFunc = (dy: tf.Tensor3D) => {
+      const withZero = tf.concat([dy, tf.zeros([n, 1, c])], 1);
+      const perSlot = tf.gather(withZero, windows.backward, 1);
+      const summed = tf.sum(tf.reshape(perSlot, [n, plan.paddedH * plan.paddedW, plan.slots, c]), 2);
+      const grid = tf.reshape(summed, [n, plan.paddedH, plan.paddedW, c]);
+      return plan.paddedH > h || plan.paddedW > w
+        ? tf.slice(grid, [0, plan.rows.before, plan.cols.before, 0], [n, h, w, c])
+        : grid;
+    };
+    return { value: value as tf.Tensor3D, gradFunc };
+  });
+  return gather(x);
 }
 
 /** Applies a conv layer to im2col columns `[n * outH * outW, size * size * inChannels]`. */
@@ -98,17 +158,14 @@ export function conv2d(
   x: Tensor4D,
   kernel: tf.Tensor2D,
   bias: tf.Tensor1D,
-  size: number,
-  stride: number,
-  padding: Padding,
+  windows: WindowIndices,
 ): Tensor4D {
-  const [n] = x.shape;
-  const views = windowViews(x, size, stride, padding, 0);
-  const first = views[0] as Tensor4D;
-  const [, outH, outW] = first.shape;
-  const stacked = views.length === 1 ? first : tf.concat(views, 3);
-  const columns = tf.reshape<tf.Rank.R2>(stacked, [n * outH * outW, kernel.shape[0]]);
-  return convFromColumns(columns, kernel, bias, [outH, outW, kernel.shape[1]]);
+  const { rows, cols } = windows.plan;
+  const columns = tf.reshape<tf.Rank.R2>(gatherWindows(x, windows, 0), [
+    x.shape[0] * rows.out * cols.out,
+    kernel.shape[0],
+  ]);
+  return convFromColumns(columns, kernel, bias, [rows.out, cols.out, kernel.shape[1]]);
 }
 
 /** A value below any activation: "same" max pooling pads with it so padding never wins a window. */
@@ -140,19 +197,34 @@ export function poolCounts(
   return { shape: [1, rows.out, cols.out, 1], values };
 }
 
-/** Max or average pooling; `counts` (from poolCounts) is required for average pooling. */
+/**
+ * Max or average pooling. `windows` is needed where windows overlap or skip (stride other than
+ * size), `counts` (from poolCounts) for average pooling.
+ */
 export function pool2d(
   x: Tensor4D,
   op: 'max' | 'avg',
   size: number,
   stride: number,
   padding: Padding,
+  windows?: WindowIndices,
   counts?: tf.Tensor4D,
 ): Tensor4D {
-  if (stride === size) return tiledPool(x, op, size, padding, counts);
-  const views = windowViews(x, size, stride, padding, op === 'max' ? BELOW_ANY : 0);
-  if (op === 'max') return views.reduce((a, b) => tf.maximum(a, b));
-  return tf.div(tf.addN(views), counts as tf.Tensor4D);
+  if (stride === size || !windows) return tiledPool(x, op, size, padding, counts);
+  const [n, , , c] = x.shape;
+  const { rows, cols } = windows.plan;
+  const grouped = tf.reshape(gatherWindows(x, windows, op === 'max' ? BELOW_ANY : 0), [
+    n * rows.out * cols.out,
+    size * size,
+    c,
+  ]);
+  const pooled = tf.reshape<tf.Rank.R4>(op === 'max' ? tf.max(grouped, 1) : tf.sum(grouped, 1), [
+    n,
+    rows.out,
+    cols.out,
+    c,
+  ]);
+  return op === 'max' ? pooled : tf.div(pooled, counts as tf.Tensor4D);
 }
 
 /** Pooling whose windows tile the input (stride = size): one reduction per axis instead of a view per offset. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine, type EngineNetwork, seededRandom } from '../../src/engine';
 import { tf } from '../../src/engine/tf';
 import { DEFAULT_TRAINING, type Example, type LayerSpec } from '../../src/spec';
-import { faceSet, slashSet, xoSet } from './seed-data';
+import { faceSet, slashSet, xoSet } from '../fixtures/seed-data';
 
 const training = { ...DEFAULT_TRAINING, learningRate: 0.05 };
 

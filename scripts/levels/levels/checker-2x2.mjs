@@ -1,0 +1,51 @@
+/** Level 3: one layer of votes cannot tell checkers from stripes; a hidden layer with ReLU can. */
+import { adam, dense, distinct, flatten, inkExamples, levelDocument, relu } from '../document.mjs';
+import { greyVersions } from '../grey.mjs';
+import { fromRows } from '../grid.mjs';
+
+const CHECKERS = [
+  ['checker', fromRows(['#.', '.#'])],
+  ['checker', fromRows(['.#', '#.'])],
+];
+const STRIPES = [
+  ['stripes', fromRows(['##', '..'])],
+  ['stripes', fromRows(['..', '##'])],
+  ['stripes', fromRows(['#.', '#.'])],
+  ['stripes', fromRows(['.#', '.#'])],
+];
+
+/** Builds the level document. */
+export function build() {
+  const shapes = [...CHECKERS, ...STRIPES];
+  const train = distinct([
+    ...inkExamples(shapes),
+    ...greyVersions(CHECKERS, 2, 3002, 0.5),
+    ...greyVersions(STRIPES, 1, 3003, 0.5),
+  ]);
+  const test = distinct([...greyVersions(CHECKERS, 4, 3004, 0.4), ...greyVersions(STRIPES, 2, 3005, 0.4)]);
+  return levelDocument({
+    id: 'checker-2x2',
+    title: 'Checkers or stripes?',
+    concept: 'One layer of votes cannot draw every border; a hidden layer with ReLU can.',
+    intro: [
+      'A checker has ink on a diagonal; stripes have ink on one side. Try a single Dense block first and watch it get stuck.',
+      'It has to get stuck: every ink pixel of a checker is also ink in some stripes, and adding up both checkers gives exactly the same votes as adding up all four stripes. No set of weights can favour both checkers and all four stripes at once.',
+      'The fix is a hidden layer: a first Dense block finds small patterns, ReLU keeps only the positive ones (it turns negatives into 0), and a last Dense block votes on the patterns.',
+    ],
+    input: [2, 2, 1],
+    blank: -1,
+    classes: ['checker', 'stripes'],
+    train,
+    test,
+    goal: 1,
+    limits: { blocks: ['flatten', 'dense', 'relu'], maxLayers: 6, maxSteps: 500 },
+    stars: [{ maxParams: 30 }],
+    hints: [
+      'Put Dense, ReLU, Dense after the Flatten: the first Dense block with a few units, the last with 2.',
+      'Without ReLU two Dense blocks are no better than one: votes of votes are still just votes.',
+      'For the extra star, 4 hidden units are enough (in theory even 2 are: one for each checker).',
+    ],
+    starter: [flatten(), dense(2)],
+    reference: { layers: [flatten(), dense(8), relu(), dense(2)], training: adam(0.05, 32) },
+  });
+}

@@ -1,0 +1,14 @@
+/** The built-in levels, in the order a player meets them. */
+import * as checker2x2 from './checker-2x2.mjs';
+import * as diagonals9x9 from './diagonals-9x9.mjs';
+import * as fourWays2x2 from './four-ways-2x2.mjs';
+import * as lines5x5 from './lines-5x5.mjs';
+import * as slash2x2 from './slash-2x2.mjs';
+import * as xVsO from './x-vs-o.mjs';
+
+const LEVELS = [slash2x2, fourWays2x2, checker2x2, lines5x5, diagonals9x9, xVsO];
+
+/** Every level document, in play order. */
+export function buildLevels() {
+  return LEVELS.map((level) => level.build());
+}

@@ -1,0 +1,65 @@
+/** Level 4: a filter is a small picture that lights up wherever its pattern is. */
+import { adam, conv, dense, flatten, inkExamples, levelDocument, relu } from '../document.mjs';
+import { draw, line, rotateQuarter } from '../grid.mjs';
+import { mulberry32, shuffled } from '../random.mjs';
+
+const SIDE = 5;
+
+/** Every standing bar of 3 to 5 pixels that fits the frame, as `[length, grid]`. */
+function standingBars() {
+  const bars = [];
+  for (let length = 3; length <= SIDE; length++) {
+    for (let top = 0; top + length <= SIDE; top++) {
+      for (let column = 0; column < SIDE; column++) {
+        bars.push([length, draw(SIDE, SIDE, line([top, column], [top + length - 1, column]))]);
+      }
+    }
+  }
+  return bars;
+}
+
+/** Builds the level document. */
+export function build() {
+  const bars = standingBars();
+  // Full-length bars always train: with all ten of them no single layer of votes can separate the
+  // classes. Half the 4-pixel bars are kept for the test: each is two 3-pixel bars the filters know.
+  const order = shuffled(
+    mulberry32(4004),
+    bars.filter(([length]) => length === 4),
+  );
+  const held = order.slice(0, 5).map(([, grid]) => grid);
+  const seen = [...bars.filter(([length]) => length !== 4), ...order.slice(5)].map(([, grid]) => grid);
+  // A lying bar is a standing bar turned a quarter: the two classes are placed alike.
+  const pairs = (grids) =>
+    grids.flatMap((grid) => [
+      ['standing', grid],
+      ['lying', rotateQuarter(grid)],
+    ]);
+  const train = inkExamples(pairs(seen));
+  const test = inkExamples(pairs(held), train);
+  return levelDocument({
+    id: 'lines-5x5',
+    title: 'Standing or lying?',
+    concept: 'A filter is a small picture that is slid over the big one and lights up wherever it matches.',
+    intro: [
+      'A Conv block holds filters: small pictures, here 3x3. The filter is laid on every 3x3 patch of the picture; the pixels under it are multiplied with the filter, added up and divided by the number of pixels. Where the patch looks like the filter, the result is high.',
+      'So a filter with a standing stroke lights up on standing bars, wherever they are, and makes a new picture (a feature map) that shows where it found one.',
+      'Then ReLU keeps the matches and turns the rest into 0. Try it without ReLU first: Conv, Flatten and Dense alone are still one big set of votes, and no set of votes can sort these bars.',
+    ],
+    input: [SIDE, SIDE, 1],
+    blank: -1,
+    classes: ['standing', 'lying'],
+    train,
+    test,
+    goal: 1,
+    limits: { blocks: ['conv', 'relu', 'flatten', 'dense'], maxLayers: 6, maxSteps: 500 },
+    stars: [{ maxParams: 86 }],
+    hints: [
+      'Conv, ReLU, Flatten, Dense: 4 filters of 3x3 learn reliably; the extra star wants it done with 3.',
+      'Without ReLU the network stays one layer of votes, whatever you stack.',
+      'Look at the trained filters: do they look like a standing and a lying stroke?',
+    ],
+    starter: [conv(2, 3), flatten(), dense(2)],
+    reference: { layers: [conv(4, 3), relu(), flatten(), dense(2)], training: adam(0.02, 64) },
+  });
+}

@@ -1,0 +1,116 @@
+/** Level 6: everything so far together, on the course's own X and O. */
+import { adam, conv, dense, flatten, inkExamples, levelDocument, pool, relu } from '../document.mjs';
+import { draw, inkPoints, line, mirror, place, shift, thicken } from '../grid.mjs';
+import { mulberry32, randomInt, shuffled } from '../random.mjs';
+import { seedImage } from '../seed-images.mjs';
+import { crossShape, ovalShape, ringShape, tiltedCross } from '../shapes.mjs';
+
+const SIDE = 9;
+
+/** Every way to place a shape in the frame: `[label, grid]` for each top-left corner. */
+function everywhere(label, shape) {
+  const [height, width] = [shape.length, shape[0].length];
+  const placed = [];
+  for (let top = 0; top + height <= SIDE; top++) {
+    for (let left = 0; left + width <= SIDE; left++)
+      placed.push([label, place(shape, SIDE, SIDE, top, left)]);
+  }
+  return placed;
+}
+
+/** The picture moved by every `[dy, dx]` from -1 to 1 that keeps it in the frame. */
+function nudged(label, grid) {
+  const moved = [];
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) moved.push([label, shift(grid, dy, dx)]);
+  }
+  return moved.filter(([, picture]) => picture !== null);
+}
+
+/** The picture with one ink pixel (chosen by `random`) rubbed out: a stroke drawn too thin. */
+function broken(grid, random) {
+  const points = inkPoints(grid);
+  const gap = randomInt(random, 0, points.length - 1);
+  return draw(
+    SIDE,
+    SIDE,
+    points.filter((_, i) => i !== gap),
+  );
+}
+
+/** Builds the level document. */
+export function build() {
+  const random = mulberry32(6006);
+  const [x, o] = [seedImage('x'), seedImage('o')];
+  const some = (pairs, count) => shuffled(random, pairs).slice(0, count);
+  const thickX = nudged('X', thicken(x));
+  const thickO = nudged('O', thicken(o));
+  const small = [...some(everywhere('X', crossShape(5)), 25), ...some(everywhere('O', ringShape(5)), 25)];
+  const middle = [...some(everywhere('X', crossShape(6)), 16), ...some(everywhere('O', ringShape(6)), 16)];
+  const smallTilt = draw(SIDE, SIDE, [...line([3, 1], [5, 7]), ...line([1, 5], [7, 3])]);
+  const brokenX = nudged('X', x).map(([label, grid]) => [label, broken(grid, random)]);
+  const brokenO = nudged('O', o).map(([label, grid]) => [label, broken(grid, random)]);
+  const train = inkExamples([
+    ...nudged('X', x),
+    ...nudged('O', o),
+    ['X', crossShape(9)],
+    ['O', ringShape(9)],
+    ...thickX.slice(0, 4),
+    ...thickO.slice(0, 4),
+    ...small.slice(0, 23),
+    ...small.slice(25, 48),
+    ...middle.slice(0, 15),
+    ...middle.slice(16, 31),
+    ...brokenX.slice(0, 6),
+    ...brokenO.slice(0, 6),
+    ['X', mirror(tiltedCross())],
+    ['X', smallTilt],
+    ['X', mirror(smallTilt)],
+    ['O', place(ovalShape(5, 7), SIDE, SIDE, 2, 1)],
+  ]);
+  const test = inkExamples(
+    [
+      ['X', seedImage('x-deformed')],
+      ['X', tiltedCross()],
+      ['O', place(ovalShape(7, 5), SIDE, SIDE, 1, 2)],
+      ...thickX.slice(4, 6),
+      ...thickO.slice(4, 6),
+      ...small.slice(23, 25),
+      ...small.slice(48, 50),
+      ...middle.slice(15, 16),
+      ...middle.slice(31, 32),
+      ...brokenX.slice(6, 8),
+      ...brokenO.slice(6, 8),
+    ],
+    train,
+  );
+  return levelDocument({
+    id: 'x-vs-o',
+    title: 'X or O?',
+    concept: 'Filters find the pieces, ReLU keeps the matches, pooling shrinks the maps, and Dense votes.',
+    intro: [
+      "This is the course's own puzzle: tell an X from an O on a 9x9 screen. A computer sees only 81 numbers, and an X drawn one pixel to the left shares few of them with the X it learned.",
+      'Filters fix that: they look for small pieces (a "\\" stroke, a "/" stroke, a crossing, a curve) wherever they are.',
+      'A Pool block is new: it keeps only the strongest value of each 2x2 window, so the stack of feature maps gets smaller and a piece that moved by one pixel still lands in the same window.',
+      "The hidden test has the tricky cases: Xs and Os moved, smaller or bigger, tilted, drawn thicker or with a gap, and the course's wobbly X.",
+    ],
+    input: [SIDE, SIDE, 1],
+    blank: -1,
+    classes: ['X', 'O'],
+    train,
+    test,
+    goal: 1,
+    limits: { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 8, maxSteps: 300 },
+    stars: [{ maxParams: 100 }],
+    hints: [
+      'Conv, ReLU, Pool, Flatten, Dense: the order of the course.',
+      'Pool with a 2x2 window and "same" padding shrinks 7x7 maps to 4x4.',
+      'For the extra star, try only 2 filters: how few pieces tell an X from an O?',
+    ],
+    starter: [conv(4, 3), flatten(), dense(2)],
+    reference: {
+      layers: [conv(4, 3), relu(), pool(2, 2, 'same'), flatten(), dense(2)],
+      training: adam(0.02, 256),
+    },
+  });
+}

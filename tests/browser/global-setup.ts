@@ -1,0 +1,30 @@
+/**
+ * Serves the project with Vite's dev server for the browser tests and tells them where; installs
+ * nothing (the README's `npm test` and .ci/run install Chromium first).
+ */
+
+import { createServer, type ViteDevServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+let server: ViteDevServer | undefined;
+
+export default async function setup(project: TestProject) {
+  server = await createServer({
+    server: { port: 0, host: '127.0.0.1' },
+    logLevel: 'error',
+    clearScreen: false,
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  return async () => {
+    await server?.close();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
