@@ -1,0 +1,265 @@
+/**
+ * The arithmetic behind one number of a feature map, recomputed from the layer's input and weights
+ * so the math view can lay it out step by step: patch, filter, products, sum, bias, result.
+ */
+import type { ConvLayer, LayerWeights, PoolLayer } from '../spec';
+import { samePadding, windowOutputSize } from '../spec';
+
+/** A picture or feature map: `[height, width, channels]` and its flat NHWC numbers. */
+export interface MapValues {
+  readonly shape: readonly [number, number, number];
+  readonly values: ArrayLike<number>;
+}
+
+/** One output cell: its row, column and channel (the filter, for a conv layer). */
+export interface Cell {
+  readonly y: number;
+  readonly x: number;
+  readonly channel: number;
+}
+
+/** A window's numbers, rows of columns; `null` where the window hangs over the edge (padding). */
+export type WindowRows = readonly (readonly (number | null)[])[];
+
+/** Everything behind one conv output: per input channel, the patch, the filter slice and their products. */
+export interface ConvCellMath {
+  readonly kind: 'conv';
+  readonly cell: Cell;
+  /** Top-left corner of the window in input coordinates (negative where padding comes first). */
+  readonly top: number;
+  readonly left: number;
+  readonly channels: readonly {
+    readonly patch: WindowRows;
+    readonly kernel: readonly (readonly number[])[];
+    /** The products; a padded pixel counts as 0, so its product is 0. */
+    readonly products: readonly (readonly number[])[];
+    readonly sum: number;
+  }[];
+  /** The sum of every product over every channel. */
+  readonly sum: number;
+  /** What the sum is multiplied by: 1, or 1/9 where a level divides by a 3x3 filter's pixels. */
+  readonly scale: number;
+  readonly bias: number;
+  /** `sum * scale + bias`: the number in the feature map. */
+  readonly result: number;
+}
+
+/** One pooling window and what it kept. */
+export interface PoolCellMath {
+  readonly kind: 'pool';
+  readonly cell: Cell;
+  readonly op: 'max' | 'avg';
+  readonly top: number;
+  readonly left: number;
+  readonly window: WindowRows;
+  /** How many real (unpadded) values the window covered. */
+  readonly count: number;
+  /** Row and column inside the window of the value max pooling kept; absent for avg. */
+  readonly picked?: { readonly row: number; readonly column: number };
+  readonly result: number;
+}
+
+/** ReLU on one value: negative becomes 0. */
+export interface ReluCellMath {
+  readonly kind: 'relu';
+  readonly cell: Cell;
+  readonly input: number;
+  readonly result: number;
+}
+
+/** What lies behind one number of a layer's output. */
+export type CellMath = ConvCellMath | PoolCellMath | ReluCellMath;
+
+function at(map: MapValues, y: number, x: number, c: number): number | null {
+  const [h, w, channels] = map.shape;
+  if (y < 0 || y >= h || x < 0 || x >= w) return null;
+  return map.values[(y * w + x) * channels + c] as number;
+}
+
+/** A window's rows and columns: the formats' windows are square, the course's 1-D edge filter is 1x2. */
+type WindowSize = number | readonly [number, number];
+
+function sizes(size: WindowSize): readonly [number, number] {
+  return typeof size === 'number' ? [size, size] : size;
+}
+
+function windowOrigin(
+  map: MapValues,
+  layer: { size: WindowSize; stride: number; padding: 'valid' | 'same' },
+  cell: Cell,
+): { top: number; left: number } {
+  const [h, w] = map.shape;
+  const [rows, cols] = sizes(layer.size);
+  const outH = windowOutputSize(h, rows, layer.stride, layer.padding);
+  const outW = windowOutputSize(w, cols, layer.stride, layer.padding);
+  if (!Number.isInteger(cell.y) || cell.y < 0 || cell.y >= outH) {
+    throw new RangeError(`cell row ${cell.y} is outside the ${outH} rows of this layer's output`);
+  }
+  if (!Number.isInteger(cell.x) || cell.x < 0 || cell.x >= outW) {
+    throw new RangeError(`cell column ${cell.x} is outside the ${outW} columns of this layer's output`);
+  }
+  const padTop = layer.padding === 'same' ? samePadding(h, rows, layer.stride)[0] : 0;
+  const padLeft = layer.padding === 'same' ? samePadding(w, cols, layer.stride)[0] : 0;
+  return { top: cell.y * layer.stride - padTop, left: cell.x * layer.stride - padLeft };
+}
+
+function checkChannel(cell: Cell, count: number, what: string): void {
+  if (!Number.isInteger(cell.channel) || cell.channel < 0 || cell.channel >= count) {
+    throw new RangeError(`${what} ${cell.channel} does not exist: this layer has ${count}`);
+  }
+}
+
+/** A conv layer, or any conv window (a `[rows, columns]` size covers the course's 1x2 edge filter). */
+export type ConvWindow = Pick<ConvLayer, 'filters' | 'stride' | 'padding'> & { readonly size: WindowSize };
+
+/**
+ * The math of one conv output: `input` is the layer's input, `weights` its HWIO kernel and biases,
+ * `cell.channel` the filter. `scale` multiplies the sum before the bias is added.
+ */
+export function convCellMath(
+  input: MapValues,
+  layer: ConvWindow,
+  weights: LayerWeights,
+  cell: Cell,
+  scale = 1,
+): ConvCellMath {
+  checkChannel(cell, layer.filters, 'filter');
+  const { top, left } = windowOrigin(input, layer, cell);
+  const inChannels = input.shape[2];
+  const { filters } = layer;
+  const [rows, cols] = sizes(layer.size);
+  const channels = [];
+  let sum = 0;
+  for (let c = 0; c < inChannels; c++) {
+    const patch: (number | null)[][] = [];
+    const kernel: number[][] = [];
+    const products: number[][] = [];
+    let channelSum = 0;
+    for (let dy = 0; dy < rows; dy++) {
+      const patchRow: (number | null)[] = [];
+      const kernelRow: number[] = [];
+      const productRow: number[] = [];
+      for (let dx = 0; dx < cols; dx++) {
+        const value = at(input, top + dy, left + dx, c);
+        const weight = weights.kernel[((dy * cols + dx) * inChannels + c) * filters + cell.channel] as number;
+        const product = value === null ? 0 : value * weight;
+        patchRow.push(value);
+        kernelRow.push(weight);
+        productRow.push(product);
+        channelSum += product;
+      }
+      patch.push(patchRow);
+      kernel.push(kernelRow);
+      products.push(productRow);
+    }
+    channels.push({ patch, kernel, products, sum: channelSum });
+    sum += channelSum;
+  }
+  const bias = weights.bias[cell.channel] as number;
+  return { kind: 'conv', cell, top, left, channels, sum, scale, bias, result: sum * scale + bias };
+}
+
+/** The window of one pooling output and the value it kept (max) or the mean of its real values (avg). */
+export function poolCellMath(input: MapValues, layer: PoolLayer, cell: Cell): PoolCellMath {
+  checkChannel(cell, input.shape[2], 'channel');
+  const { top, left } = windowOrigin(input, layer, cell);
+  const window: (number | null)[][] = [];
+  let best = Number.NEGATIVE_INFINITY;
+  let picked = { row: 0, column: 0 };
+  let total = 0;
+  let count = 0;
+  for (let dy = 0; dy < layer.size; dy++) {
+    const row: (number | null)[] = [];
+    for (let dx = 0; dx < layer.size; dx++) {
+      const value = at(input, top + dy, left + dx, cell.channel);
+      row.push(value);
+      if (value === null) continue;
+      count++;
+      total += value;
+      if (value > best) {
+        best = value;
+        picked = { row: dy, column: dx };
+      }
+    }
+    window.push(row);
+  }
+  if (layer.op === 'max') {
+    return { kind: 'pool', cell, op: 'max', top, left, window, count, picked, result: best };
+  }
+  return { kind: 'pool', cell, op: 'avg', top, left, window, count, result: total / count };
+}
+
+/** ReLU on the input's value at `cell`. */
+export function reluCellMath(input: MapValues, cell: Cell): ReluCellMath {
+  checkChannel(cell, input.shape[2], 'channel');
+  const value = at(input, cell.y, cell.x, cell.channel);
+  if (value === null) {
+    throw new RangeError(`cell row ${cell.y}, column ${cell.x} is outside this ${input.shape.join('x')} map`);
+  }
+  return { kind: 'relu', cell, input: value, result: Math.max(0, value) };
+}
+
+/** A number as the math view prints it: exact up to six decimals, no trailing zeros, no "-0". */
+export function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return 'not a number';
+  if (!Number.isFinite(value)) return value > 0 ? 'infinity' : '-infinity';
+  const rounded = Number(value.toFixed(6));
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** A multiplier the way a player reads it: `÷ 9` for 1/9, `× 0.5` otherwise. */
+export function formatScale(scale: number): string {
+  const divisor = 1 / scale;
+  if (Math.abs(divisor - Math.round(divisor)) < 1e-9) return `÷ ${Math.round(divisor)}`;
+  return `× ${formatNumber(scale)}`;
+}
+
+/** The math written out as sentences, one per step, for the view's text and for screen readers. */
+export function describeCellMath(math: CellMath): string[] {
+  switch (math.kind) {
+    case 'conv': {
+      const lines = math.channels.map((channel, c) => {
+        const terms = channel.products.flat().map(formatNumber).join(' + ');
+        const prefix = math.channels.length > 1 ? `Channel ${c + 1}: ` : '';
+        return `${prefix}${terms} = ${formatNumber(channel.sum)}`;
+      });
+      if (math.channels.length > 1) {
+        lines.push(
+          `Sum of the channels: ${math.channels.map((c) => formatNumber(c.sum)).join(' + ')} = ${formatNumber(math.sum)}`,
+        );
+      }
+      let running = formatNumber(math.sum);
+      if (math.scale !== 1) {
+        const scaled = math.sum * math.scale;
+        lines.push(`${running} ${formatScale(math.scale)} = ${formatNumber(scaled)}`);
+        running = formatNumber(scaled);
+      }
+      lines.push(`${running} + bias ${formatNumber(math.bias)} = ${formatNumber(math.result)}`);
+      return lines;
+    }
+    case 'pool': {
+      const values = math.window
+        .flat()
+        .filter((v): v is number => v !== null)
+        .map(formatNumber);
+      const padded = math.window.flat().length - math.count;
+      const edge = padded > 0 ? ` (${padded} of the window's cells hang over the edge and are skipped)` : '';
+      if (math.op === 'max') {
+        return [`Largest of ${values.join(', ')} = ${formatNumber(math.result)}${edge}`];
+      }
+      return [
+        `Mean of ${values.join(', ')} = (${values.join(' + ')}) ÷ ${math.count} = ${formatNumber(math.result)}${edge}`,
+      ];
+    }
+    case 'relu':
+      return [
+        math.input < 0
+          ? `${formatNumber(math.input)} is negative, so ReLU gives 0`
+          : `${formatNumber(math.input)} is not negative, so ReLU keeps it: ${formatNumber(math.result)}`,
+      ];
+    default: {
+      const unknown: never = math;
+      throw new Error(`no description for ${JSON.stringify(unknown)}`);
+    }
+  }
+}
