@@ -1,0 +1,115 @@
+import { type BackendName, type BackendOptions, Engine, type EngineNetwork, useBackend } from '../engine';
+import type { Example } from '../spec';
+import type { BackendMeasurement } from './protocol';
+
+/** How long each backend is timed, after its warm-up steps. */
+const TIMING_MS = 40;
+/** Warm-up steps: wasm start-up, WebGL shader compilation and first allocations are not timed. */
+const WARM_STEPS = 2;
+
+/**
+ * A step this fast on a CPU backend is per-operation overhead, which a GPU only adds to (measured 5
+ * to 25 times slower on the seed levels); timing WebGL would cost seconds of shader compilation
+ * for nothing, so it is timed only for networks slower than this.
+ */
+export const WEBGL_WORTH_TIMING_MS = 2;
+
+/** Names for the player. */
+export const BACKEND_LABELS: { readonly [B in BackendName]: string } = {
+  wasm: 'wasm',
+  cpu: 'cpu',
+  webgl: 'WebGL',
+};
+
+/** Times warm training steps of `network` on `backend`; null steps per second when it is unavailable. */
+export async function timeBackend(
+  backend: BackendName,
+  network: EngineNetwork,
+  train: readonly Example[],
+  options: BackendOptions,
+): Promise<BackendMeasurement> {
+  if (!(await useBackend(backend, options))) {
+    return { backend, stepsPerSecond: null, note: 'not available in this browser' };
+  }
+  let engine: Engine | null = null;
+  try {
+    engine = new Engine(network, train);
+    await engine.trainSteps(WARM_STEPS);
+    let steps = 0;
+    let chunk = 1;
+    const started = performance.now();
+    while (performance.now() - started < TIMING_MS) {
+      await engine.trainSteps(chunk);
+      steps += chunk;
+      chunk *= 2;
+    }
+    return { backend, stepsPerSecond: steps / ((performance.now() - started) / 1000) };
+  } catch (error) {
+    return { backend, stepsPerSecond: null, note: `failed: ${(error as Error).message}` };
+  } finally {
+    engine?.dispose();
+  }
+}
+
+/**
+ * Times every candidate backend on the network at hand, CPU-side ones first; WebGL only when the
+ * fastest CPU-side step is slow enough for a GPU to have a chance (see WEBGL_WORTH_TIMING_MS).
+ */
+export async function measureBackends(
+  candidates: readonly BackendName[],
+  network: EngineNetwork,
+  train: readonly Example[],
+  options: BackendOptions,
+): Promise<BackendMeasurement[]> {
+  const results: BackendMeasurement[] = [];
+  for (const backend of candidates.filter((b) => b !== 'webgl')) {
+    results.push(await timeBackend(backend, network, train, options));
+  }
+  if (!candidates.includes('webgl')) return results;
+  const best = fastest(results);
+  const bestStepMs = best?.stepsPerSecond ? 1000 / best.stepsPerSecond : Number.POSITIVE_INFINITY;
+  if (bestStepMs < WEBGL_WORTH_TIMING_MS) {
+    results.push({
+      backend: 'webgl',
+      stepsPerSecond: null,
+      note: `not timed: a step takes ${bestStepMs.toFixed(2)} ms on ${best ? BACKEND_LABELS[best.backend] : 'cpu'}, too little for a GPU to win`,
+    });
+  } else {
+    results.push(await timeBackend('webgl', network, train, options));
+  }
+  return results;
+}
+
+/** The measurement with the most steps per second, or undefined when none ran. */
+export function fastest(measurements: readonly BackendMeasurement[]): BackendMeasurement | undefined {
+  let best: BackendMeasurement | undefined;
+  for (const m of measurements) {
+    if (m.stepsPerSecond !== null && (best?.stepsPerSecond ?? -1) < m.stepsPerSecond) best = m;
+  }
+  return best;
+}
+
+/** "wasm: 480 steps/s, cpu: 260, WebGL: not timed", fastest first. */
+export function summarize(measurements: readonly BackendMeasurement[]): string {
+  const timed = measurements
+    .filter((m) => m.stepsPerSecond !== null)
+    .sort((a, b) => (b.stepsPerSecond ?? 0) - (a.stepsPerSecond ?? 0));
+  const untimed = measurements.filter((m) => m.stepsPerSecond === null);
+  const parts = timed.map(
+    (m, i) =>
+      `${BACKEND_LABELS[m.backend]}: ${Math.round(m.stepsPerSecond ?? 0)}${i === 0 ? ' steps/s' : ''}`,
+  );
+  for (const m of untimed) parts.push(`${BACKEND_LABELS[m.backend]}: ${m.note ?? 'not timed'}`);
+  return parts.join(', ');
+}
+
+/** The key under which a measurement is remembered: everything that decides a step's cost. */
+export function networkShapeKey(network: EngineNetwork, trainCount: number): string {
+  return JSON.stringify([
+    network.input,
+    network.layers,
+    network.classCount,
+    network.training.optimizer,
+    Math.min(network.training.batchSize, trainCount),
+  ]);
+}

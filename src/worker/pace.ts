@@ -1,0 +1,48 @@
+import type { Settings } from '../storage';
+
+/** A training speed, as the settings name it. */
+export type Speed = Settings['speed'];
+
+/** How one speed plays out: how many steps per second, and how often the views are refreshed. */
+export interface Pace {
+  /** Steps per second; null trains as fast as the backend goes. */
+  readonly stepsPerSecond: number | null;
+  /** The least time between two snapshots for the views; 0 sends one after every step. */
+  readonly snapshotEveryMs: number;
+  /** The least time between two accuracy checks (a check reads every training picture). */
+  readonly evaluateEveryMs: number;
+}
+
+/** About 15 view updates a second: smooth to the eye, a few KB each. */
+const VIEW_INTERVAL_MS = 1000 / 15;
+
+/**
+ * The speeds as one table. Slow motion draws every step; the default ('normal') lets a beginner
+ * watch the votes change over the few dozen steps a seed level needs; 'fastest' never waits.
+ */
+export const PACES: { readonly [S in Speed]: Pace } = {
+  'slow-motion': { stepsPerSecond: 3, snapshotEveryMs: 0, evaluateEveryMs: 0 },
+  slow: { stepsPerSecond: 8, snapshotEveryMs: 0, evaluateEveryMs: 0 },
+  normal: { stepsPerSecond: 20, snapshotEveryMs: VIEW_INTERVAL_MS, evaluateEveryMs: 0 },
+  fast: { stepsPerSecond: 100, snapshotEveryMs: VIEW_INTERVAL_MS, evaluateEveryMs: 50 },
+  fastest: { stepsPerSecond: null, snapshotEveryMs: VIEW_INTERVAL_MS, evaluateEveryMs: 100 },
+};
+
+/** The speed a run starts at when none is given. */
+export const DEFAULT_SPEED: Speed = 'normal';
+
+/** The shortest a training chunk runs before the loop yields, so pause and stop act at once. */
+export const CHUNK_MS = 30;
+
+/**
+ * The next chunk: how many steps to take, and how long the chunk with its pause should last.
+ * `stepMs` is the measured time of one step, which sizes the chunks of an unpaced run.
+ */
+export function nextChunk(pace: Pace, stepMs: number): { steps: number; tickMs: number } {
+  if (pace.stepsPerSecond === null) {
+    // As many steps as fit in one chunk, at least one.
+    return { steps: Math.max(1, Math.floor(CHUNK_MS / Math.max(stepMs, 0.01))), tickMs: 0 };
+  }
+  const tickMs = Math.max(1000 / pace.stepsPerSecond, CHUNK_MS);
+  return { steps: Math.max(1, Math.round((pace.stepsPerSecond * tickMs) / 1000)), tickMs };
+}
