@@ -2,7 +2,7 @@
  * The arithmetic behind one number of a feature map, recomputed from the layer's input and weights
  * so the math view can lay it out step by step: patch, filter, products, sum, bias, result.
  */
-import type { ConvLayer, LayerWeights, PoolLayer } from '../spec';
+import type { ConvLayer, PoolLayer } from '../spec';
 import { samePadding, windowOutputSize } from '../spec';
 
 /** A picture or feature map: `[height, width, channels]` and its flat NHWC numbers. */
@@ -119,7 +119,7 @@ export type ConvWindow = Pick<ConvLayer, 'filters' | 'stride' | 'padding'> & { r
 export function convCellMath(
   input: MapValues,
   layer: ConvWindow,
-  weights: LayerWeights,
+  weights: { readonly kernel: ArrayLike<number>; readonly bias: ArrayLike<number> },
   cell: Cell,
   scale = 1,
 ): ConvCellMath {

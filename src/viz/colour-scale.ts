@@ -58,7 +58,7 @@ export function greyScaleFor(values: ArrayLike<number>): GreyScale {
 }
 
 function clamp01(t: number): number {
-  return t < 0 ? 0 : t > 1 ? 1 : t;
+  return Math.min(Math.max(t, 0), 1);
 }
 
 /** Writes the colour of `value` as r, g, b at `data[at]`, `data[at + 1]`, `data[at + 2]`. */

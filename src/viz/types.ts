@@ -3,7 +3,7 @@
  * The view never imports the engine (it pulls TensorFlow.js, which the main page must never load),
  * so a layer's output is described here by its shape alone.
  */
-import type { Example, LayerSpec, LayerType, LayerWeights, Shape } from '../spec';
+import type { Example, LayerSpec, LayerType, Shape } from '../spec';
 
 /** One layer's output for one picture: the same shape as the engine's `LayerOutput`. */
 export interface LayerOutputLike {
@@ -11,17 +11,24 @@ export interface LayerOutputLike {
   /** `[height, width, channels]`, or `[n]` once flat. */
   readonly shape: Shape;
   /** Flat NHWC numbers. */
-  readonly values: Float32Array | readonly number[];
+  readonly values: ArrayLike<number>;
+}
+
+/** A layer's weights as the view reads them: the spec's `LayerWeights` or the worker's Float32Array copies. */
+export interface ViewWeights {
+  /** Conv: flat HWIO `[size][size][inChannels][filters]`; dense: `[inputs][units]`. */
+  readonly kernel: ArrayLike<number>;
+  readonly bias: ArrayLike<number>;
 }
 
 /** The picture the player picked, and what every layer made of it. */
 export interface SelectedPicture {
   /** The picture as the network reads it: NHWC numbers. */
-  readonly pixels: readonly number[];
+  readonly pixels: ArrayLike<number>;
   /** One output per layer, lined up with the snapshot's `layers`. */
   readonly outputs: readonly LayerOutputLike[];
   /** The network's final votes: one probability per class. */
-  readonly probabilities: readonly number[];
+  readonly probabilities: ArrayLike<number>;
 }
 
 /** One throttled look at the network while it trains. */
@@ -30,7 +37,7 @@ export interface ViewSnapshot {
   readonly layers: readonly LayerSpec[];
   readonly input: readonly [number, number, number];
   /** Lines up with `layers`: `null` for a layer without parameters. */
-  readonly weights: readonly (LayerWeights | null)[];
+  readonly weights: readonly (ViewWeights | null)[];
   readonly selected?: SelectedPicture;
   /** Probabilities per training picture, picture after picture: `count * classes` numbers. */
   readonly trainPredictions?: Float32Array;

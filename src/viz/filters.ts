@@ -1,0 +1,146 @@
+/** Each conv layer's filters as small pictures, one per filter and input channel, on one diverging scale per layer. */
+import { inferShapes, type LayerSpec } from '../spec';
+import { createLegend, type Legend, symmetricScale } from './colour-scale';
+import { cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
+import type { ViewWeights } from './types';
+
+/** Where one conv layer's kernel sits and how it is laid out. */
+export interface ConvKernelLayout {
+  readonly layerIndex: number;
+  readonly size: number;
+  readonly inChannels: number;
+  readonly filters: number;
+}
+
+/** The conv layers of a stack with the input channels each one sees. */
+export function convLayouts(
+  input: readonly [number, number, number],
+  layers: readonly LayerSpec[],
+): ConvKernelLayout[] {
+  const report = inferShapes(input, layers);
+  const layouts: ConvKernelLayout[] = [];
+  for (const [layerIndex, layer] of layers.entries()) {
+    const shape = report.layers[layerIndex];
+    if (layer.type !== 'conv' || !shape || shape.input.length !== 3) continue;
+    layouts.push({ layerIndex, size: layer.size, inChannels: shape.input[2], filters: layer.filters });
+  }
+  return layouts;
+}
+
+/** One filter's weights for one input channel, row by row, out of a flat HWIO kernel. Writes into `out`. */
+export function kernelSlice(
+  kernel: ArrayLike<number>,
+  layout: ConvKernelLayout,
+  filter: number,
+  channel: number,
+  out: Float32Array = new Float32Array(layout.size * layout.size),
+): Float32Array {
+  const { size, inChannels, filters } = layout;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      out[y * size + x] = kernel[((y * size + x) * inChannels + channel) * filters + filter] as number;
+    }
+  }
+  return out;
+}
+
+/** The mounted filter pictures. */
+export interface FiltersView {
+  readonly element: HTMLElement;
+  /** Redraws every filter from the current weights; rebuilds when the network changed shape. */
+  update(
+    input: readonly [number, number, number],
+    layers: readonly LayerSpec[],
+    weights: readonly (ViewWeights | null)[],
+  ): void;
+}
+
+interface LayerBlock {
+  readonly layout: ConvKernelLayout;
+  readonly canvases: HTMLCanvasElement[][];
+  readonly legend: Legend;
+  readonly slice: Float32Array;
+}
+
+/** Builds the filters view: a heading, a grid (a row per filter, a column per input channel) and a legend per conv layer. */
+export function createFiltersView(doc: Document): FiltersView {
+  const element = doc.createElement('section');
+  element.className = 'viz-filters';
+  const heading = doc.createElement('h3');
+  heading.textContent = 'Filters';
+  const body = doc.createElement('div');
+  element.append(heading, body);
+  let key = '';
+  let blocks: LayerBlock[] = [];
+
+  const build = (layouts: ConvKernelLayout[]) => {
+    blocks = layouts.map((layout, convIndex) => {
+      const block = doc.createElement('div');
+      block.className = 'viz-filter-layer';
+      const title = doc.createElement('h4');
+      const channels = layout.inChannels === 1 ? '1 input channel' : `${layout.inChannels} input channels`;
+      title.textContent = `Conv ${convIndex + 1} (layer ${layout.layerIndex + 1}): ${layout.filters} filters of ${layout.size}x${layout.size}, ${channels}`;
+      const grid = doc.createElement('div');
+      grid.className = 'viz-filter-grid';
+      const cellPixels = cellPixelsFor(layout.size, 36);
+      const canvases = Array.from({ length: layout.filters }, (_, f) => {
+        const row = doc.createElement('div');
+        row.className = 'viz-filter-row';
+        const label = doc.createElement('span');
+        label.textContent = `filter ${f + 1}`;
+        row.append(label);
+        const cells = Array.from({ length: layout.inChannels }, (_, c) => {
+          const name =
+            layout.inChannels === 1
+              ? `Conv ${convIndex + 1} filter ${f + 1}`
+              : `Conv ${convIndex + 1} filter ${f + 1}, channel ${c + 1}`;
+          const canvas = createPictureCanvas(
+            doc,
+            name,
+            { height: layout.size, width: layout.size },
+            cellPixels,
+          );
+          row.append(canvas);
+          return canvas;
+        });
+        grid.append(row);
+        return cells;
+      });
+      const legend = createLegend(doc, 'weights', { kind: 'diverging', limit: 1 });
+      block.append(title, grid, legend.element);
+      body.append(block);
+      return { layout, canvases, legend, slice: new Float32Array(layout.size * layout.size) };
+    });
+  };
+
+  return {
+    element,
+    update(input, layers, weights) {
+      const layouts = convLayouts(input, layers);
+      const nextKey = JSON.stringify(layouts);
+      if (nextKey !== key) {
+        key = nextKey;
+        body.replaceChildren();
+        build(layouts);
+        if (layouts.length === 0) {
+          const none = doc.createElement('p');
+          none.textContent = 'This network has no Conv block, so it has no filters to show.';
+          body.append(none);
+        }
+      }
+      for (const block of blocks) {
+        const w = weights[block.layout.layerIndex];
+        if (!w) continue;
+        const scale = symmetricScale(w.kernel);
+        block.legend.update(scale);
+        const { size } = block.layout;
+        for (const [f, row] of block.canvases.entries()) {
+          for (const [c, canvas] of row.entries()) {
+            kernelSlice(w.kernel, block.layout, f, c, block.slice);
+            drawChannel(canvas, block.slice, { height: size, width: size, channels: 1, channel: 0 }, scale);
+          }
+        }
+      }
+    },
+  };
+}

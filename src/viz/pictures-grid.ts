@@ -1,0 +1,150 @@
+/**
+ * Every picture of a set with the network's current vote for it: class name and percentage, and a
+ * ✓ or ✗ mark besides the green or red frame, so right and wrong never rest on colour alone.
+ */
+import { formatShort, greyScaleFor } from './colour-scale';
+import { cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
+import type { ViewPicture } from './types';
+
+/** The class a network votes for one picture, and how sure it is. */
+export interface Vote {
+  readonly classIndex: number;
+  readonly probability: number;
+}
+
+/** The strongest vote for picture `index` in `predictions` (pictures one after another, `classCount` each). */
+export function voteOf(predictions: ArrayLike<number>, index: number, classCount: number): Vote {
+  let classIndex = 0;
+  let probability = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < classCount; k++) {
+    const p = predictions[index * classCount + k] as number;
+    if (p > probability) {
+      probability = p;
+      classIndex = k;
+    }
+  }
+  return { classIndex, probability };
+}
+
+/** A probability as a whole percentage, as players read votes. */
+export function formatPercent(probability: number): string {
+  return `${Math.round(probability * 100)}%`;
+}
+
+/** The caption under a picture: the mark, the class voted for and how sure. */
+export function voteCaption(classes: readonly string[], vote: Vote, actual: number): string {
+  const mark = vote.classIndex === actual ? '✓' : '✗';
+  return `${mark} ${classes[vote.classIndex] ?? '?'} ${formatPercent(vote.probability)}`;
+}
+
+/** The whole sentence a screen reader hears for one picture. */
+export function voteDescription(
+  classes: readonly string[],
+  position: number,
+  picture: ViewPicture,
+  vote: Vote | undefined,
+): string {
+  const what = `Picture ${position + 1}, a ${picture.label}`;
+  if (!vote) return `${what}: no vote yet`;
+  const verdict = vote.classIndex === picture.classIndex ? 'right' : 'wrong';
+  return `${what}: the network votes ${classes[vote.classIndex] ?? '?'} ${formatPercent(vote.probability)}, ${verdict}`;
+}
+
+/** How many pictures the predictions vote right. */
+export function countRight(
+  predictions: ArrayLike<number>,
+  pictures: readonly ViewPicture[],
+  classCount: number,
+): number {
+  let right = 0;
+  for (const [index, picture] of pictures.entries()) {
+    if (voteOf(predictions, index, classCount).classIndex === picture.classIndex) right++;
+  }
+  return right;
+}
+
+/** What the grid shows and how it reports a click. */
+export interface PicturesGridOptions {
+  readonly title: string;
+  readonly classes: readonly string[];
+  readonly pictures: readonly ViewPicture[];
+  readonly input: readonly [number, number, number];
+  /** Called with the picture's index when the player picks it to look inside. */
+  readonly onPick: (index: number) => void;
+}
+
+/** A mounted grid of pictures. */
+export interface PicturesGrid {
+  readonly element: HTMLElement;
+  /** Shows new votes (pictures one after another, one probability per class); none clears them. */
+  update(predictions: ArrayLike<number> | undefined): void;
+  /** Marks the picture the player is looking inside. */
+  setPicked(index: number | undefined): void;
+}
+
+/** Builds the grid; its pictures are drawn once, only the votes change. */
+export function createPicturesGrid(doc: Document, options: PicturesGridOptions): PicturesGrid {
+  const { classes, pictures, input } = options;
+  const [height, width, channels] = input;
+  const element = doc.createElement('section');
+  element.className = 'viz-pictures';
+  const heading = doc.createElement('h3');
+  heading.textContent = options.title;
+  const summary = doc.createElement('p');
+  summary.className = 'viz-pictures-summary';
+  const list = doc.createElement('ul');
+  list.className = 'viz-pictures-list';
+  element.append(heading, summary, list);
+
+  const scale = greyScaleFor(pictures.flatMap((p) => p.pixels));
+  const cellPixels = cellPixelsFor(Math.max(height, width), 40);
+  const items = pictures.map((picture, index) => {
+    const item = doc.createElement('li');
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'viz-picture-button';
+    button.dataset.state = 'none';
+    const canvas = createPictureCanvas(doc, `a ${picture.label}`, { height, width }, cellPixels);
+    canvas.setAttribute('aria-hidden', 'true');
+    drawChannel(canvas, picture.pixels, { height, width, channels, channel: 0 }, scale);
+    const caption = doc.createElement('span');
+    caption.className = 'viz-vote';
+    caption.textContent = '…';
+    button.append(canvas, caption);
+    button.setAttribute('aria-label', voteDescription(classes, index, picture, undefined));
+    button.addEventListener('click', () => options.onPick(index));
+    item.append(button);
+    list.append(item);
+    return { button, caption, shown: '' };
+  });
+  summary.textContent = `${pictures.length} pictures, no votes yet`;
+
+  return {
+    element,
+    update(predictions) {
+      let right = 0;
+      for (const [index, picture] of pictures.entries()) {
+        const item = items[index];
+        if (!item) continue;
+        const vote = predictions ? voteOf(predictions, index, classes.length) : undefined;
+        const text = vote ? voteCaption(classes, vote, picture.classIndex) : '…';
+        if (vote?.classIndex === picture.classIndex) right++;
+        if (text === item.shown) continue;
+        item.shown = text;
+        item.caption.textContent = text;
+        item.button.dataset.state = !vote
+          ? 'none'
+          : vote.classIndex === picture.classIndex
+            ? 'right'
+            : 'wrong';
+        item.button.setAttribute('aria-label', voteDescription(classes, index, picture, vote));
+      }
+      summary.textContent = predictions
+        ? `${right} of ${pictures.length} voted right (${formatShort((100 * right) / Math.max(pictures.length, 1))}%)`
+        : `${pictures.length} pictures, no votes yet`;
+    },
+    setPicked(index) {
+      for (const [i, item] of items.entries()) item.button.setAttribute('aria-pressed', String(i === index));
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** Finds what the math view needs for a clicked cell inside a snapshot: the layer, its input and its weights. */
+import { type CellMath, convCellMath, type MapValues, poolCellMath, reluCellMath } from './cell-math';
+import { layerTitle, type PickedCell } from './layer-outputs';
+import type { ViewSnapshot } from './types';
+
+/** The input the layer at `layerIndex` read for the selected picture, when it is a picture (not flat). */
+export function layerInput(snapshot: ViewSnapshot, layerIndex: number): MapValues | undefined {
+  const selected = snapshot.selected;
+  if (!selected) return undefined;
+  if (layerIndex === 0) return { shape: snapshot.input, values: selected.pixels };
+  const previous = selected.outputs[layerIndex - 1];
+  if (previous?.shape.length !== 3) return undefined;
+  return { shape: previous.shape, values: previous.values };
+}
+
+/**
+ * The math of one clicked cell, or a sentence saying why there is none. With `divideByPixels`, a conv
+ * sum is divided by its filter's pixel count, as the course's X example does.
+ */
+export function mathForCell(
+  snapshot: ViewSnapshot,
+  cell: PickedCell,
+  divideByPixels: boolean,
+): CellMath | string {
+  const layer = snapshot.layers[cell.layerIndex];
+  const input = layerInput(snapshot, cell.layerIndex);
+  if (!layer || !input) return 'Pick a picture first: the math needs its numbers.';
+  const where = { y: cell.y, x: cell.x, channel: cell.channel };
+  switch (layer.type) {
+    case 'conv': {
+      const weights = snapshot.weights[cell.layerIndex];
+      if (!weights) return 'This Conv block has no weights yet.';
+      return convCellMath(input, layer, weights, where, divideByPixels ? 1 / (layer.size * layer.size) : 1);
+    }
+    case 'pool':
+      return poolCellMath(input, layer, where);
+    case 'relu':
+      return reluCellMath(input, where);
+    default:
+      return `${layerTitle(layer)} has no per-cell math to show here.`;
+  }
+}
+
+/** The math view's heading for a cell, counted from 1 as players count. */
+export function cellTitle(snapshot: ViewSnapshot, cell: PickedCell): string {
+  const layer = snapshot.layers[cell.layerIndex];
+  const name = layer ? layerTitle(layer) : 'layer';
+  const channel = layer?.type === 'conv' ? `filter ${cell.channel + 1}` : `channel ${cell.channel + 1}`;
+  return `Layer ${cell.layerIndex + 1} (${name}), ${channel}, row ${cell.y + 1}, column ${cell.x + 1}`;
+}
