@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { blocklyMedia } from './scripts/vite-blockly-media';
 
 export default defineConfig({
   base: './',
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
+  plugins: [blocklyMedia(fileURLToPath(new URL('./node_modules/blockly/media', import.meta.url)))],
   // TensorFlow.js packages point `main` at CommonJS bundles, which Node-side resolution (tests) picks;
   // every importer must get the one ESM copy, or gradients register on one copy and tensors on another.
   resolve: {

@@ -1,0 +1,65 @@
+import type { Judgement } from '../game/judge';
+import type { LevelSpec } from '../spec';
+import { button, el } from './dom';
+import { pictureCanvas } from './level-intro';
+
+/** What the player can do after a verdict. */
+export interface ResultActions {
+  /** Present when there is a next level to go to. */
+  readonly nextLevel?: () => void;
+  readonly backToMap: () => void;
+}
+
+/**
+ * The verdict on the hidden test pictures: won or not, the stars and why, and every picture the
+ * network got wrong, drawn, with what it answered.
+ */
+export function resultPanel(
+  level: LevelSpec,
+  verdict: Judgement,
+  predicted: ArrayLike<number>,
+  actions: ResultActions,
+): HTMLElement {
+  const percent = `${Math.round(verdict.accuracy * 100)}%`;
+  const goal = `${Math.round(level.goal.testAccuracy * 100)}%`;
+  const heading = verdict.won ? 'Level complete!' : 'Not yet';
+  const summary = verdict.won
+    ? `Your network got ${percent} of the hidden test pictures right (the goal was ${goal}).`
+    : `Your network got ${percent} of the hidden test pictures right; the goal is ${goal}. Change the blocks or train again.`;
+  const starText = `${verdict.stars} of 3 stars`;
+  const stars = el('p', { class: 'stars', 'aria-label': starText }, `${'★'.repeat(verdict.stars)}${'☆'.repeat(3 - verdict.stars)}`);
+  const rules = el(
+    'ul',
+    { class: 'star-rules' },
+    el('li', {}, `${verdict.won ? '✓' : '✗'} reach the goal of ${goal}`),
+    ...verdict.starRules.map((s) => el('li', {}, `${s.met && verdict.won ? '✓' : '✗'} ${s.text}`)),
+  );
+  const wrong = verdict.wrong.map((i) => {
+    const example = level.test[i];
+    if (!example) return null;
+    const answer = level.classes[predicted[i] ?? -1] ?? '?';
+    return el(
+      'figure',
+      {},
+      pictureCanvas(level, example.pixels, example.label, Math.max(4, Math.floor(48 / level.input[0]))),
+      el('figcaption', {}, `a ${example.label}, called ${answer}`),
+    );
+  });
+  const panel = el(
+    'section',
+    { class: `result ${verdict.won ? 'won celebrate' : 'lost'}`, 'aria-label': 'Result' },
+    el('h2', {}, heading),
+    verdict.won ? stars : null,
+    el('p', {}, summary),
+    rules,
+    wrong.length ? el('h3', {}, `Pictures it got wrong (${wrong.length})`) : null,
+    wrong.length ? el('div', { class: 'wrong-pictures' }, ...wrong) : null,
+    el(
+      'div',
+      { class: 'controls' },
+      verdict.won && actions.nextLevel ? button('Next level', actions.nextLevel, { class: 'primary' }) : null,
+      button('Back to map', actions.backToMap),
+    ),
+  );
+  return panel;
+}

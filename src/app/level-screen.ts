@@ -1,0 +1,93 @@
+import type { BlockEditor, CompileResult } from '../blocks';
+import { BUILT_IN_ORDER, isBuiltInLevel, loadBuiltInLevel } from '../game/catalog';
+import { DEFAULT_TRAINING, type LevelSpec, type NetworkSpec, SpecError } from '../spec';
+import type { AppContext, Screen } from './context';
+import { button, el } from './dom';
+import { levelIntro } from './level-intro';
+import { mountTrainingPanel, type TrainingPanel } from './training-panel';
+
+/** The network the editor holds, as the document storage keeps for the level. */
+function workspaceNetwork(level: LevelSpec, result: CompileResult): NetworkSpec {
+  return {
+    kind: 'convblocks/network',
+    version: 1,
+    name: `my ${level.title} network`,
+    level: level.id,
+    input: level.input,
+    classes: level.classes,
+    layers: result.layers,
+    training: level.training ?? DEFAULT_TRAINING,
+  };
+}
+
+/** Finds a level by id: a built-in one, or one the player made or received. */
+async function findLevel(id: string, context: AppContext): Promise<LevelSpec | undefined> {
+  if (isBuiltInLevel(id)) return loadBuiltInLevel(id);
+  return context.store.customLevels().find((c) => c.level.id === id)?.level;
+}
+
+/** Shows a level: its intro first, then the block editor beside the training panel. */
+export async function showLevel(root: HTMLElement, id: string, context: AppContext): Promise<Screen | null> {
+  const level = await findLevel(id, context);
+  if (!level) return null;
+  let editor: BlockEditor | null = null;
+  let panel: TrainingPanel | null = null;
+  let disposed = false;
+
+  const back = button('Back to map', () => context.navigate('#/'), { class: 'back' });
+  const header = el(
+    'header',
+    { class: 'level-header' },
+    back,
+    el('h1', {}, level.title),
+    level.concept ? el('p', { class: 'level-concept' }, level.concept) : null,
+  );
+  const editorHost = el('section', { class: 'editor-panel', 'aria-label': 'Block editor' });
+  const trainingHost = el('section', { class: 'training-panel', 'aria-label': 'Training' });
+  const workbench = el('div', { class: 'workbench' }, editorHost, trainingHost);
+  const main = el('main', { class: 'level-screen' }, header);
+  root.replaceChildren(main);
+
+  const startBuilding = async () => {
+    main.replaceChildren(header, workbench);
+    // Blockly is loaded only when a level opens, so the map stays light.
+    const blocks = await import('../blocks');
+    if (disposed) return;
+    const saved = context.store.workspace(level.id);
+    const order = BUILT_IN_ORDER;
+    panel = mountTrainingPanel(trainingHost, { level, context, order });
+    const onChange = (result: CompileResult) => {
+      panel?.networkChanged(result);
+      context.store.saveWorkspace(level.id, workspaceNetwork(level, result));
+    };
+    const compileContext = { input: level.input, classes: level.classes, limits: level.limits };
+    try {
+      editor = blocks.mountBlockEditor(editorHost, {
+        context: compileContext,
+        layers: saved?.layers ?? level.starter ?? [],
+        onChange,
+      });
+    } catch (error) {
+      // A saved workspace that no longer fits this level: start from the level's own blocks.
+      if (!(error instanceof SpecError)) throw error;
+      context.announce(`Your saved network for this level could not be shown (${error.message}); starting afresh.`);
+      editor = blocks.mountBlockEditor(editorHost, { context: compileContext, layers: level.starter ?? [], onChange });
+    }
+  };
+
+  const saved = context.store.workspace(level.id);
+  if (saved || context.store.progress(level.id)) {
+    // A returning player goes straight back to their network.
+    await startBuilding();
+  } else {
+    main.append(levelIntro(level, () => void startBuilding()));
+    context.announce(`${level.title}: ${level.concept}`);
+  }
+  return {
+    dispose() {
+      disposed = true;
+      panel?.dispose();
+      editor?.dispose();
+    },
+  };
+}

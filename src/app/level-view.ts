@@ -1,0 +1,91 @@
+import type { LayerSpec, LevelSpec } from '../spec';
+import { mountTrainingView, type TrainingView } from '../viz/training-view';
+import type { PictureChoice } from '../viz/types';
+import type { ProgressEvent, SnapshotEvent } from '../worker/protocol';
+
+/** The training view fed from the worker's events, for one level. */
+export interface LevelView {
+  progress(event: ProgressEvent): void;
+  snapshot(event: SnapshotEvent): void;
+  /** Shows the test pictures with the judged network's votes. */
+  judged(step: number, testProbabilities: Float32Array): void;
+  /** The network was rebuilt or reset: the curves start again. */
+  reset(): void;
+  dispose(): void;
+}
+
+function softmax(logits: ArrayLike<number>): Float32Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] as number);
+  const out = new Float32Array(logits.length);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) {
+    out[i] = Math.exp((logits[i] as number) - max);
+    sum += out[i] as number;
+  }
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
+  return out;
+}
+
+/**
+ * Mounts the training view for a level and translates worker events into what it draws. The
+ * picture the player selects is watched by the worker, whose snapshots then carry its activations.
+ */
+export function mountLevelView(
+  host: HTMLElement,
+  level: LevelSpec,
+  options: { layers: () => readonly LayerSpec[]; onWatch: (pixels: readonly number[] | null) => void },
+): LevelView {
+  let watched: readonly number[] | null = level.train[0]?.pixels ?? null;
+  const onSelect = (choice: PictureChoice) => {
+    if (choice.kind === 'drawn') watched = choice.pixels;
+    else watched = (choice.kind === 'train' ? level.train : level.test)[choice.index]?.pixels ?? null;
+    options.onWatch(watched);
+  };
+  const mount = () =>
+    mountTrainingView(host, {
+      classes: level.classes,
+      input: level.input,
+      trainPictures: level.train,
+      testPictures: level.test,
+      blank: level.blank,
+      onSelect,
+    });
+  let view: TrainingView = mount();
+  options.onWatch(watched);
+  return {
+    progress(event) {
+      view.pushHistory({
+        step: event.step,
+        loss: event.loss,
+        trainAccuracy: event.trainAccuracy,
+        ...(event.testAccuracy !== null && { testAccuracy: event.testAccuracy }),
+      });
+    },
+    snapshot(event) {
+      const activations = event.activations;
+      const last = activations?.at(-1);
+      view.update({
+        step: event.step,
+        layers: options.layers(),
+        input: level.input,
+        weights: event.weights,
+        ...(activations &&
+          last &&
+          watched && { selected: { pixels: watched, outputs: activations, probabilities: softmax(last.values) } }),
+        ...(event.trainPredictions && { trainPredictions: event.trainPredictions }),
+      });
+    },
+    judged(step, testProbabilities) {
+      view.showJudgement({ step, testPredictions: testProbabilities });
+    },
+    reset() {
+      view.dispose();
+      view = mount();
+      options.onWatch(watched);
+    },
+    dispose() {
+      view.dispose();
+    },
+  };
+}

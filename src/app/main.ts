@@ -1,0 +1,78 @@
+/** The page shell: opens storage, follows the address to the map or a level, and owns the status region. */
+import { openPlayerStore } from '../storage';
+import './style.css';
+import type { AppContext, Screen } from './context';
+import { el } from './dom';
+import { showMap } from './map-screen';
+import { parseRoute } from './router';
+
+const app = document.getElementById('app') as HTMLElement;
+const status = document.getElementById('status') as HTMLElement;
+
+function announce(message: string): void {
+  // Re-setting the same text would not be announced again; clear it first.
+  status.textContent = '';
+  requestAnimationFrame(() => {
+    status.textContent = message;
+  });
+}
+
+async function start(): Promise<void> {
+  const store = await openPlayerStore({ indexedDB: globalThis.indexedDB });
+  const storageNotice = el('p', { class: 'storage-notice', role: 'alert' });
+  const showStorage = () => {
+    const s = store.status;
+    storageNotice.textContent = s.state === 'memory-only' ? s.reason : '';
+    storageNotice.hidden = s.state !== 'memory-only';
+  };
+  store.onStatusChange(showStorage);
+  showStorage();
+  document.body.prepend(storageNotice);
+
+  let screen: Screen | null = null;
+  let visit = 0;
+  const context: AppContext = {
+    store,
+    navigate(hash) {
+      if (location.hash === hash) void route();
+      else location.hash = hash;
+    },
+    announce,
+  };
+
+  async function route(): Promise<void> {
+    const thisVisit = ++visit;
+    screen?.dispose();
+    screen = null;
+    const target = parseRoute(location.hash);
+    let next: Screen | null = null;
+    if (target.screen === 'level') {
+      // The level screen (Blockly, the views, the worker client) loads only when a level opens.
+      const { showLevel } = await import('./level-screen');
+      next = await showLevel(app, target.id, context);
+    }
+    if (!next) {
+      next = await showMap(app, context);
+      if (target.screen === 'level') {
+        history.replaceState(null, '', '#/');
+        announce(`There is no level "${target.id}". Here is the map.`);
+      }
+    }
+    if (thisVisit !== visit) next.dispose();
+    else screen = next;
+  }
+
+  // Whatever is waiting to be saved goes to storage before the page is hidden or closed.
+  const flush = () => void store.flush();
+  addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  addEventListener('hashchange', () => void route());
+  await route();
+}
+
+start().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  app.replaceChildren(el('p', { class: 'fatal' }, `ConvBlocks could not start: ${message}`));
+});

@@ -1,0 +1,91 @@
+import type Phaser from 'phaser';
+import { BUILT_IN_ORDER, loadAllBuiltInLevels } from '../game/catalog';
+import { MAP_SIZE, pathPoints } from '../game/map-layout';
+import { startMapGame } from '../game/map-scene';
+import { entryName, type MapEntry, mapEntries } from '../game/progression';
+import type { AppContext, Screen } from './context';
+import { button, el } from './dom';
+import { levelHash } from './router';
+
+/** The buttons laid over the drawn map: one per level, where the scene draws it, named for screen readers. */
+function levelButtons(entries: readonly MapEntry[], context: AppContext): HTMLElement {
+  const points = pathPoints(entries.length);
+  const list = el('ol', { class: 'map-buttons', 'aria-label': 'Levels' });
+  entries.forEach((entry, i) => {
+    const p = points[i];
+    if (!p) return;
+    const name = entryName(entry, i + 1);
+    const open = () => {
+      if (entry.state === 'locked') {
+        const before = entries[i - 1];
+        context.announce(`${entry.title} is locked: win ${before?.title ?? 'the level before it'} first.`);
+        return;
+      }
+      context.navigate(levelHash(entry.id));
+    };
+    const b = button(String(i + 1), open, {
+      class: `map-level map-level-${entry.state}`,
+      'aria-label': name,
+      title: name,
+      'data-level': entry.id,
+    });
+    if (entry.state === 'locked') b.setAttribute('aria-disabled', 'true');
+    const item = el('li', {}, b);
+    item.style.left = `${(100 * p.x) / MAP_SIZE.width}%`;
+    item.style.top = `${(100 * p.y) / MAP_SIZE.height}%`;
+    list.append(item);
+  });
+  return list;
+}
+
+/** A list of the player's own or received levels, or a sentence saying where they come from. */
+function levelShelf(title: string, empty: string, levels: readonly { id: string; title: string }[], context: AppContext) {
+  const items = levels.map((level) =>
+    el('li', {}, button(level.title, () => context.navigate(levelHash(level.id)), { class: 'shelf-level' })),
+  );
+  return el(
+    'section',
+    { class: 'shelf', 'aria-label': title },
+    el('h2', {}, title),
+    items.length ? el('ul', {}, ...items) : el('p', { class: 'shelf-empty' }, empty),
+  );
+}
+
+/** Shows the level map: the Phaser drawing, the level buttons over it, and the player's own shelves. */
+export async function showMap(root: HTMLElement, context: AppContext): Promise<Screen> {
+  const levels = await loadAllBuiltInLevels();
+  const entries = mapEntries(levels, (id) => context.store.progress(id));
+  const stage = el('div', { class: 'map-stage' });
+  const canvasHolder = el('div', { class: 'map-canvas', 'aria-hidden': 'true' });
+  stage.append(canvasHolder, levelButtons(entries, context));
+  const won = entries.filter((e) => e.state === 'won').length;
+  const custom = context.store.customLevels().map((c) => ({ id: c.level.id, title: c.level.title }));
+  root.replaceChildren(
+    el(
+      'main',
+      { class: 'map-screen' },
+      el('h1', {}, 'ConvBlocks'),
+      el(
+        'p',
+        { class: 'map-intro' },
+        `Build networks from blocks and teach them to tell pictures apart. ${won} of ${BUILT_IN_ORDER.length} levels won.`,
+      ),
+      stage,
+      el(
+        'div',
+        { class: 'shelves' },
+        levelShelf('My levels', 'Levels you make in the level editor will appear here.', custom, context),
+        levelShelf('Shared with me', 'Levels opened from a link someone shared will appear here.', [], context),
+      ),
+    ),
+  );
+  let game: Phaser.Game | null = startMapGame(canvasHolder, { entries, points: pathPoints(entries.length) });
+  const next = entries.find((e) => e.state === 'open');
+  context.announce(next ? `Level map. Next up: ${next.title}.` : 'Level map. Every level is won!');
+  return {
+    dispose() {
+      game?.destroy(true);
+      game = null;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { levelHash, parseRoute } from '../../src/app/router';
+
+describe('parseRoute', () => {
+  it.each([
+    ['', { screen: 'map' }],
+    ['#/', { screen: 'map' }],
+    ['#/level/x-vs-o', { screen: 'level', id: 'x-vs-o' }],
+    ['#/level/%E2%9C%93', { screen: 'level', id: '✓' }],
+    ['#/level/%E2%9C', { screen: 'level', id: '%E2%9C' }],
+    ['#/level/a/b', { screen: 'map' }],
+    ['#net=abc', { screen: 'shared', hash: '#net=abc' }],
+    ['#level=abc', { screen: 'shared', hash: '#level=abc' }],
+    ['#nonsense', { screen: 'map' }],
+  ])('reads %j', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('round-trips a level id through its hash', () => {
+    expect(parseRoute(levelHash('happy-face'))).toEqual({ screen: 'level', id: 'happy-face' });
+  });
+});
