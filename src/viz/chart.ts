@@ -77,6 +77,18 @@ function seriesMax(points: readonly HistoryPoint[], series: readonly Series[]): 
   return max;
 }
 
+/** The series' most recent value: test accuracy stays shown between two judgements. */
+export function latestValue(
+  history: readonly HistoryPoint[],
+  series: Pick<Series, 'value'>,
+): number | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const v = series.value(history[i] as HistoryPoint);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** Builds a chart: a canvas for the lines, and a legend in HTML with each series' dash and latest value. */
 export function createChart(doc: Document, options: ChartOptions): Chart {
   const element = doc.createElement('figure');
@@ -124,7 +136,7 @@ export function createChart(doc: Document, options: ChartOptions): Chart {
       const last = history[history.length - 1];
       for (const [i, s] of options.series.entries()) {
         const text = legendValues[i];
-        const v = last ? s.value(last) : undefined;
+        const v = latestValue(history, s);
         if (text) text.textContent = `${s.name}: ${v === undefined ? '–' : s.format(v)}`;
       }
       canvas.setAttribute(

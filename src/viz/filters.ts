@@ -82,7 +82,7 @@ export function createFiltersView(doc: Document): FiltersView {
       title.textContent = `Conv ${convIndex + 1} (layer ${layout.layerIndex + 1}): ${layout.filters} filters of ${layout.size}x${layout.size}, ${channels}`;
       const grid = doc.createElement('div');
       grid.className = 'viz-filter-grid';
-      const cellPixels = cellPixelsFor(layout.size, 36);
+      const cellPixels = cellPixelsFor(layout.size, 54);
       const canvases = Array.from({ length: layout.filters }, (_, f) => {
         const row = doc.createElement('div');
         row.className = 'viz-filter-row';

@@ -64,6 +64,17 @@ export interface PickedCell {
   readonly channel: number;
 }
 
+/** A rectangle to outline on one channel's picture: the clicked cell, or the window it was computed from. */
+export interface Highlight {
+  /** The layer whose output carries it; -1 for the input picture. */
+  readonly layerIndex: number;
+  readonly channel: number;
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 /** The mounted layer outputs. */
 export interface LayerOutputsView {
   readonly element: HTMLElement;
@@ -74,6 +85,8 @@ export interface LayerOutputsView {
     classes: readonly string[],
     selected: SelectedPicture | undefined,
   ): void;
+  /** Outlines these rectangles (and clears every other outline). */
+  highlight(highlights: readonly Highlight[]): void;
 }
 
 interface Panel {
@@ -102,8 +115,9 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
   body.className = 'viz-outputs-layers';
   element.append(heading, empty, body);
   let key = '';
-  let inputCanvas: HTMLCanvasElement | undefined;
+  let inputCanvases: HTMLCanvasElement[] = [];
   let panels: Panel[] = [];
+  const marks = new Map<string, { mark: HTMLElement; cellPixels: number }>();
   let current: SelectedPicture | undefined;
   let bars: { fill: HTMLElement; text: HTMLElement; row: HTMLElement }[] = [];
 
@@ -115,13 +129,16 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
     clickable: boolean,
   ) => {
     const [h, w] = shape;
-    const canvas = createPictureCanvas(
-      doc,
-      label,
-      { height: h, width: w },
-      cellPixelsFor(Math.max(h, w), 72),
-    );
-    if (!clickable) return canvas;
+    const cellPixels = cellPixelsFor(Math.max(h, w), 72);
+    const canvas = createPictureCanvas(doc, label, { height: h, width: w }, cellPixels);
+    const wrap = doc.createElement('span');
+    wrap.className = 'viz-map-wrap';
+    const mark = doc.createElement('span');
+    mark.className = 'viz-map-mark';
+    mark.hidden = true;
+    wrap.append(canvas, mark);
+    marks.set(`${layerIndex}:${channel}`, { mark, cellPixels });
+    if (!clickable) return { canvas, wrap };
     canvas.classList.add('viz-clickable');
     canvas.tabIndex = 0;
     canvas.setAttribute(
@@ -142,7 +159,7 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
       event.preventDefault();
       onCell({ layerIndex, ...strongestCell(output, channel), channel });
     });
-    return canvas;
+    return { canvas, wrap };
   };
 
   const build = (
@@ -152,12 +169,20 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
     outputs: readonly LayerOutputLike[],
   ) => {
     body.replaceChildren();
+    marks.clear();
     const inputBlock = doc.createElement('div');
     inputBlock.className = 'viz-output-layer';
     const inputTitle = doc.createElement('h4');
     inputTitle.textContent = `Input ${formatShape(input)}`;
-    inputCanvas = mapCanvas('the selected picture', input, -1, 0, false);
-    inputBlock.append(inputTitle, inputCanvas);
+    const inputMaps = doc.createElement('div');
+    inputMaps.className = 'viz-maps';
+    inputCanvases = Array.from({ length: input[2] }, (_, c) => {
+      const name = input[2] === 1 ? 'the selected picture' : `the selected picture, channel ${c + 1}`;
+      const { canvas, wrap } = mapCanvas(name, input, -1, c, false);
+      inputMaps.append(wrap);
+      return canvas;
+    });
+    inputBlock.append(inputTitle, inputMaps);
     body.append(inputBlock);
     panels = layers.map((layer, layerIndex) => {
       const output = outputs[layerIndex];
@@ -174,14 +199,14 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
           const figure = doc.createElement('figure');
           const caption = doc.createElement('figcaption');
           caption.textContent = layer.type === 'conv' ? `filter ${c + 1}` : `channel ${c + 1}`;
-          const canvas = mapCanvas(
+          const { canvas, wrap } = mapCanvas(
             `layer ${layerIndex + 1} ${layerTitle(layer)}, ${caption.textContent}`,
             shape,
             layerIndex,
             c,
             explainable(layer),
           );
-          figure.append(canvas, caption);
+          figure.append(wrap, caption);
           maps.append(figure);
           canvases.push(canvas);
         }
@@ -245,14 +270,10 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
         key = nextKey;
         build(input, layers, classes, selected.outputs);
       }
-      if (inputCanvas) {
-        const [h, w, c] = input;
-        drawChannel(
-          inputCanvas,
-          selected.pixels,
-          { height: h, width: w, channels: c, channel: 0 },
-          greyScaleFor(selected.pixels),
-        );
+      const pictureScale = greyScaleFor(selected.pixels);
+      for (const [c, canvas] of inputCanvases.entries()) {
+        const [h, w, channels] = input;
+        drawChannel(canvas, selected.pixels, { height: h, width: w, channels, channel: c }, pictureScale);
       }
       for (const [layerIndex, panel] of panels.entries()) {
         const output = selected.outputs[layerIndex];
@@ -277,6 +298,19 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
         bar.fill.style.width = `${Math.round(p * 1000) / 10}%`;
         bar.text.textContent = formatPercent(p);
         bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
+      }
+    },
+    highlight(highlights) {
+      for (const { mark } of marks.values()) mark.hidden = true;
+      for (const h of highlights) {
+        const found = marks.get(`${h.layerIndex}:${h.channel}`);
+        if (!found) continue;
+        const { mark, cellPixels } = found;
+        mark.style.left = `${h.left * cellPixels}px`;
+        mark.style.top = `${h.top * cellPixels}px`;
+        mark.style.width = `${h.cols * cellPixels}px`;
+        mark.style.height = `${h.rows * cellPixels}px`;
+        mark.hidden = false;
       }
     },
   };

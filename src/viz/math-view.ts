@@ -65,8 +65,8 @@ function operator(doc: Document, text: string): HTMLElement {
   return span;
 }
 
-/** Builds the math view, hidden until a cell is shown. */
-export function createMathView(doc: Document): MathView {
+/** Builds the math view, hidden until a cell is shown; `onClose` hears the player close it. */
+export function createMathView(doc: Document, onClose?: () => void): MathView {
   const element = doc.createElement('section');
   element.className = 'viz-math';
   element.hidden = true;
@@ -89,7 +89,10 @@ export function createMathView(doc: Document): MathView {
   const hide = () => {
     element.hidden = true;
   };
-  close.addEventListener('click', hide);
+  close.addEventListener('click', () => {
+    hide();
+    onClose?.();
+  });
 
   return {
     element,

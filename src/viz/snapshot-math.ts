@@ -1,6 +1,6 @@
 /** Finds what the math view needs for a clicked cell inside a snapshot: the layer, its input and its weights. */
 import { type CellMath, convCellMath, type MapValues, poolCellMath, reluCellMath } from './cell-math';
-import { layerTitle, type PickedCell } from './layer-outputs';
+import { type Highlight, layerTitle, type PickedCell } from './layer-outputs';
 import type { ViewSnapshot } from './types';
 
 /** The input the layer at `layerIndex` read for the selected picture, when it is a picture (not flat). */
@@ -47,4 +47,50 @@ export function cellTitle(snapshot: ViewSnapshot, cell: PickedCell): string {
   const name = layer ? layerTitle(layer) : 'layer';
   const channel = layer?.type === 'conv' ? `filter ${cell.channel + 1}` : `channel ${cell.channel + 1}`;
   return `Layer ${cell.layerIndex + 1} (${name}), ${channel}, row ${cell.y + 1}, column ${cell.x + 1}`;
+}
+
+/** What to outline for a cell's math: the cell itself, and the window of the layer's input it came from. */
+export function highlightsFor(cell: PickedCell, math: CellMath, inputChannels: number): Highlight[] {
+  const own: Highlight = {
+    layerIndex: cell.layerIndex,
+    channel: cell.channel,
+    top: cell.y,
+    left: cell.x,
+    rows: 1,
+    cols: 1,
+  };
+  const from = cell.layerIndex - 1;
+  switch (math.kind) {
+    case 'conv': {
+      const rows = math.channels[0]?.kernel.length ?? 0;
+      const cols = math.channels[0]?.kernel[0]?.length ?? 0;
+      const windows = Array.from({ length: inputChannels }, (_, channel) => ({
+        layerIndex: from,
+        channel,
+        top: math.top,
+        left: math.left,
+        rows,
+        cols,
+      }));
+      return [own, ...windows];
+    }
+    case 'pool':
+      return [
+        own,
+        {
+          layerIndex: from,
+          channel: cell.channel,
+          top: math.top,
+          left: math.left,
+          rows: math.window.length,
+          cols: math.window[0]?.length ?? 0,
+        },
+      ];
+    case 'relu':
+      return [own, { ...own, layerIndex: from }];
+    default: {
+      const unknown: never = math;
+      throw new Error(`no highlight for ${JSON.stringify(unknown)}`);
+    }
+  }
 }

@@ -30,6 +30,8 @@ const CSS = `
 .viz-maps { display: flex; flex-wrap: wrap; gap: 6px; align-items: flex-end; }
 .viz-maps figure { margin: 0; font-size: 11px; text-align: center; }
 .viz-clickable { cursor: crosshair; }
+.viz-map-wrap { position: relative; display: inline-block; overflow: hidden; vertical-align: bottom; }
+.viz-map-mark { position: absolute; box-sizing: border-box; border: 2px solid #000; box-shadow: inset 0 0 0 1px #fff, 0 0 0 1px #fff; pointer-events: none; }
 .viz-output-note { margin: 2px 0; font-size: 12px; color: #444; }
 .viz-vote-row { display: grid; grid-template-columns: 70px 1fr 44px; gap: 6px; align-items: center; margin: 2px 0; }
 .viz-vote-track { height: 14px; background: #eee; border: 1px solid #bbb; }

@@ -8,7 +8,7 @@ import { createFiltersView } from './filters';
 import { createLayerOutputsView, type PickedCell } from './layer-outputs';
 import { createMathView } from './math-view';
 import { countRight, createPicturesGrid, formatPercent } from './pictures-grid';
-import { cellTitle, mathForCell } from './snapshot-math';
+import { cellTitle, highlightsFor, layerInput, mathForCell } from './snapshot-math';
 import { ensureVizStyles } from './styles';
 import type { HistoryPoint, Judgement, PictureChoice, ViewPicture, ViewSnapshot } from './types';
 
@@ -106,6 +106,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     trainGrid.setPicked(choice.kind === 'train' ? choice.index : undefined);
     testGrid.setPicked(choice.kind === 'test' ? choice.index : undefined);
     mathView.hide();
+    outputs.highlight([]);
     pickedCell = undefined;
     options.onSelect(choice);
   };
@@ -125,15 +126,21 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
   });
   testGrid.element.hidden = true;
   const filters = createFiltersView(doc);
-  const mathView = createMathView(doc);
+  const mathView = createMathView(doc, () => {
+    pickedCell = undefined;
+    outputs.highlight([]);
+  });
   const showMath = () => {
     if (!pickedCell || !shown) return;
     const math = mathForCell(shown, pickedCell, options.divideByPixels ?? false);
     if (typeof math === 'string') {
       mathView.hide();
+      outputs.highlight([]);
       return;
     }
     mathView.show(cellTitle(shown, pickedCell), math);
+    const channels = layerInput(shown, pickedCell.layerIndex)?.shape[2] ?? 1;
+    outputs.highlight(highlightsFor(pickedCell, math, channels));
   };
   const outputs = createLayerOutputsView(doc, (cell) => {
     pickedCell = cell;
@@ -155,6 +162,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
   let pending: ViewSnapshot | undefined;
   let shown: ViewSnapshot | undefined;
   let pendingJudgement: Judgement | undefined;
+  let judgedText = '';
   let chartDirty = false;
   let frame: number | undefined;
   let disposed = false;
@@ -167,7 +175,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     if (next) {
       const before = shown;
       shown = next;
-      stepLine.textContent = `Step ${next.step}`;
+      stepLine.textContent = `Step ${next.step}${judgedText}`;
       if (next.weights !== before?.weights || next.layers !== before?.layers) {
         filters.update(next.input, next.layers, next.weights);
       }
@@ -183,7 +191,8 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
       testGrid.element.hidden = testPictures.length === 0;
       testGrid.update(judged.testPredictions);
       const right = countRight(judged.testPredictions, testPictures, classes.length);
-      stepLine.textContent = `${shown ? `Step ${shown.step}. ` : ''}Judged at step ${judged.step}: ${right} of ${testPictures.length} test pictures right`;
+      judgedText = `. Judged at step ${judged.step}: ${right} of ${testPictures.length} test pictures right`;
+      stepLine.textContent = `${shown ? `Step ${shown.step}` : 'Not trained yet'}${judgedText}`;
     }
     if (chartDirty) {
       chartDirty = false;
