@@ -7,15 +7,34 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
   plugins: [blocklyMedia(fileURLToPath(new URL('./node_modules/blockly/media', import.meta.url)))],
-  // TensorFlow.js packages point `main` at CommonJS bundles, which Node-side resolution (tests) picks;
-  // every importer must get the one ESM copy, or gradients register on one copy and tensors on another.
+  // TensorFlow.js packages point `main` at CommonJS bundles, which Node-side resolution (the tests)
+  // picks; every importer must get the one ESM copy, or gradients register on one copy and tensors on
+  // another. Browsers resolve `module` already, so the alias is for the tests alone.
   resolve: {
-    alias: ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgl'].map((name) => ({
+    alias: (process.env.VITEST ? ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgl'] : []).map((name) => ({
       find: new RegExp(`^@tensorflow/${name}$`),
       replacement: fileURLToPath(
         new URL(`./node_modules/@tensorflow/${name}/dist/index.js`, import.meta.url),
       ),
     })),
+  },
+  // Dev pre-bundles every dependency up front, in one pass: a dependency found late reloads the page,
+  // and tfjs-core's deep gradient import must share one copy of tfjs-core with the package.
+  optimizeDeps: {
+    include: [
+      'phaser',
+      'blockly/core',
+      'blockly/msg/en',
+      'zod',
+      'comlink',
+      'idb',
+      'fflate',
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-core/dist/register_all_gradients',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+    ],
   },
   test: {
     // tfjs-core's ESM build, not its CommonJS one: the latter is slower and registers no gradients.

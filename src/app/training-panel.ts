@@ -89,10 +89,6 @@ export function mountTrainingPanel(
     resultHost,
     viewHost,
   );
-  const view: LevelView = mountLevelView(viewHost, level, {
-    layers: () => network?.layers ?? [],
-    onWatch: (pixels) => void client.watch(pixels ? Float32Array.from(pixels) : null),
-  });
 
   const showBackend = (report: BackendReport) => {
     backendLine.textContent = `Training on ${report.backend}${report.forced ? ' (your choice)' : ''}: ${report.summary}`;
@@ -129,6 +125,10 @@ export function mountTrainingPanel(
     }
   };
   const client: TrainerClient = createTrainerClient({ onEvent, onStatus });
+  const view: LevelView = mountLevelView(viewHost, level, {
+    layers: () => network?.layers ?? [],
+    onWatch: (pixels) => void client.watch(pixels ? Float32Array.from(pixels) : null),
+  });
 
   function refresh(): void {
     const reason = network?.blocker ?? (network ? null : 'Build a network in the block editor first.');
