@@ -23,8 +23,12 @@ export function mathForCell(
   divideByPixels: boolean,
 ): CellMath | string {
   const layer = snapshot.layers[cell.layerIndex];
+  if (!layer) return `There is no layer ${cell.layerIndex + 1} in this network.`;
+  if (layer.type !== 'conv' && layer.type !== 'pool' && layer.type !== 'relu') {
+    return `${layerTitle(layer)} has no per-cell math to show here.`;
+  }
   const input = layerInput(snapshot, cell.layerIndex);
-  if (!layer || !input) return 'Pick a picture first: the math needs its numbers.';
+  if (!input) return 'Pick a picture first: the math needs its numbers.';
   const where = { y: cell.y, x: cell.x, channel: cell.channel };
   switch (layer.type) {
     case 'conv': {
@@ -36,8 +40,10 @@ export function mathForCell(
       return poolCellMath(input, layer, where);
     case 'relu':
       return reluCellMath(input, where);
-    default:
-      return `${layerTitle(layer)} has no per-cell math to show here.`;
+    default: {
+      const unknown: never = layer;
+      throw new Error(`no cell math for ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

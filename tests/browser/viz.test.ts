@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('the training view in Chromium', () => {
     const wrong: string[] = [];
     for (const [y, row] of (map ?? []).entries()) {
       for (const [x, expected] of row.entries()) {
-        await clickCell(page, 'layer 1 Conv 3x3, 2 filters, stride 1, filter 1', 5, 5, y, x);
+        await clickCell(page, 'layer 1 Conv 3x3, 3 filters, stride 1, filter 1', 5, 5, y, x);
         const result = await page.locator('.viz-math-result').textContent();
         if (result !== `Result: ${formatNumber(expected)}`) wrong.push(`(${y}, ${x}): ${result}`);
       }

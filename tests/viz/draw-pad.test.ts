@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { createDrawPad, setPixel } from '../../src/viz/draw-pad';
+
+describe('setPixel', () => {
+  it('sets every channel of one pixel', () => {
+    const pixels = new Array(2 * 2 * 3).fill(0);
+    setPixel(pixels, [2, 2, 3], 1, 0, 1);
+    expect(pixels).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0]);
+  });
+});
+
+describe('createDrawPad', () => {
+  const press = (pad: HTMLElement, key: string) =>
+    pad.querySelector('canvas')?.dispatchEvent(new KeyboardEvent('keydown', { key }));
+  const button = (pad: HTMLElement, text: string) =>
+    [...pad.querySelectorAll('button')].find((b) => b.textContent === text);
+
+  it('inks the pixel under the keyboard cursor', () => {
+    const onUse = vi.fn();
+    const pad = createDrawPad(document, { input: [2, 2, 1], blank: -1, onUse });
+    press(pad, 'ArrowRight');
+    press(pad, 'ArrowDown');
+    press(pad, ' ');
+    button(pad, 'Look inside this drawing')?.click();
+    expect(onUse).toHaveBeenCalledWith([-1, -1, -1, 1]);
+  });
+
+  it('says where the cursor is and what lies under it', () => {
+    const pad = createDrawPad(document, { input: [2, 2, 1], blank: 0, onUse: vi.fn() });
+    press(pad, ' ');
+    expect(pad.querySelector('.viz-draw-cursor')?.textContent).toBe('Cursor at row 1, column 1: ink');
+  });
+
+  it('clears back to blank paper', () => {
+    const onUse = vi.fn();
+    const pad = createDrawPad(document, { input: [1, 2, 1], blank: 0, onUse });
+    press(pad, ' ');
+    button(pad, 'Clear')?.click();
+    button(pad, 'Look inside this drawing')?.click();
+    expect(onUse).toHaveBeenCalledWith([0, 0]);
+  });
+});

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { LayerSpec } from '../../src/spec';
+import { convLayouts, createFiltersView, kernelSlice } from '../../src/viz/filters';
+
+const layers: LayerSpec[] = [
+  { type: 'conv', filters: 2, size: 2, stride: 1, padding: 'valid' },
+  { type: 'relu' },
+  { type: 'conv', filters: 3, size: 1, stride: 1, padding: 'valid' },
+  { type: 'flatten' },
+  { type: 'dense', units: 2 },
+];
+
+describe('convLayouts', () => {
+  it('finds each conv layer with the channels it reads', () => {
+    expect(convLayouts([3, 3, 3], layers)).toEqual([
+      { layerIndex: 0, size: 2, inChannels: 3, filters: 2 },
+      { layerIndex: 2, size: 1, inChannels: 2, filters: 3 },
+    ]);
+  });
+});
+
+describe('kernelSlice', () => {
+  // HWIO 2x2x1x2: the value is 10 * position + filter.
+  const kernel = [0, 1, 10, 11, 20, 21, 30, 31];
+  const layout = { layerIndex: 0, size: 2, inChannels: 1, filters: 2 };
+
+  it.each([
+    { filter: 0, values: [0, 10, 20, 30] },
+    { filter: 1, values: [1, 11, 21, 31] },
+  ])('reads filter $filter row by row', ({ filter, values }) => {
+    expect([...kernelSlice(kernel, layout, filter, 0)]).toEqual(values);
+  });
+
+  it('reads one input channel of a several-channel filter', () => {
+    // HWIO 1x1x2x1: channel 0 is 5, channel 1 is 7.
+    expect([...kernelSlice([5, 7], { layerIndex: 0, size: 1, inChannels: 2, filters: 1 }, 0, 1)]).toEqual([
+      7,
+    ]);
+  });
+});
+
+describe('createFiltersView', () => {
+  const weights = [
+    { kernel: new Array(2 * 2 * 3 * 2).fill(0.5), bias: [0, 0] },
+    null,
+    { kernel: new Array(2 * 3).fill(-0.25), bias: [0, 0, 0] },
+    null,
+    null,
+  ];
+
+  it('draws one named picture per filter and input channel', () => {
+    const view = createFiltersView(document);
+    view.update([3, 3, 3], layers, weights);
+    expect(view.element.querySelectorAll('canvas[role="img"]')).toHaveLength(2 * 3 + 3 * 2);
+    expect(view.element.querySelector('canvas')?.getAttribute('aria-label')).toBe(
+      'Conv 1 filter 1, channel 1',
+    );
+  });
+
+  it("labels each layer's legend with its weight range", () => {
+    const view = createFiltersView(document);
+    view.update([3, 3, 3], layers, weights);
+    expect([...view.element.querySelectorAll('.viz-legend-ticks')].map((t) => t.textContent)).toEqual([
+      '-0.500.5',
+      '-0.2500.25',
+    ]);
+  });
+
+  it('says so when there is no conv layer', () => {
+    const view = createFiltersView(document);
+    view.update([2, 2, 1], [{ type: 'flatten' }, { type: 'dense', units: 2 }], [null, null]);
+    expect(view.element.textContent).toContain('no Conv block');
+  });
+});

@@ -1,0 +1,171 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LayerSpec } from '../../src/spec';
+import { mountTrainingView, type TrainingViewOptions } from '../../src/viz/training-view';
+import type { ViewSnapshot } from '../../src/viz/types';
+
+const layers: LayerSpec[] = [
+  { type: 'conv', filters: 1, size: 2, stride: 1, padding: 'valid' },
+  { type: 'flatten' },
+  { type: 'dense', units: 2 },
+];
+const pictures = [
+  { label: 'X', classIndex: 0, pixels: [1, -1, -1, -1, 1, -1, -1, -1, 1] },
+  { label: 'O', classIndex: 1, pixels: [1, 1, 1, 1, -1, 1, 1, 1, 1] },
+];
+
+function snapshot(step: number, extra: Partial<ViewSnapshot> = {}): ViewSnapshot {
+  return {
+    step,
+    layers,
+    input: [3, 3, 1],
+    weights: [
+      { kernel: [1, 0, 0, 1], bias: [0] },
+      null,
+      { kernel: [1, -1, 1, -1, 1, -1, 1, -1], bias: [0, 0] },
+    ],
+    ...extra,
+  };
+}
+
+const selected = {
+  pixels: pictures[0]?.pixels ?? [],
+  outputs: [
+    { type: 'conv' as const, shape: [2, 2, 1] as const, values: Float32Array.from([2, -2, -2, 2]) },
+    { type: 'flatten' as const, shape: [4] as const, values: Float32Array.from([2, -2, -2, 2]) },
+    { type: 'dense' as const, shape: [2] as const, values: Float32Array.from([0, 0]) },
+  ],
+  probabilities: [0.75, 0.25],
+};
+
+let frames: FrameRequestCallback[] = [];
+function runFrame(): void {
+  const due = frames;
+  frames = [];
+  for (const callback of due) callback(0);
+}
+
+beforeEach(() => {
+  frames = [];
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+  vi.spyOn(window, 'cancelAnimationFrame').mockImplementation(() => {
+    frames = [];
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
+
+function mount(overrides: Partial<TrainingViewOptions> = {}) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const onSelect = vi.fn();
+  const view = mountTrainingView(container, {
+    classes: ['X', 'O'],
+    input: [3, 3, 1],
+    trainPictures: pictures,
+    testPictures: pictures,
+    onSelect,
+    ...overrides,
+  });
+  const text = (selector: string) => container.querySelector(selector)?.textContent;
+  return { container, view, onSelect, text };
+}
+
+describe('mountTrainingView', () => {
+  it('draws nothing until the next animation frame', () => {
+    const { view, text } = mount();
+    view.update(snapshot(5));
+    expect(text('.viz-step')).toBe('Not trained yet');
+  });
+
+  it('asks for one frame however many snapshots arrive, and draws the newest', () => {
+    const { view, text } = mount();
+    for (let step = 1; step <= 10; step++) view.update(snapshot(step));
+    expect(frames).toHaveLength(1);
+    runFrame();
+    expect(text('.viz-step')).toBe('Step 10');
+  });
+
+  it('shows the votes of every training picture', () => {
+    const { view, container } = mount();
+    view.update(snapshot(1, { trainPredictions: Float32Array.from([0.8, 0.2, 0.6, 0.4]) }));
+    runFrame();
+    const captions = [...container.querySelectorAll('.viz-pictures')][0]?.querySelectorAll('.viz-vote');
+    expect([...(captions ?? [])].map((c) => c.textContent)).toEqual(['✓ X 80%', '✗ X 60%']);
+  });
+
+  it('draws the curves from the history', () => {
+    const { view, text } = mount();
+    view.pushHistory({ step: 1, loss: 0.5, trainAccuracy: 0.5 });
+    runFrame();
+    expect(text('.viz-chart-legend')).toBe('training loss: 0.500');
+  });
+
+  it('keeps the test pictures hidden until judged, then shows their votes', () => {
+    const { view, container } = mount();
+    const testGrid = () => [...container.querySelectorAll<HTMLElement>('.viz-pictures')][1];
+    expect(testGrid()?.hidden).toBe(true);
+    view.showJudgement({ step: 7, testPredictions: Float32Array.from([0.9, 0.1, 0.1, 0.9]) });
+    runFrame();
+    expect([testGrid()?.hidden, container.querySelector('.viz-step')?.textContent]).toEqual([
+      false,
+      'Not trained yet. Judged at step 7: 2 of 2 test pictures right',
+    ]);
+  });
+
+  it('reports a picked training picture', () => {
+    const { container, onSelect } = mount();
+    container.querySelector<HTMLButtonElement>('.viz-picture-button')?.click();
+    expect(onSelect).toHaveBeenCalledWith({ kind: 'train', index: 0 });
+  });
+
+  it('reports a drawn picture with the level blank as paper', () => {
+    const { container, onSelect } = mount();
+    const use = [...container.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Look inside this drawing',
+    );
+    use?.click();
+    expect(onSelect).toHaveBeenCalledWith({ kind: 'drawn', pixels: new Array(9).fill(-1) });
+  });
+
+  it('shows the votes of the selected picture as bars with percentages', () => {
+    const { view, container } = mount();
+    view.update(snapshot(2, { selected }));
+    runFrame();
+    expect([...container.querySelectorAll('.viz-vote-percent')].map((e) => e.textContent)).toEqual([
+      '75%',
+      '25%',
+    ]);
+  });
+
+  it('opens the math of a clicked feature-map cell', () => {
+    const { view, container } = mount();
+    view.update(snapshot(2, { selected }));
+    runFrame();
+    container.querySelector<HTMLCanvasElement>('canvas[aria-label^="layer 1 Conv"]')?.click();
+    const math = container.querySelector<HTMLElement>('.viz-math');
+    expect([math?.hidden, math?.querySelector('.viz-math-result')?.textContent]).toEqual([
+      false,
+      'Result: 2',
+    ]);
+  });
+
+  it('outlines the clicked cell', () => {
+    const { view, container } = mount();
+    view.update(snapshot(2, { selected }));
+    runFrame();
+    container.querySelector<HTMLCanvasElement>('canvas[aria-label^="layer 1 Conv"]')?.click();
+    expect(container.querySelectorAll('.viz-map-mark:not([hidden])')).toHaveLength(2);
+  });
+
+  it('stops drawing and leaves the container once disposed', () => {
+    const { view, container } = mount();
+    view.update(snapshot(1));
+    view.dispose();
+    runFrame();
+    expect(container.childElementCount).toBe(0);
+  });
+});
