@@ -8,6 +8,7 @@ export {
   parseJsonText,
   parseLevel,
   parseNetwork,
+  parseNetworkDraft,
   parsePicture,
   picturePixels,
   weightSizes,

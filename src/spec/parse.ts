@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import { describeValue, formatPath, SpecError } from './errors';
 import { MAX } from './limits';
-import { levelSchema, networkSchema, type PictureRows, pictureRowsSchema } from './schemas';
+import {
+  levelSchema,
+  networkDraftSchema,
+  networkSchema,
+  type PictureRows,
+  pictureRowsSchema,
+} from './schemas';
 import { classifierProblem, inferShapes } from './shapes';
 import type { Example, LayerSpec, LayerWeights, LevelSpec, NetworkSpec, Shape } from './types';
 import { specErrorFromZod } from './zod-messages';
@@ -168,17 +174,16 @@ function checkClassNames(field: string, classes: readonly string[]): void {
   });
 }
 
-/** Parses an untrusted `convblocks/network` document, or throws a SpecError naming the field and value. */
-export function parseNetwork(value: unknown): NetworkSpec {
+function readNetwork(value: unknown, draft: boolean): NetworkSpec {
   return guarded(() => {
     checkStructure(value, [], 0);
     checkHeader(value, 'convblocks/network');
-    const doc = schemaParse(networkSchema, value);
+    const doc = schemaParse(draft ? networkDraftSchema : networkSchema, value);
     if (!doc.classes && !doc.level) {
       throw new SpecError('classes', 'is missing: a network names its classes or the level it was built for');
     }
     if (doc.classes) checkClassNames('classes', doc.classes);
-    checkLayers('layers', doc.input, doc.layers, doc.classes?.length);
+    if (!draft) checkLayers('layers', doc.input, doc.layers, doc.classes?.length);
     if (doc.weights) checkWeights(doc.input, doc.layers, doc.weights);
     const network: NetworkSpec = {
       kind: doc.kind,
@@ -193,6 +198,19 @@ export function parseNetwork(value: unknown): NetworkSpec {
     };
     return network;
   });
+}
+
+/** Parses an untrusted `convblocks/network` document, or throws a SpecError naming the field and value. */
+export function parseNetwork(value: unknown): NetworkSpec {
+  return readNetwork(value, false);
+}
+
+/**
+ * Parses a network still being built, as a workbench saves it mid-edit: every field is checked as
+ * for any network, but the stack may be empty or not run yet, and weights are refused.
+ */
+export function parseNetworkDraft(value: unknown): NetworkSpec {
+  return readNetwork(value, true);
 }
 
 /**

@@ -75,6 +75,15 @@ export const networkSchema = z.strictObject({
   weights: z.array(layerWeights.nullable()).max(MAX.layers).optional(),
 });
 
+/**
+ * A network still being built (a workbench saved mid-edit): the same fields, but the stack may be
+ * empty or not run yet, and it carries no weights.
+ */
+export const networkDraftSchema = networkSchema.extend({
+  layers: z.array(layerSchema).max(MAX.layers),
+  weights: z.undefined().optional(),
+});
+
 const pixelRow = z.union([
   z.string().regex(/^[#.]*$/, 'rows of characters may use only "#" (ink) and "." (blank)'),
   z.array(z.number()),

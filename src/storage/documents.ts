@@ -1,14 +1,13 @@
 import {
-  type LayerSpec,
   type LevelSpec,
   levelToDocument,
   type NetworkSpec,
   networkToDocument,
   parseLevel,
   parseNetwork,
+  parseNetworkDraft,
   SpecError,
 } from '../spec';
-import { draftLayers } from './draft-layers';
 import { expectId, expectRecord, expectTime, join, nested } from './fields';
 
 /** The network on a level's workbench, as the player left it (it may not run yet). */
@@ -52,26 +51,13 @@ export interface StoredCustomLevel {
   readonly level: Record<string, unknown>;
 }
 
-/** A stack that always runs on any input, to check a draft's other fields with the spec's own parser. */
-function probeStack(classes: unknown): LayerSpec[] {
-  const units = Array.isArray(classes) && classes.length > 0 ? classes.length : 2;
-  return [{ type: 'flatten' }, { type: 'dense', units }];
-}
-
 /**
  * Reads a workspace's network. A workbench may hold a stack that does not run yet (a Dense before
  * its Flatten, a missing last layer): that is kept as a draft, since a reload must not lose what
  * was on screen. Anything else wrong is refused, as for any network.
  */
 export function parseWorkspaceNetwork(value: unknown): NetworkSpec {
-  try {
-    return parseNetwork(value);
-  } catch (error) {
-    if (!(error instanceof SpecError) || !error.field.startsWith('layers')) throw error;
-    const { layers, weights: _weights, ...rest } = value as Record<string, unknown>;
-    const checked = parseNetwork({ ...rest, layers: probeStack(rest.classes) });
-    return { ...checked, layers: draftLayers(layers, 'layers') };
-  }
+  return parseNetworkDraft(value);
 }
 
 /** Checks a stored or exported workspace. */

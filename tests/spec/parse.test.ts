@@ -6,6 +6,7 @@ import {
   parseJsonText,
   parseLevel,
   parseNetwork,
+  parseNetworkDraft,
   SpecError,
 } from '../../src/spec';
 
@@ -394,5 +395,31 @@ describe('parseDocument and parseJsonText', () => {
 
   it('refuses text that is not JSON with our error', () => {
     expect(refusal(parseJsonText, '{"kind": ').message).toMatch(/^this is not valid JSON/);
+  });
+});
+
+describe('parseNetworkDraft', () => {
+  const draft = () => {
+    const doc = network() as Doc;
+    delete doc.weights;
+    return doc;
+  };
+
+  it('keeps a stack that does not run yet, as a workbench saved mid-edit', () => {
+    const doc = set(draft(), ['layers'], [{ type: 'dense', units: 2 }, { type: 'flatten' }]);
+    expect(parseNetworkDraft(doc).layers).toEqual([{ type: 'dense', units: 2 }, { type: 'flatten' }]);
+    expect(parseNetworkDraft(set(draft(), ['layers'], [])).layers).toEqual([]);
+  });
+
+  it.each<[string, (doc: Doc) => unknown, string]>([
+    [
+      'a bad layer field',
+      (d) => set(d, ['layers', 0, 'filters'], 0),
+      'layers[0].filters: expected a number at least 1 but got 0',
+    ],
+    ['an unknown field', (d) => set(d, ['colour'], 'red'), 'colour: unknown field "colour"'],
+    ['weights', (d) => set(d, ['weights'], []), 'weights: '],
+  ])('still refuses %s', (_, change, message) => {
+    expect(refusal(parseNetworkDraft, change(draft())).message).toContain(message);
   });
 });
