@@ -6,9 +6,19 @@ export type BackendName = 'cpu' | 'wasm' | 'webgl';
 /** Every backend, fastest-to-start first. */
 export const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl'];
 
-/** Where the wasm backend finds its `.wasm` files: a URL prefix in browsers, a folder in Node. */
+/** The wasm backend's binaries, by file name, as the package names them. */
+export type WasmFileName =
+  | 'tfjs-backend-wasm.wasm'
+  | 'tfjs-backend-wasm-simd.wasm'
+  | 'tfjs-backend-wasm-threaded-simd.wasm';
+
+/** Where the wasm backend finds its `.wasm` files. */
 export interface BackendOptions {
-  readonly wasmPath?: string;
+  /**
+   * A URL prefix in browsers or a folder in Node, or one URL per file (what a bundler hands out
+   * for `import url from '...wasm?url'`, whose names carry content hashes).
+   */
+  readonly wasmPath?: string | Readonly<Partial<Record<WasmFileName, string>>>;
 }
 
 const loaded = new Set<BackendName>(['cpu']);

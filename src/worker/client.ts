@@ -1,0 +1,282 @@
+/**
+ * The page's side of the training worker: spawns it, talks to it through Comlink, notices when it
+ * dies, hangs or throws, and starts a fresh one with the same network and its latest weights.
+ * Imports no TensorFlow.js: the page never loads it.
+ */
+import * as Comlink from 'comlink';
+import type { LayerWeights } from '../spec';
+import type {
+  BackendReport,
+  LoadOptions,
+  Prediction,
+  ProgressEvent,
+  RunEnd,
+  RunOptions,
+  Speed,
+  TrainerApi,
+  TrainerEvent,
+  TrainerListener,
+  TrainingSetup,
+} from './protocol';
+
+/** Where the worker stands, for the page to show. */
+export type TrainerStatus =
+  | { readonly state: 'starting' }
+  | { readonly state: 'ready'; readonly backend: BackendReport | null }
+  | { readonly state: 'restarting'; readonly message: string; readonly restarts: number }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** How to run the worker and whom to tell. */
+export interface TrainerClientOptions {
+  /** Starts a worker; by default the module worker in worker.ts. */
+  readonly spawn?: () => Worker;
+  /** Every event of every run. */
+  readonly onEvent?: TrainerListener;
+  /** Every change of status. */
+  readonly onStatus?: (status: TrainerStatus) => void;
+  /** How often the worker is asked whether it is alive. */
+  readonly heartbeatMs?: number;
+  /** How long an unanswered heartbeat may wait before the worker counts as dead (WebGL's first shaders can take seconds). */
+  readonly heartbeatTimeoutMs?: number;
+  /** Restarts allowed within a minute before the client gives up. */
+  readonly maxRestartsPerMinute?: number;
+}
+
+/** The trainer as the page uses it: the worker's API, kept alive across worker deaths. */
+export interface TrainerClient {
+  readonly status: TrainerStatus;
+  load(setup: TrainingSetup, options?: LoadOptions): Promise<BackendReport>;
+  /** Trains; events go to `onEvent`. Resolves with an error event if the worker dies meanwhile. */
+  train(options?: RunOptions): Promise<RunEnd>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  step(steps: number): Promise<ProgressEvent>;
+  reset(seed?: number): Promise<ProgressEvent>;
+  stop(): Promise<void>;
+  setSpeed(speed: Speed): Promise<void>;
+  watch(pixels: Float32Array | null): Promise<void>;
+  predict(pixels: Float32Array): Promise<Prediction>;
+  getWeights(): Promise<(LayerWeights | null)[]>;
+  setWeights(weights: readonly (LayerWeights | null)[]): Promise<void>;
+  loseWebGLContext(): Promise<boolean>;
+  /** Stops the worker for good. */
+  dispose(): void;
+}
+
+/** What the player reads when the worker died. */
+export const WORKER_DIED_MESSAGE =
+  'The training worker stopped unexpectedly. A fresh one has taken over with your network and its latest weights: press Train to go on.';
+
+const defaultSpawn = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+
+/** Raised in place of a call's answer when the worker died before giving it. */
+class WorkerDied extends Error {
+  constructor(reason: string) {
+    super(`${WORKER_DIED_MESSAGE} (${reason})`);
+  }
+}
+
+/** One worker's lifetime: the worker, its Comlink proxy, and a promise that rejects when it dies. */
+interface Generation {
+  readonly worker: Worker;
+  readonly remote: Comlink.Remote<TrainerApi>;
+  readonly died: Promise<never>;
+  readonly kill: (reason: string) => void;
+  heartbeat: ReturnType<typeof setInterval> | undefined;
+}
+
+/** Starts the training worker and returns the page's handle on it. */
+export function createTrainerClient(options: TrainerClientOptions = {}): TrainerClient {
+  const spawn = options.spawn ?? defaultSpawn;
+  const heartbeatMs = options.heartbeatMs ?? 2000;
+  const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 10_000;
+  const maxRestarts = options.maxRestartsPerMinute ?? 3;
+  let status: TrainerStatus = { state: 'starting' };
+  let disposed = false;
+  let restarts: number[] = [];
+  // What a fresh worker needs to carry on where the dead one stopped.
+  let setup: TrainingSetup | null = null;
+  let loadOptions: LoadOptions = {};
+  let speed: Speed | null = null;
+  let watched: Float32Array | null = null;
+  let latestWeights: (LayerWeights | null)[] | null = null;
+  let generation = start();
+  let recovering: Promise<void> = Promise.resolve();
+
+  function setStatus(next: TrainerStatus): void {
+    status = next;
+    options.onStatus?.(next);
+  }
+
+  function start(): Generation {
+    const worker = spawn();
+    const remote = Comlink.wrap<TrainerApi>(worker);
+    let kill: (reason: string) => void = () => undefined;
+    const died = new Promise<never>((_, reject) => {
+      kill = (reason) => reject(new WorkerDied(reason));
+    });
+    // A rejection nobody awaits yet must not surface as an unhandled one.
+    died.catch(() => undefined);
+    const current: Generation = { worker, remote, died, kill, heartbeat: undefined };
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      lost(current, event.message || 'it failed to start or threw');
+    });
+    worker.addEventListener('messageerror', () => lost(current, 'it sent a message that could not be read'));
+    // Heartbeats start once the worker answers: loading TensorFlow.js takes a while, and a worker
+    // that fails to load says so through its 'error' event.
+    remote.ping().then(
+      () => {
+        if (current !== generation || disposed) return;
+        if (status.state === 'starting') setStatus({ state: 'ready', backend: null });
+        current.heartbeat = setInterval(() => beat(current), heartbeatMs);
+      },
+      () => undefined,
+    );
+    return current;
+  }
+
+  /** Asks the worker whether it is alive; no answer in time counts as dead. */
+  function beat(current: Generation): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer')), heartbeatTimeoutMs);
+    });
+    Promise.race([current.remote.ping(), timeout, current.died])
+      .catch((error: unknown) => {
+        if (!(error instanceof WorkerDied))
+          lost(current, `it did not answer for ${heartbeatTimeoutMs / 1000} s`);
+      })
+      .finally(() => clearTimeout(timer));
+  }
+
+  /** Ends a dead generation and brings up the next one, loaded as the dead one was. */
+  function lost(dead: Generation, reason: string): void {
+    if (dead !== generation || disposed) return;
+    clearInterval(dead.heartbeat);
+    dead.kill(reason);
+    dead.remote[Comlink.releaseProxy]();
+    dead.worker.terminate();
+    const now = Date.now();
+    restarts = [...restarts.filter((t) => now - t < 60_000), now];
+    if (restarts.length > maxRestarts) {
+      setStatus({
+        state: 'failed',
+        message: `The training worker keeps stopping (${reason}). Reload the page; your work is saved.`,
+      });
+      return;
+    }
+    setStatus({
+      state: 'restarting',
+      message: `${WORKER_DIED_MESSAGE} (${reason})`,
+      restarts: restarts.length,
+    });
+    generation = start();
+    recovering = restore(generation);
+  }
+
+  async function restore(fresh: Generation): Promise<void> {
+    try {
+      if (speed) await fresh.remote.setSpeed(speed);
+      if (watched) await fresh.remote.watch(watched);
+      let report: BackendReport | null = null;
+      if (setup) {
+        const resumed = latestWeights ? { ...setup, weights: latestWeights } : setup;
+        report = await Promise.race([fresh.remote.load(resumed, loadOptions), fresh.died]);
+        options.onEvent?.({ type: 'backend', report });
+      }
+      if (fresh === generation) setStatus({ state: 'ready', backend: report });
+    } catch (error) {
+      if (!(error instanceof WorkerDied)) lost(fresh, (error as Error).message);
+    }
+  }
+
+  /** Calls the current worker; a death mid-call rejects with the player's message. */
+  async function call<T>(use: (remote: Comlink.Remote<TrainerApi>) => Promise<T>): Promise<T> {
+    if (disposed) throw new Error('The trainer was closed.');
+    await recovering;
+    const current = generation;
+    if (status.state === 'failed') throw new Error(status.message);
+    return Promise.race([use(current.remote), current.died]);
+  }
+
+  function noticeEvent(event: TrainerEvent): void {
+    if (event.type === 'snapshot') {
+      latestWeights = event.weights.map((w) =>
+        w ? { kernel: Array.from(w.kernel), bias: Array.from(w.bias) } : null,
+      );
+    } else if (event.type === 'backend') {
+      setStatus({ state: 'ready', backend: event.report });
+    }
+    options.onEvent?.(event);
+  }
+
+  return {
+    get status() {
+      return status;
+    },
+    async load(next, nextOptions = {}) {
+      setup = next;
+      loadOptions = nextOptions;
+      latestWeights = null;
+      const report = await call((r) => r.load(next, nextOptions));
+      noticeEvent({ type: 'backend', report });
+      return report;
+    },
+    async train(runOptions = {}) {
+      if (runOptions.speed) speed = runOptions.speed;
+      // Events and the call's answer travel on different channels: the run is over for the page
+      // once both the answer and the last event (done or error) have arrived, in that order.
+      let lastEvent: () => void = () => undefined;
+      const streamEnded = new Promise<void>((resolve) => {
+        lastEvent = resolve;
+      });
+      const listener = (event: TrainerEvent) => {
+        noticeEvent(event);
+        if (event.type === 'done' || event.type === 'error') lastEvent();
+      };
+      try {
+        const [end] = await call((r) =>
+          Promise.all([r.train(Comlink.proxy(listener), runOptions) as Promise<RunEnd>, streamEnded]),
+        );
+        return end;
+      } catch (error) {
+        if (!(error instanceof WorkerDied)) throw error;
+        const event: RunEnd = { type: 'error', message: error.message };
+        options.onEvent?.(event);
+        return event;
+      }
+    },
+    pause: () => call((r) => r.pause()),
+    resume: () => call((r) => r.resume()),
+    step: (steps) => call((r) => r.step(steps)),
+    async reset(seed) {
+      latestWeights = null;
+      return call((r) => r.reset(seed));
+    },
+    stop: () => call((r) => r.stop()),
+    async setSpeed(next) {
+      speed = next;
+      return call((r) => r.setSpeed(next));
+    },
+    async watch(pixels) {
+      watched = pixels ? pixels.slice() : null;
+      // A copy goes over, so the page keeps its picture.
+      return call((r) => r.watch(pixels ? pixels.slice() : null));
+    },
+    predict: (pixels) => call((r) => r.predict(pixels)),
+    getWeights: () => call((r) => r.getWeights()),
+    async setWeights(weights) {
+      latestWeights = weights.slice();
+      return call((r) => r.setWeights(weights));
+    },
+    loseWebGLContext: () => call((r) => r.loseWebGLContext()),
+    dispose() {
+      disposed = true;
+      clearInterval(generation.heartbeat);
+      generation.kill('closed');
+      generation.remote[Comlink.releaseProxy]();
+      generation.worker.terminate();
+    },
+  };
+}

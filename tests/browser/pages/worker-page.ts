@@ -1,0 +1,160 @@
+/**
+ * The training worker's test page: trains the X-vs-O reference network in the real worker through
+ * the client, and lets the browser tests kill the worker or make WebGL lose its context mid-run.
+ * Everything it learns is returned from `window.workerPage` calls.
+ */
+import { DEFAULT_TRAINING, type LayerSpec } from '../../../src/spec';
+import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../../../src/worker/client';
+import type {
+  BackendChoice,
+  BackendReport,
+  ProgressEvent,
+  RunEnd,
+  TrainerEvent,
+  TrainingSetup,
+} from '../../../src/worker/protocol';
+import { xoSet } from '../../fixtures/seed-data';
+
+const layers: LayerSpec[] = [
+  { type: 'conv', filters: 4, size: 3, stride: 1, padding: 'valid' },
+  { type: 'relu' },
+  { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
+  { type: 'flatten' },
+  { type: 'dense', units: 2 },
+];
+
+const setup: TrainingSetup = {
+  input: [9, 9, 1],
+  layers,
+  classCount: 2,
+  training: { ...DEFAULT_TRAINING, optimizer: 'adam', learningRate: 0.02 },
+  train: xoSet,
+  test: xoSet,
+  maxSteps: 300,
+};
+
+/** What a scenario saw. */
+interface Outcome {
+  readonly report: BackendReport;
+  readonly end: RunEnd;
+  readonly lastProgress: ProgressEvent | null;
+  readonly backendEvents: readonly BackendReport[];
+  readonly statuses: readonly TrainerStatus['state'][];
+  readonly eventTypes: readonly TrainerEvent['type'][];
+}
+
+const statusLine = document.getElementById('status') as HTMLElement;
+
+/** A client whose events and statuses are recorded; `onProgress` sees each progress event. */
+function recordingClient(
+  heartbeatTimeoutMs: number,
+  onProgress: (client: TrainerClient, p: ProgressEvent) => void,
+) {
+  const events: TrainerEvent[] = [];
+  const statuses: TrainerStatus['state'][] = [];
+  const workers: Worker[] = [];
+  const client: TrainerClient = createTrainerClient({
+    spawn: () => {
+      const worker = new Worker(new URL('../../../src/worker/worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      workers.push(worker);
+      return worker;
+    },
+    heartbeatMs: 100,
+    heartbeatTimeoutMs,
+    onEvent: (event) => {
+      events.push(event);
+      if (event.type === 'progress') onProgress(client, event);
+    },
+    onStatus: (status) => {
+      statuses.push(status.state);
+      statusLine.textContent = status.state === 'restarting' ? status.message : status.state;
+    },
+  });
+  return { client, events, statuses, workers };
+}
+
+function outcome(
+  report: BackendReport,
+  end: RunEnd,
+  recorded: { events: TrainerEvent[]; statuses: TrainerStatus['state'][] },
+): Outcome {
+  const progress = recorded.events.filter((e): e is ProgressEvent => e.type === 'progress');
+  return {
+    report,
+    end,
+    lastProgress: progress.at(-1) ?? null,
+    backendEvents: recorded.events.flatMap((e) => (e.type === 'backend' ? [e.report] : [])),
+    statuses: recorded.statuses,
+    eventTypes: [...new Set(recorded.events.map((e) => e.type))],
+  };
+}
+
+/** Trains X vs O on `backend` to the goal. */
+async function train(backend: BackendChoice): Promise<Outcome> {
+  const recorded = recordingClient(30_000, () => undefined);
+  try {
+    const report = await recorded.client.load(setup, { backend });
+    await recorded.client.watch(Float32Array.from(xoSet[0]?.pixels ?? []));
+    const end = await recorded.client.train({ speed: 'fastest' });
+    return outcome(report, end, recorded);
+  } finally {
+    recorded.client.dispose();
+  }
+}
+
+/** Trains on WebGL at a slow pace, makes WebGL lose its context after the third step, trains on. */
+async function trainThroughContextLoss(): Promise<Outcome & { lost: boolean }> {
+  let lost: Promise<boolean> | null = null;
+  const recorded = recordingClient(30_000, (client, progress) => {
+    if (progress.step >= 3 && !lost) {
+      lost = client.loseWebGLContext();
+      void client.setSpeed('fastest');
+    }
+  });
+  try {
+    const report = await recorded.client.load(setup, { backend: 'webgl' });
+    const end = await recorded.client.train({ speed: 'normal' });
+    return { ...outcome(report, end, recorded), lost: (await lost) ?? false };
+  } finally {
+    recorded.client.dispose();
+  }
+}
+
+/** Kills the worker after the second step, then trains again on the fresh one to the goal. */
+async function trainThroughWorkerDeath(): Promise<Outcome & { interrupted: RunEnd; workers: number }> {
+  const recorded = recordingClient(4000, (_, progress) => {
+    if (progress.step >= 2 && recorded.workers.length === 1) recorded.workers[0]?.terminate();
+  });
+  try {
+    await recorded.client.load(setup, { backend: 'cpu' });
+    const interrupted = await recorded.client.train({ speed: 'normal' });
+    const end = await recorded.client.train({ speed: 'fastest' });
+    const report = recorded.events
+      .flatMap((e) => (e.type === 'backend' ? [e.report] : []))
+      .at(-1) as BackendReport;
+    return { ...outcome(report, end, recorded), interrupted, workers: recorded.workers.length };
+  } finally {
+    recorded.client.dispose();
+  }
+}
+
+/** Whether TensorFlow.js started on the main page (its engine registers itself on the global object). */
+function mainPageHasTensorFlow(): boolean {
+  return '_tfengine' in globalThis;
+}
+
+declare global {
+  interface Window {
+    workerPage: {
+      train: typeof train;
+      trainThroughContextLoss: typeof trainThroughContextLoss;
+      trainThroughWorkerDeath: typeof trainThroughWorkerDeath;
+      mainPageHasTensorFlow: typeof mainPageHasTensorFlow;
+    };
+  }
+}
+
+window.workerPage = { train, trainThroughContextLoss, trainThroughWorkerDeath, mainPageHasTensorFlow };
+statusLine.textContent = 'loaded';
