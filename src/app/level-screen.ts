@@ -1,13 +1,18 @@
 import type { BlockEditor, CompileResult } from '../blocks';
 import { BUILT_IN_ORDER, isBuiltInLevel, loadBuiltInLevel } from '../game/catalog';
-import { DEFAULT_TRAINING, type LevelSpec, type NetworkSpec, SpecError } from '../spec';
+import { DEFAULT_TRAINING, type LayerSpec, type LevelSpec, type NetworkSpec, SpecError, type TrainingSpec } from '../spec';
 import type { AppContext, Screen } from './context';
 import { button, el } from './dom';
 import { levelIntro } from './level-intro';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
 
+/** The training settings a level starts from: its own, else its reference network's, else the defaults. */
+export function levelTraining(level: LevelSpec): TrainingSpec {
+  return level.training ?? level.reference?.training ?? DEFAULT_TRAINING;
+}
+
 /** The network the editor holds, as the document storage keeps for the level. */
-function workspaceNetwork(level: LevelSpec, result: CompileResult): NetworkSpec {
+function workspaceNetwork(level: LevelSpec, layers: readonly LayerSpec[], training: TrainingSpec): NetworkSpec {
   return {
     kind: 'convblocks/network',
     version: 1,
@@ -15,8 +20,8 @@ function workspaceNetwork(level: LevelSpec, result: CompileResult): NetworkSpec 
     level: level.id,
     input: level.input,
     classes: level.classes,
-    layers: result.layers,
-    training: level.training ?? DEFAULT_TRAINING,
+    layers,
+    training,
   };
 }
 
@@ -54,17 +59,29 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
     const blocks = await import('../blocks');
     if (disposed) return;
     const saved = context.store.workspace(level.id);
-    const order = BUILT_IN_ORDER;
-    panel = mountTrainingPanel(trainingHost, { level, context, order });
+    let training = saved?.training ?? levelTraining(level);
+    let layers: readonly LayerSpec[] = saved?.layers ?? level.starter ?? [];
+    const save = () => context.store.saveWorkspace(level.id, workspaceNetwork(level, layers, training));
+    panel = mountTrainingPanel(trainingHost, {
+      level,
+      context,
+      order: BUILT_IN_ORDER,
+      training,
+      onTrainingChange(next) {
+        training = next;
+        save();
+      },
+    });
     const onChange = (result: CompileResult) => {
+      layers = result.layers;
       panel?.networkChanged(result);
-      context.store.saveWorkspace(level.id, workspaceNetwork(level, result));
+      save();
     };
     const compileContext = { input: level.input, classes: level.classes, limits: level.limits };
     try {
       editor = blocks.mountBlockEditor(editorHost, {
         context: compileContext,
-        layers: saved?.layers ?? level.starter ?? [],
+        layers,
         onChange,
       });
     } catch (error) {

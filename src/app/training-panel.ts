@@ -1,7 +1,7 @@
 import type { CompileResult } from '../blocks';
 import { judge } from '../game/judge';
 import { nextLevelId } from '../game/progression';
-import type { LevelSpec } from '../spec';
+import type { LevelSpec, TrainingSpec } from '../spec';
 import { SETTINGS, type Settings } from '../storage';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/client';
 import type { BackendReport, ProgressEvent, TrainerEvent } from '../worker/protocol';
@@ -55,9 +55,17 @@ function select<T extends string>(label: string, choices: readonly T[], labels: 
  */
 export function mountTrainingPanel(
   host: HTMLElement,
-  options: { level: LevelSpec; context: AppContext; order: readonly string[] },
+  options: {
+    level: LevelSpec;
+    context: AppContext;
+    order: readonly string[];
+    /** The training settings to start from (the player's saved ones or the level's). */
+    training: TrainingSpec;
+    onTrainingChange: (training: TrainingSpec) => void;
+  },
 ): TrainingPanel {
   const { level, context, order } = options;
+  let training = options.training;
   const settings = context.store.settings();
   let network: CompileResult | null = null;
   /** The layers the worker holds, as JSON, so an unchanged network keeps its weights. */
@@ -81,10 +89,28 @@ export function mountTrainingPanel(
     void context.store.updateSettings({ backend });
     loadedKey = null;
   });
+  const rates = [...new Set([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, training.learningRate])].sort((a, b) => a - b);
+  const rateLabels = Object.fromEntries(rates.map((r) => [String(r), String(r)]));
+  const rateControl = select('Learning rate', rates.map(String), rateLabels, String(training.learningRate), (rate) => {
+    training = { ...training, learningRate: Number(rate) };
+    options.onTrainingChange(training);
+    // The optimiser is built with its rate: the next Train starts from fresh weights with it.
+    loadedKey = null;
+  });
+  const hints = level.hints.length
+    ? el(
+        'details',
+        { class: 'hints' },
+        el('summary', {}, `Hints (${level.hints.length})`),
+        el('ul', {}, ...level.hints.map((hint) => el('li', {}, hint))),
+      )
+    : null;
   const viewHost = el('div', { class: 'level-view-host' });
   host.replaceChildren(
-    el('div', { class: 'controls' }, trainButton, pauseButton, stepButton, resetButton, speedControl, backendControl),
+    el('div', { class: 'controls' }, trainButton, pauseButton, stepButton, resetButton),
+    el('div', { class: 'controls settings' }, speedControl, rateControl, backendControl),
     blocker,
+    ...(hints ? [hints] : []),
     backendLine,
     resultHost,
     viewHost,
@@ -146,14 +172,14 @@ export function mountTrainingPanel(
   /** Loads the editor's network into the worker unless it already holds it. */
   async function ensureLoaded(): Promise<boolean> {
     if (!network || network.blocker) return false;
-    const key = JSON.stringify(network.layers);
+    const key = JSON.stringify([network.layers, training]);
     if (key === loadedKey) return true;
     const report = await client.load(
       {
         input: level.input,
         layers: network.layers,
         classCount: level.classes.length,
-        training: level.training ?? level.reference?.training ?? { optimizer: 'adam', learningRate: 0.01, momentum: 0.9, batchSize: 32, seed: 1 },
+        training,
         train: level.train,
         test: level.test,
         maxSteps: level.limits.maxSteps,
@@ -266,7 +292,7 @@ export function mountTrainingPanel(
   return {
     networkChanged(result) {
       network = result;
-      if (running && JSON.stringify(result.layers) !== loadedKey) void client.stop();
+      if (running && JSON.stringify([result.layers, training]) !== loadedKey) void client.stop();
       refresh();
     },
     dispose() {
