@@ -72,6 +72,8 @@ export function createFiltersView(doc: Document): FiltersView {
   element.append(heading, body);
   let key = '';
   let blocks: LayerBlock[] = [];
+  let lastLayers: readonly LayerSpec[] | undefined;
+  let lastInput: readonly number[] | undefined;
 
   const build = (layouts: ConvKernelLayout[]) => {
     blocks = layouts.map((layout, convIndex) => {
@@ -116,8 +118,12 @@ export function createFiltersView(doc: Document): FiltersView {
   return {
     element,
     update(input, layers, weights) {
-      const layouts = convLayouts(input, layers);
-      const nextKey = JSON.stringify(layouts);
+      // The same network between two snapshots keeps its layout: skip shape inference then.
+      const sameNetwork = layers === lastLayers && input === lastInput;
+      lastLayers = layers;
+      lastInput = input;
+      const layouts = sameNetwork ? blocks.map((b) => b.layout) : convLayouts(input, layers);
+      const nextKey = sameNetwork ? key : JSON.stringify(layouts);
       if (nextKey !== key) {
         key = nextKey;
         body.replaceChildren();

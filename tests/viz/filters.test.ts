@@ -67,6 +67,14 @@ describe('createFiltersView', () => {
     ]);
   });
 
+  it('follows new weights of the same network', () => {
+    const view = createFiltersView(document);
+    const input = [3, 3, 3] as const;
+    view.update(input, layers, weights);
+    view.update(input, layers, [{ kernel: new Array(24).fill(2), bias: [0, 0] }, null, null, null, null]);
+    expect(view.element.querySelector('.viz-legend-ticks')?.textContent).toBe('-202');
+  });
+
   it('says so when there is no conv layer', () => {
     const view = createFiltersView(document);
     view.update([2, 2, 1], [{ type: 'flatten' }, { type: 'dense', units: 2 }], [null, null]);
