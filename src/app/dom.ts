@@ -18,7 +18,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A button with a visible label that is also its accessible name. */
-export function button(label: string, onClick: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {
+export function button(
+  label: string,
+  onClick: () => void,
+  attributes: Record<string, string> = {},
+): HTMLButtonElement {
   const b = el('button', { type: 'button', ...attributes }, label);
   b.addEventListener('click', onClick);
   return b;

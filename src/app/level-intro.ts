@@ -2,7 +2,12 @@ import type { LevelSpec } from '../spec';
 import { button, el } from './dom';
 
 /** Draws one of the level's pictures small and crisp, ink dark on light, with its label as its name. */
-export function pictureCanvas(level: LevelSpec, pixels: readonly number[], label: string, scale = 8): HTMLCanvasElement {
+export function pictureCanvas(
+  level: LevelSpec,
+  pixels: readonly number[],
+  label: string,
+  scale = 8,
+): HTMLCanvasElement {
   const [h, w, c] = level.input;
   const canvas = el('canvas', { class: 'level-picture', role: 'img', 'aria-label': `a picture of ${label}` });
   canvas.width = w;
@@ -18,7 +23,9 @@ export function pictureCanvas(level: LevelSpec, pixels: readonly number[], label
       // Grey pictures show ink dark; colour pictures show their first three channels as they are.
       const v = c >= 3 ? (pixels[i * c + k] ?? 0) : (pixels[i * c] ?? 0);
       const t = c >= 3 ? v : (v - low) / (1 - low);
-      image.data[i * 4 + k] = Math.round(255 * (c >= 3 ? Math.min(1, Math.max(0, t)) : 1 - Math.min(1, Math.max(0, t))));
+      image.data[i * 4 + k] = Math.round(
+        255 * (c >= 3 ? Math.min(1, Math.max(0, t)) : 1 - Math.min(1, Math.max(0, t))),
+      );
     }
     image.data[i * 4 + 3] = 255;
   }
@@ -37,7 +44,11 @@ export function classSamples(level: LevelSpec, perClass = 3): HTMLElement {
       return el(
         'figure',
         { class: 'class-sample' },
-        el('div', { class: 'class-sample-pictures' }, ...examples.map((e) => pictureCanvas(level, e.pixels, name, scale))),
+        el(
+          'div',
+          { class: 'class-sample-pictures' },
+          ...examples.map((e) => pictureCanvas(level, e.pixels, name, scale)),
+        ),
         el('figcaption', {}, name),
       );
     }),
@@ -54,7 +65,11 @@ export function levelIntro(level: LevelSpec, onStart: () => void): HTMLElement {
     level.concept ? el('p', { class: 'level-concept' }, level.concept) : null,
     ...level.intro.map((paragraph) => el('p', {}, paragraph)),
     classSamples(level),
-    el('p', { class: 'level-goal' }, `Goal: ${Math.round(level.goal.testAccuracy * 100)}% right on pictures the network has never seen.`),
+    el(
+      'p',
+      { class: 'level-goal' },
+      `Goal: ${Math.round(level.goal.testAccuracy * 100)}% right on pictures the network has never seen.`,
+    ),
     start,
   );
   queueMicrotask(() => start.focus());

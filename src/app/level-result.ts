@@ -27,7 +27,11 @@ export function resultPanel(
     ? `Your network got ${percent} of the hidden test pictures right (the goal was ${goal}).`
     : `Your network got ${percent} of the hidden test pictures right; the goal is ${goal}. Change the blocks or train again.`;
   const starText = `${verdict.stars} of 3 stars`;
-  const stars = el('p', { class: 'stars', 'aria-label': starText }, `${'★'.repeat(verdict.stars)}${'☆'.repeat(3 - verdict.stars)}`);
+  const stars = el(
+    'p',
+    { class: 'stars', 'aria-label': starText },
+    `${'★'.repeat(verdict.stars)}${'☆'.repeat(3 - verdict.stars)}`,
+  );
   const rules = el(
     'ul',
     { class: 'star-rules' },

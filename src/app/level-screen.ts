@@ -1,9 +1,18 @@
 import type { BlockEditor, CompileResult } from '../blocks';
 import { BUILT_IN_ORDER, isBuiltInLevel, loadBuiltInLevel } from '../game/catalog';
-import { DEFAULT_TRAINING, type LayerSpec, type LevelSpec, type NetworkSpec, SpecError, type TrainingSpec } from '../spec';
+import {
+  classifierProblem,
+  DEFAULT_TRAINING,
+  type LayerSpec,
+  type LevelSpec,
+  type NetworkSpec,
+  SpecError,
+  type TrainingSpec,
+} from '../spec';
 import type { AppContext, Screen } from './context';
 import { button, el } from './dom';
 import { levelIntro } from './level-intro';
+import { exportNetwork, importDialog, shareDialog } from './sharing';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
 
 /** The training settings a level starts from: its own, else its reference network's, else the defaults. */
@@ -12,7 +21,11 @@ export function levelTraining(level: LevelSpec): TrainingSpec {
 }
 
 /** The network the editor holds, as the document storage keeps for the level. */
-function workspaceNetwork(level: LevelSpec, layers: readonly LayerSpec[], training: TrainingSpec): NetworkSpec {
+function workspaceNetwork(
+  level: LevelSpec,
+  layers: readonly LayerSpec[],
+  training: TrainingSpec,
+): NetworkSpec {
   return {
     kind: 'convblocks/network',
     version: 1,
@@ -40,12 +53,41 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
   let disposed = false;
 
   const back = button('Back to map', () => context.navigate('#/'), { class: 'back' });
+  /** The network on screen as a document: the editor's layers, the training settings, trained weights if any. */
+  const currentNetwork = async (): Promise<NetworkSpec> => {
+    const layers = editor?.getLayers() ?? context.store.workspace(level.id)?.layers ?? level.starter ?? [];
+    const training = context.store.workspace(level.id)?.training ?? levelTraining(level);
+    const weights = (await panel?.trainedWeights()) ?? undefined;
+    return { ...workspaceNetwork(level, layers, training), ...(weights && { weights }) };
+  };
+  const shareTools = el(
+    'div',
+    { class: 'controls share-tools' },
+    button('Share', async () => {
+      const network = await currentNetwork();
+      if (classifierProblem(level.input, network.layers, level.classes.length)) {
+        context.announce('Finish the network first: the blocks do not make a network that can vote yet.');
+        return;
+      }
+      await shareDialog(network, context);
+    }),
+    button('Export', async () => {
+      const network = await currentNetwork();
+      if (classifierProblem(level.input, network.layers, level.classes.length)) {
+        context.announce('Finish the network first: the blocks do not make a network that can vote yet.');
+        return;
+      }
+      exportNetwork(network, context);
+    }),
+    button('Import', () => void importDialog(context)),
+  );
   const header = el(
     'header',
     { class: 'level-header' },
     back,
     el('h1', {}, level.title),
     level.concept ? el('p', { class: 'level-concept' }, level.concept) : null,
+    shareTools,
   );
   const editorHost = el('section', { class: 'editor-panel', 'aria-label': 'Block editor' });
   const trainingHost = el('section', { class: 'training-panel', 'aria-label': 'Training' });
@@ -59,6 +101,8 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
     const blocks = await import('../blocks');
     if (disposed) return;
     const saved = context.store.workspace(level.id);
+    const sharedWeights = context.sharedWeights.get(level.id);
+    context.sharedWeights.delete(level.id);
     let training = saved?.training ?? levelTraining(level);
     let layers: readonly LayerSpec[] = saved?.layers ?? level.starter ?? [];
     const save = () => context.store.saveWorkspace(level.id, workspaceNetwork(level, layers, training));
@@ -67,6 +111,7 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
       context,
       order: BUILT_IN_ORDER,
       training,
+      sharedWeights,
       onTrainingChange(next) {
         training = next;
         save();
@@ -87,8 +132,14 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
     } catch (error) {
       // A saved workspace that no longer fits this level: start from the level's own blocks.
       if (!(error instanceof SpecError)) throw error;
-      context.announce(`Your saved network for this level could not be shown (${error.message}); starting afresh.`);
-      editor = blocks.mountBlockEditor(editorHost, { context: compileContext, layers: level.starter ?? [], onChange });
+      context.announce(
+        `Your saved network for this level could not be shown (${error.message}); starting afresh.`,
+      );
+      editor = blocks.mountBlockEditor(editorHost, {
+        context: compileContext,
+        layers: level.starter ?? [],
+        onChange,
+      });
     }
   };
 

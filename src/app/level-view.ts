@@ -52,9 +52,13 @@ export function mountLevelView(
       onSelect,
     });
   let view: TrainingView = mount();
+  let lastStep = -1;
   options.onWatch(watched);
   return {
     progress(event) {
+      // A step can be reported twice (by its own answer and by the run's events): draw it once.
+      if (event.step === lastStep) return;
+      lastStep = event.step;
       view.pushHistory({
         step: event.step,
         loss: event.loss,
@@ -72,7 +76,9 @@ export function mountLevelView(
         weights: event.weights,
         ...(activations &&
           last &&
-          watched && { selected: { pixels: watched, outputs: activations, probabilities: softmax(last.values) } }),
+          watched && {
+            selected: { pixels: watched, outputs: activations, probabilities: softmax(last.values) },
+          }),
         ...(event.trainPredictions && { trainPredictions: event.trainPredictions }),
       });
     },
@@ -80,6 +86,7 @@ export function mountLevelView(
       view.showJudgement({ step, testPredictions: testProbabilities });
     },
     reset() {
+      lastStep = -1;
       view.dispose();
       view = mount();
       options.onWatch(watched);

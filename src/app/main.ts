@@ -1,10 +1,14 @@
 /** The page shell: opens storage, follows the address to the map or a level, and owns the status region. */
 import { openPlayerStore } from '../storage';
 import './style.css';
+import { decodeLink } from '../share';
+import { SpecError } from '../spec';
 import type { AppContext, Screen } from './context';
+import { readFileText } from './dialogs';
 import { el } from './dom';
 import { showMap } from './map-screen';
 import { parseRoute } from './router';
+import { offerShared, openSharedText } from './sharing';
 
 const app = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
@@ -33,6 +37,7 @@ async function start(): Promise<void> {
   let visit = 0;
   const context: AppContext = {
     store,
+    sharedWeights: new Map(),
     navigate(hash) {
       if (location.hash === hash) void route();
       else location.hash = hash;
@@ -50,6 +55,19 @@ async function start(): Promise<void> {
       // The level screen (Blockly, the views, the worker client) loads only when a level opens.
       const { showLevel } = await import('./level-screen');
       next = await showLevel(app, target.id, context);
+    }
+    if (target.screen === 'shared') {
+      // The link is read first; the map shows behind the question, and the address drops the link.
+      history.replaceState(null, '', '#/');
+      next = await showMap(app, context);
+      screen = next;
+      try {
+        await offerShared(decodeLink(target.hash), context);
+      } catch (error) {
+        const message = error instanceof SpecError ? error.message : String(error);
+        announce(`This link could not be opened: ${message}`);
+      }
+      return;
     }
     if (!next) {
       next = await showMap(app, context);
@@ -69,6 +87,16 @@ async function start(): Promise<void> {
     if (document.visibilityState === 'hidden') flush();
   });
   addEventListener('hashchange', () => void route());
+  // A network or level file dropped anywhere on the page is opened like a link.
+  document.addEventListener('dragover', (event) => event.preventDefault());
+  document.addEventListener('drop', (event) => {
+    event.preventDefault();
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    readFileText(file)
+      .then((text) => openSharedText(text, context, file.name))
+      .catch((error: unknown) => announce(error instanceof Error ? error.message : String(error)));
+  });
   await route();
 }
 

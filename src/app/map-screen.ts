@@ -3,9 +3,11 @@ import { BUILT_IN_ORDER, loadAllBuiltInLevels } from '../game/catalog';
 import { MAP_SIZE, pathPoints } from '../game/map-layout';
 import { startMapGame } from '../game/map-scene';
 import { entryName, type MapEntry, mapEntries } from '../game/progression';
+import { exportProgress, importProgress } from './backup';
 import type { AppContext, Screen } from './context';
 import { button, el } from './dom';
 import { levelHash } from './router';
+import { importDialog } from './sharing';
 
 /** The buttons laid over the drawn map: one per level, where the scene draws it, named for screen readers. */
 function levelButtons(entries: readonly MapEntry[], context: AppContext): HTMLElement {
@@ -39,9 +41,18 @@ function levelButtons(entries: readonly MapEntry[], context: AppContext): HTMLEl
 }
 
 /** A list of the player's own or received levels, or a sentence saying where they come from. */
-function levelShelf(title: string, empty: string, levels: readonly { id: string; title: string }[], context: AppContext) {
+function levelShelf(
+  title: string,
+  empty: string,
+  levels: readonly { id: string; title: string }[],
+  context: AppContext,
+) {
   const items = levels.map((level) =>
-    el('li', {}, button(level.title, () => context.navigate(levelHash(level.id)), { class: 'shelf-level' })),
+    el(
+      'li',
+      {},
+      button(level.title, () => context.navigate(levelHash(level.id)), { class: 'shelf-level' }),
+    ),
   );
   return el(
     'section',
@@ -73,15 +84,27 @@ export async function showMap(root: HTMLElement, context: AppContext): Promise<S
       stage,
       el(
         'div',
+        { class: 'controls map-tools' },
+        button('Export progress', () => exportProgress(context)),
+        button('Import progress', () => void importProgress(context, () => context.navigate('#/'))),
+        button('Import', () => void importDialog(context)),
+      ),
+      el(
+        'div',
         { class: 'shelves' },
         levelShelf('My levels', 'Levels you make in the level editor will appear here.', custom, context),
-        levelShelf('Shared with me', 'Levels opened from a link someone shared will appear here.', [], context),
+        levelShelf(
+          'Shared with me',
+          'Levels opened from a link someone shared will appear here.',
+          [],
+          context,
+        ),
       ),
     ),
   );
   let game: Phaser.Game | null = startMapGame(canvasHolder, { entries, points: pathPoints(entries.length) });
   const next = entries.find((e) => e.state === 'open');
-  context.announce(next ? `Level map. Next up: ${next.title}.` : 'Level map. Every level is won!');
+  context.announce(next ? `Level map. Next up: ${next.title}` : 'Level map. Every level is won!');
   return {
     dispose() {
       game?.destroy(true);

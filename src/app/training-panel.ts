@@ -1,18 +1,20 @@
 import type { CompileResult } from '../blocks';
 import { judge } from '../game/judge';
 import { nextLevelId } from '../game/progression';
-import type { LevelSpec, TrainingSpec } from '../spec';
+import type { LayerWeights, LevelSpec, TrainingSpec } from '../spec';
 import { SETTINGS, type Settings } from '../storage';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/client';
 import type { BackendReport, ProgressEvent, TrainerEvent } from '../worker/protocol';
 import type { AppContext } from './context';
 import { button, el } from './dom';
 import { resultPanel } from './level-result';
+import { type LevelView, mountLevelView } from './level-view';
 import { levelHash } from './router';
-import { mountLevelView, type LevelView } from './level-view';
 
 /** The training side of a level: the controls, the live view and the verdict. */
 export interface TrainingPanel {
+  /** The weights of the network on screen once trained (or opened with weights), else null. */
+  trainedWeights(): Promise<(LayerWeights | null)[] | null>;
   /** The editor compiled a new network: training starts afresh from it. */
   networkChanged(result: CompileResult): void;
   dispose(): void;
@@ -38,7 +40,13 @@ function progressText(p: ProgressEvent): string {
   return `Step ${p.step}: loss ${p.loss.toFixed(3)}, training accuracy ${accuracy}`;
 }
 
-function select<T extends string>(label: string, choices: readonly T[], labels: Record<T, string>, value: T, onChange: (v: T) => void) {
+function select<T extends string>(
+  label: string,
+  choices: readonly T[],
+  labels: Record<T, string>,
+  value: T,
+  onChange: (v: T) => void,
+) {
   const control = el('select', {});
   for (const choice of choices) {
     const option = el('option', { value: choice }, labels[choice]);
@@ -61,6 +69,8 @@ export function mountTrainingPanel(
     order: readonly string[];
     /** The training settings to start from (the player's saved ones or the level's). */
     training: TrainingSpec;
+    /** Trained weights from a shared network: the network predicts with them before any training. */
+    sharedWeights?: readonly (LayerWeights | null)[] | undefined;
     onTrainingChange: (training: TrainingSpec) => void;
   },
 ): TrainingPanel {
@@ -73,6 +83,9 @@ export function mountTrainingPanel(
   let running = false;
   let paused = false;
   let lastProgress: ProgressEvent | null = null;
+  /** Whether the worker's weights were trained (or shared) rather than fresh from the seed. */
+  let trained = false;
+  let pendingWeights = options.sharedWeights;
 
   const trainButton = button('Train', () => void train(), { class: 'primary' });
   const pauseButton = button('Pause', () => void pause());
@@ -85,18 +98,32 @@ export function mountTrainingPanel(
     void context.store.updateSettings({ speed });
     void client.setSpeed(speed);
   });
-  const backendControl = select('Backend', SETTINGS.backend.choices, BACKEND_LABELS, settings.backend, (backend) => {
-    void context.store.updateSettings({ backend });
-    loadedKey = null;
-  });
-  const rates = [...new Set([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, training.learningRate])].sort((a, b) => a - b);
+  const backendControl = select(
+    'Backend',
+    SETTINGS.backend.choices,
+    BACKEND_LABELS,
+    settings.backend,
+    (backend) => {
+      void context.store.updateSettings({ backend });
+      loadedKey = null;
+    },
+  );
+  const rates = [...new Set([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, training.learningRate])].sort(
+    (a, b) => a - b,
+  );
   const rateLabels = Object.fromEntries(rates.map((r) => [String(r), String(r)]));
-  const rateControl = select('Learning rate', rates.map(String), rateLabels, String(training.learningRate), (rate) => {
-    training = { ...training, learningRate: Number(rate) };
-    options.onTrainingChange(training);
-    // The optimiser is built with its rate: the next Train starts from fresh weights with it.
-    loadedKey = null;
-  });
+  const rateControl = select(
+    'Learning rate',
+    rates.map(String),
+    rateLabels,
+    String(training.learningRate),
+    (rate) => {
+      training = { ...training, learningRate: Number(rate) };
+      options.onTrainingChange(training);
+      // The optimiser is built with its rate: the next Train starts from fresh weights with it.
+      loadedKey = null;
+    },
+  );
   const hints = level.hints.length
     ? el(
         'details',
@@ -124,6 +151,7 @@ export function mountTrainingPanel(
     switch (event.type) {
       case 'progress':
         lastProgress = event;
+        if (event.step > 0) trained = true;
         view.progress(event);
         context.announce(progressText(event));
         break;
@@ -183,11 +211,14 @@ export function mountTrainingPanel(
         train: level.train,
         test: level.test,
         maxSteps: level.limits.maxSteps,
+        weights: pendingWeights,
       },
       { backend: context.store.settings().backend },
     );
     showBackend(report);
     loadedKey = key;
+    trained = pendingWeights !== undefined;
+    pendingWeights = undefined;
     view.reset();
     return true;
   }
@@ -201,7 +232,8 @@ export function mountTrainingPanel(
       const { probabilities } = await client.predict(Float32Array.from(example.pixels));
       all.set(probabilities.subarray(0, classes), i * classes);
       let best = 0;
-      for (let k = 1; k < probabilities.length; k++) if ((probabilities[k] ?? 0) > (probabilities[best] ?? 0)) best = k;
+      for (let k = 1; k < probabilities.length; k++)
+        if ((probabilities[k] ?? 0) > (probabilities[best] ?? 0)) best = k;
       predicted[i] = best;
     }
     const verdict = judge(level, {
@@ -281,6 +313,7 @@ export function mountTrainingPanel(
     resultHost.replaceChildren();
     if (await ensureLoaded()) {
       const progress = await client.reset();
+      trained = false;
       view.reset();
       onEvent(progress);
       context.announce('Reset: fresh weights, step 0.');
@@ -290,8 +323,23 @@ export function mountTrainingPanel(
 
   refresh();
   return {
+    async trainedWeights() {
+      if (
+        !trained ||
+        loadedKey === null ||
+        !network ||
+        JSON.stringify([network.layers, training]) !== loadedKey
+      )
+        return null;
+      return client.getWeights();
+    },
     networkChanged(result) {
+      const first = network === null;
       network = result;
+      // A shared network with weights predicts at once, before any training.
+      if (first && pendingWeights && !result.blocker) {
+        void ensureLoaded().then(() => client.predict(Float32Array.from(level.train[0]?.pixels ?? [])));
+      }
       if (running && JSON.stringify([result.layers, training]) !== loadedKey) void client.stop();
       refresh();
     },

@@ -1,0 +1,169 @@
+/**
+ * Opening what someone shared (a link, a pasted text, a picked or dropped file) and sharing the
+ * network on screen. Nothing changes before the player has read what it is and pressed Open.
+ */
+import { BUILT_IN_ORDER, isBuiltInLevel, loadBuiltInLevel } from '../game/catalog';
+import {
+  describeShared,
+  encodeNetworkLink,
+  networkToFile,
+  readSharedText,
+  type SharedDocument,
+} from '../share';
+import { type NetworkSpec, SpecError } from '../spec';
+import type { AppContext } from './context';
+import { confirmDialog, downloadText, readFileText, showDialog } from './dialogs';
+import { button, el } from './dom';
+import { levelHash } from './router';
+
+/** Titles of every level this game knows, for describing what a shared network was made for. */
+async function levelTitles(context: AppContext): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const id of BUILT_IN_ORDER) titles.set(id, (await loadBuiltInLevel(id)).title);
+  for (const custom of context.store.customLevels()) titles.set(custom.level.id, custom.level.title);
+  return titles;
+}
+
+/** Says what a shared thing is, asks, and on Open saves the player's work and opens it. */
+export async function offerShared(shared: SharedDocument, context: AppContext): Promise<void> {
+  const titles = await levelTitles(context);
+  const description = describeShared(shared, (id) => titles.get(id));
+  const what = shared.kind === 'network' ? 'network' : 'level';
+  const open = await confirmDialog(`Open this ${what}?`, `This is a ${description}.`, 'Open');
+  if (!open) {
+    context.announce('Nothing was opened.');
+    return;
+  }
+  await context.store.flush();
+  if (shared.kind === 'network') {
+    const { network } = shared;
+    const levelId = network.level;
+    if (!levelId || !titles.has(levelId)) {
+      context.announce(
+        `This network was made for ${levelId ? `the level "${levelId}"` : 'no level'}, which this game does not have: open that level first.`,
+      );
+      return;
+    }
+    context.store.saveWorkspace(levelId, { ...network, weights: undefined });
+    if (network.weights) context.sharedWeights.set(levelId, network.weights);
+    context.navigate(levelHash(levelId));
+    return;
+  }
+  const { level } = shared;
+  if (isBuiltInLevel(level.id)) {
+    context.announce(`A built-in level already has the id "${level.id}": ask its maker to rename it.`);
+    return;
+  }
+  await context.store.saveCustomLevel(level);
+  context.navigate(levelHash(level.id));
+}
+
+/** Reads pasted text or file contents as something shared; a bad one is refused with its message. */
+export async function openSharedText(text: string, context: AppContext, source: string): Promise<void> {
+  let shared: SharedDocument;
+  try {
+    shared = readSharedText(text);
+  } catch (error) {
+    const message = error instanceof SpecError ? error.message : String(error);
+    context.announce(`${source} could not be opened: ${message}`);
+    return;
+  }
+  await offerShared(shared, context);
+}
+
+/** The Import dialog: pick a file, or paste a link or a file's text. */
+export async function importDialog(context: AppContext): Promise<void> {
+  const result = await showDialog<{ text: string; source: string }>(
+    'Import a network or a level',
+    (close) => {
+      const file = el('input', { type: 'file', accept: '.json,application/json', id: 'import-file' });
+      const pasted = el('textarea', { id: 'import-text', rows: '4', placeholder: 'https://...#net=...' });
+      const error = el('p', { class: 'train-blocker', role: 'alert' });
+      file.addEventListener('change', async () => {
+        const chosen = file.files?.[0];
+        if (!chosen) return;
+        try {
+          close({ text: await readFileText(chosen), source: chosen.name });
+        } catch (e) {
+          error.textContent = e instanceof Error ? e.message : String(e);
+        }
+      });
+      return [
+        el('p', {}, 'Choose a .json file, or paste a ConvBlocks link or a file’s text.'),
+        el('label', { for: 'import-file' }, 'File'),
+        file,
+        el('label', { for: 'import-text' }, 'Link or text'),
+        pasted,
+        error,
+        el(
+          'div',
+          { class: 'controls' },
+          button('Open', () => close({ text: pasted.value, source: 'The pasted text' }), {
+            class: 'primary',
+          }),
+          button('Cancel', () => close(null)),
+        ),
+      ];
+    },
+  );
+  if (result) await openSharedText(result.text, context, result.source);
+}
+
+/** The Share dialog for the network on screen: a link (with or without its trained weights) or a file. */
+export async function shareDialog(network: NetworkSpec, context: AppContext): Promise<void> {
+  await showDialog<null>('Share your network', (close) => {
+    const trained = network.weights !== undefined;
+    const withWeights = el('input', { type: 'checkbox', id: 'share-weights' });
+    withWeights.checked = trained;
+    withWeights.disabled = !trained;
+    const linkField = el('input', { type: 'text', readonly: '', id: 'share-link', 'aria-label': 'Link' });
+    const note = el('p', { class: 'share-note', role: 'status' });
+    const copy = button('Copy link', async () => {
+      try {
+        await navigator.clipboard.writeText(linkField.value);
+        note.textContent = 'The link is copied: paste it anywhere.';
+      } catch {
+        linkField.select();
+        note.textContent = 'Copying was refused by the browser: the link is selected, press Ctrl+C.';
+      }
+    });
+    const file = networkToFile(network);
+    const download = button('Download file', () => downloadText(file.filename, file.text));
+    const refresh = () => {
+      const link = encodeNetworkLink(network, { withWeights: withWeights.checked });
+      const address = `${location.href.split('#')[0]}${link.hash}`;
+      linkField.value = link.fitsInLink ? address : '';
+      copy.disabled = !link.fitsInLink;
+      note.textContent = link.fitsInLink
+        ? `${address.length} characters${withWeights.checked ? '; weights kept to about 5 significant digits' : ''}.`
+        : `With its weights the link would be ${link.length} characters, too long to share well: download the file instead.`;
+    };
+    withWeights.addEventListener('change', refresh);
+    refresh();
+    return [
+      el('p', {}, 'Anyone who opens the link sees the same blocks; with the weights, the same votes.'),
+      el(
+        'label',
+        { for: 'share-weights' },
+        withWeights,
+        trained ? ' Include the trained weights' : ' Include the trained weights (train first)',
+      ),
+      linkField,
+      note,
+      el(
+        'div',
+        { class: 'controls' },
+        copy,
+        download,
+        button('Close', () => close(null)),
+      ),
+    ];
+  });
+}
+
+/** Downloads the network on screen as a `.json` file. */
+export function exportNetwork(network: NetworkSpec, context: AppContext): void {
+  const file = networkToFile(network);
+  downloadText(file.filename, file.text);
+  context.announce(`Saved ${file.filename}.`);
+}
