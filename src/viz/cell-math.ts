@@ -2,7 +2,7 @@
  * The arithmetic behind one number of a feature map, recomputed from the layer's input and weights
  * so the math view can lay it out step by step: patch, filter, products, sum, bias, result.
  */
-import type { ConvLayer, PoolLayer } from '../spec';
+import type { ActivationFn, ConvLayer, PoolLayer } from '../spec';
 import { samePadding, windowOutputSize } from '../spec';
 
 /** A picture or feature map: `[height, width, channels]` and its flat NHWC numbers. */
@@ -67,8 +67,17 @@ export interface ReluCellMath {
   readonly result: number;
 }
 
+/** One of the course's other activations on one value. */
+export interface ActivationCellMath {
+  readonly kind: 'activation';
+  readonly fn: ActivationFn;
+  readonly cell: Cell;
+  readonly input: number;
+  readonly result: number;
+}
+
 /** What lies behind one number of a layer's output. */
-export type CellMath = ConvCellMath | PoolCellMath | ReluCellMath;
+export type CellMath = ConvCellMath | PoolCellMath | ReluCellMath | ActivationCellMath;
 
 function at(map: MapValues, y: number, x: number, c: number): number | null {
   const [h, w, channels] = map.shape;
@@ -199,6 +208,53 @@ export function reluCellMath(input: MapValues, cell: Cell): ReluCellMath {
   return { kind: 'relu', cell, input: value, result: Math.max(0, value) };
 }
 
+/** The course's activations, as the formats define them (leaky ReLU is max(0.1x, x), ELU has alpha 1). */
+export function activate(fn: ActivationFn, x: number): number {
+  switch (fn) {
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-x));
+    case 'tanh':
+      return Math.tanh(x);
+    case 'leaky_relu':
+      return Math.max(0.1 * x, x);
+    case 'elu':
+      return x >= 0 ? x : Math.exp(x) - 1;
+    default: {
+      const unknown: never = fn;
+      throw new Error(`unknown activation ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** An activation (sigmoid, tanh, leaky ReLU, ELU) on the input's value at `cell`. */
+export function activationCellMath(input: MapValues, fn: ActivationFn, cell: Cell): ActivationCellMath {
+  const relu = reluCellMath(input, cell);
+  return { kind: 'activation', fn, cell, input: relu.input, result: activate(fn, relu.input) };
+}
+
+function describeActivation(math: ActivationCellMath): string {
+  const x = formatNumber(math.input);
+  const y = formatNumber(math.result);
+  switch (math.fn) {
+    case 'sigmoid':
+      return `sigmoid(${x}) = 1 ÷ (1 + e^${formatNumber(-math.input)}) = ${y}`;
+    case 'tanh':
+      return `tanh(${x}) = ${y}`;
+    case 'leaky_relu':
+      return math.input < 0
+        ? `${x} is negative, so leaky ReLU gives 0.1 × ${x} = ${y}`
+        : `${x} is not negative, so leaky ReLU keeps it: ${y}`;
+    case 'elu':
+      return math.input < 0
+        ? `${x} is negative, so ELU gives e^${x} - 1 = ${y}`
+        : `${x} is not negative, so ELU keeps it: ${y}`;
+    default: {
+      const unknown: never = math.fn;
+      throw new Error(`unknown activation ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 /** A number as the math view prints it: exact up to six decimals, no trailing zeros, no "-0". */
 export function formatNumber(value: number): string {
   if (Number.isNaN(value)) return 'not a number';
@@ -257,6 +313,8 @@ export function describeCellMath(math: CellMath): string[] {
           ? `${formatNumber(math.input)} is negative, so ReLU gives 0`
           : `${formatNumber(math.input)} is not negative, so ReLU keeps it: ${formatNumber(math.result)}`,
       ];
+    case 'activation':
+      return [describeActivation(math)];
     default: {
       const unknown: never = math;
       throw new Error(`no description for ${JSON.stringify(unknown)}`);

@@ -53,7 +53,7 @@ export function strongestCell(output: LayerOutputLike, channel: number): { y: nu
 
 /** Which layers' cells the math view can explain. */
 export function explainable(layer: LayerSpec): boolean {
-  return layer.type === 'conv' || layer.type === 'pool' || layer.type === 'relu';
+  return layer.type !== 'flatten' && layer.type !== 'dense';
 }
 
 /** A cell the player clicked: the layer, the row, the column and the channel (the filter, for Conv). */

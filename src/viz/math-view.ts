@@ -121,6 +121,7 @@ export function createMathView(doc: Document, onClose?: () => void): MathView {
           );
           break;
         case 'relu':
+        case 'activation':
           tables.append(table(doc, 'Input value', [[math.input]]));
           break;
         default: {

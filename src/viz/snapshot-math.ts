@@ -1,5 +1,12 @@
 /** Finds what the math view needs for a clicked cell inside a snapshot: the layer, its input and its weights. */
-import { type CellMath, convCellMath, type MapValues, poolCellMath, reluCellMath } from './cell-math';
+import {
+  activationCellMath,
+  type CellMath,
+  convCellMath,
+  type MapValues,
+  poolCellMath,
+  reluCellMath,
+} from './cell-math';
 import { type Highlight, layerTitle, type PickedCell } from './layer-outputs';
 import type { ViewSnapshot } from './types';
 
@@ -24,7 +31,7 @@ export function mathForCell(
 ): CellMath | string {
   const layer = snapshot.layers[cell.layerIndex];
   if (!layer) return `There is no layer ${cell.layerIndex + 1} in this network.`;
-  if (layer.type !== 'conv' && layer.type !== 'pool' && layer.type !== 'relu') {
+  if (layer.type === 'flatten' || layer.type === 'dense') {
     return `${layerTitle(layer)} has no per-cell math to show here.`;
   }
   const input = layerInput(snapshot, cell.layerIndex);
@@ -40,6 +47,8 @@ export function mathForCell(
       return poolCellMath(input, layer, where);
     case 'relu':
       return reluCellMath(input, where);
+    case 'activation':
+      return activationCellMath(input, layer.fn, where);
     default: {
       const unknown: never = layer;
       throw new Error(`no cell math for ${JSON.stringify(unknown)}`);
@@ -93,6 +102,7 @@ export function highlightsFor(cell: PickedCell, math: CellMath, inputChannels: n
         },
       ];
     case 'relu':
+    case 'activation':
       return [own, { ...own, layerIndex: from }];
     default: {
       const unknown: never = math;

@@ -25,7 +25,7 @@ const CSS = `
 .viz-legend-bar { height: 10px; border: 1px solid #999; }
 .viz-legend-ticks { display: flex; justify-content: space-between; }
 .viz-legend figcaption { color: #555; }
-.viz-filter-row { display: flex; align-items: center; gap: 4px; margin: 2px 0; }
+.viz-filter-row { display: flex; align-items: center; gap: 6px; margin: 6px 0; }
 .viz-filter-row span { width: 56px; font-size: 12px; }
 .viz-maps { display: flex; flex-wrap: wrap; gap: 6px; align-items: flex-end; }
 .viz-maps figure { margin: 0; font-size: 11px; text-align: center; }
@@ -36,11 +36,14 @@ const CSS = `
 .viz-vote-row { display: grid; grid-template-columns: 70px 1fr 44px; gap: 6px; align-items: center; margin: 2px 0; }
 .viz-vote-track { height: 14px; background: #eee; border: 1px solid #bbb; }
 .viz-vote-fill { height: 100%; background: #4575b4; }
+.viz-inside { grid-column: 1 / -1; display: grid; gap: 16px; align-items: start;
+  grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); }
+.viz-inside > .viz-math { position: sticky; top: 8px; }
 .viz-math-header { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
 .viz-math-channel { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin-bottom: 8px; }
 .viz-math-operator { font-size: 20px; font-weight: 600; }
 .viz-math-table { border-collapse: collapse; font: 12px ui-monospace, monospace; }
-.viz-math-table caption { font: 600 12px system-ui, sans-serif; padding-bottom: 2px; }
+.viz-math-table caption { font: 600 12px system-ui, sans-serif; padding-bottom: 2px; white-space: nowrap; text-align: left; }
 .viz-math-table td { border: 1px solid #999; padding: 3px 5px; text-align: right; min-width: 28px; }
 .viz-math-table td.viz-padding { background: repeating-linear-gradient(45deg, #eee 0 4px, #ccc 4px 8px); color: #555; font-style: italic; }
 .viz-math-table td.viz-picked { outline: 3px solid #000; outline-offset: -3px; font-weight: 700; }

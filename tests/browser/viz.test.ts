@@ -129,6 +129,7 @@ describe.skipIf(!hasChromium)('the training view in Chromium', () => {
     expect(wrong).toEqual([]);
     await clickCell(page, 'layer 3 Max pool 2x2, stride 2, channel 1', 3, 3, 1, 1);
     await page.locator('.viz-math').screenshot({ path: `${SCREENSHOTS}/viz-happy-face-pool-math.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/viz-happy-face-with-pool-math.png`, fullPage: true });
     expect(await page.locator('.viz-math-steps li').first().textContent()).toMatch(/^Largest of /);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PoolLayer } from '../../src/spec';
 import {
+  activate,
+  activationCellMath,
   type ConvWindow,
   convCellMath,
   describeCellMath,
@@ -207,6 +209,29 @@ describe('reluCellMath', () => {
     { value: 0.5, text: '0.5 is not negative, so ReLU keeps it: 0.5' },
   ])('explains ReLU on $value', ({ value, text }) => {
     const math = reluCellMath({ shape: [1, 1, 1], values: [value] }, { y: 0, x: 0, channel: 0 });
+    expect(describeCellMath(math)).toEqual([text]);
+  });
+});
+
+describe('activationCellMath', () => {
+  it.each([
+    { fn: 'sigmoid', x: 0, y: 0.5 },
+    { fn: 'tanh', x: 0, y: 0 },
+    { fn: 'leaky_relu', x: -2, y: -0.2 },
+    { fn: 'leaky_relu', x: 3, y: 3 },
+    { fn: 'elu', x: 0, y: 0 },
+    { fn: 'elu', x: -1, y: Math.exp(-1) - 1 },
+  ] as const)('$fn($x) = $y', ({ fn, x, y }) => {
+    expect(activate(fn, x)).toBeCloseTo(y, 12);
+  });
+
+  it.each([
+    { fn: 'sigmoid', text: 'sigmoid(-2) = 1 ÷ (1 + e^2) = 0.119203' },
+    { fn: 'tanh', text: 'tanh(-2) = -0.964028' },
+    { fn: 'leaky_relu', text: '-2 is negative, so leaky ReLU gives 0.1 × -2 = -0.2' },
+    { fn: 'elu', text: '-2 is negative, so ELU gives e^-2 - 1 = -0.864665' },
+  ] as const)('explains $fn on one cell', ({ fn, text }) => {
+    const math = activationCellMath({ shape: [1, 2, 1], values: [5, -2] }, fn, { y: 0, x: 1, channel: 0 });
     expect(describeCellMath(math)).toEqual([text]);
   });
 });
