@@ -2,7 +2,7 @@
  * Every picture of a set with the network's current vote for it: class name and percentage, and a
  * ✓ or ✗ mark besides the green or red frame, so right and wrong never rest on colour alone.
  */
-import { formatShort, greyScaleFor } from './colour-scale';
+import { greyScaleFor } from './colour-scale';
 import { cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
 import type { ViewPicture } from './types';
 
@@ -140,7 +140,7 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
         item.button.setAttribute('aria-label', voteDescription(classes, index, picture, vote));
       }
       summary.textContent = predictions
-        ? `${right} of ${pictures.length} voted right (${formatShort((100 * right) / Math.max(pictures.length, 1))}%)`
+        ? `${right} of ${pictures.length} voted right (${formatPercent(right / Math.max(pictures.length, 1))})`
         : `${pictures.length} pictures, no votes yet`;
     },
     setPicked(index) {

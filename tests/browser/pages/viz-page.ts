@@ -73,9 +73,15 @@ const setups: Record<string, Setup> = {
       picture(['.......', '.#...#.', '.......', '.......', '..###..', '.#...#.', '.......'], 'other', 1, 0),
     ],
     // The course's smile-corner filter, and its mirror image for the other corner.
+    // The course's smile-corner filter, its mirror image for the other corner, and a flat-line finder.
     targets: [
       ...fixtureKernels('happy-face'),
       (fixtureKernels('happy-face')[0] ?? []).map((row) => [...row].reverse()),
+      [
+        [0, 0, 0],
+        [1, 1, 1],
+        [0, 0, 0],
+      ],
     ],
     divideByPixels: false,
     firstPick: 16,
@@ -97,6 +103,9 @@ function targetKernel(): number[] {
     for (let x = 0; x < conv.size; x++)
       for (let f = 0; f < conv.filters; f++) kernel.push(setup.targets[f]?.[y]?.[x] ?? 0);
   return kernel;
+}
+if (setup.targets.length !== conv.filters) {
+  throw new Error(`the demo has ${setup.targets.length} target filters for ${conv.filters} conv filters`);
 }
 const finalKernel = targetKernel();
 
