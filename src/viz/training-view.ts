@@ -43,6 +43,11 @@ export interface TrainingView {
 const TRAIN_COLOUR = '#4575b4';
 const TEST_COLOUR = '#d95f02';
 
+/** A loss for the legend: three decimals, or scientific notation once it is that small. */
+export function formatLoss(loss: number): string {
+  return loss !== 0 && Math.abs(loss) < 0.001 ? loss.toExponential(1) : loss.toFixed(3);
+}
+
 function smallestPixel(pictures: readonly ViewPicture[]): number {
   let min = 0;
   for (const p of pictures) for (const v of p.pixels) if (v < min) min = v;
@@ -74,7 +79,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
         colour: TRAIN_COLOUR,
         dash: [],
         value: (p) => p.loss,
-        format: (v) => v.toFixed(3),
+        format: formatLoss,
       },
     ],
   });

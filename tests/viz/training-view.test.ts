@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LayerSpec } from '../../src/spec';
-import { mountTrainingView, type TrainingViewOptions } from '../../src/viz/training-view';
+import { formatLoss, mountTrainingView, type TrainingViewOptions } from '../../src/viz/training-view';
 import type { ViewSnapshot } from '../../src/viz/types';
 
 const layers: LayerSpec[] = [
@@ -167,5 +167,15 @@ describe('mountTrainingView', () => {
     view.dispose();
     runFrame();
     expect(container.childElementCount).toBe(0);
+  });
+});
+
+describe('formatLoss', () => {
+  it.each([
+    { loss: 0.41234, text: '0.412' },
+    { loss: 0.0000123, text: '1.2e-5' },
+    { loss: 0, text: '0.000' },
+  ])('prints $loss as $text', ({ loss, text }) => {
+    expect(formatLoss(loss)).toBe(text);
   });
 });
