@@ -76,12 +76,19 @@ class WorkerDied extends Error {
   }
 }
 
+/** Raised in place of a call's answer when the page closed the trainer meanwhile. */
+class TrainerClosed extends Error {
+  constructor() {
+    super('The trainer was closed.');
+  }
+}
+
 /** One worker's lifetime: the worker, its Comlink proxy, and a promise that rejects when it dies. */
 interface Generation {
   readonly worker: Worker;
   readonly remote: Comlink.Remote<TrainerApi>;
   readonly died: Promise<never>;
-  readonly kill: (reason: string) => void;
+  readonly kill: (error: Error) => void;
   heartbeat: ReturnType<typeof setInterval> | undefined;
 }
 
@@ -111,9 +118,9 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
   function start(): Generation {
     const worker = spawn();
     const remote = Comlink.wrap<TrainerApi>(worker);
-    let kill: (reason: string) => void = () => undefined;
+    let kill: (error: Error) => void = () => undefined;
     const died = new Promise<never>((_, reject) => {
-      kill = (reason) => reject(new WorkerDied(reason));
+      kill = reject;
     });
     // A rejection nobody awaits yet must not surface as an unhandled one.
     died.catch(() => undefined);
@@ -154,7 +161,7 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
   function lost(dead: Generation, reason: string): void {
     if (dead !== generation || disposed) return;
     clearInterval(dead.heartbeat);
-    dead.kill(reason);
+    dead.kill(new WorkerDied(reason));
     dead.remote[Comlink.releaseProxy]();
     dead.worker.terminate();
     const now = Date.now();
@@ -193,7 +200,7 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
 
   /** Calls the current worker; a death mid-call rejects with the player's message. */
   async function call<T>(use: (remote: Comlink.Remote<TrainerApi>) => Promise<T>): Promise<T> {
-    if (disposed) throw new Error('The trainer was closed.');
+    if (disposed) throw new TrainerClosed();
     await recovering;
     const current = generation;
     if (status.state === 'failed') throw new Error(status.message);
@@ -274,7 +281,7 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
     dispose() {
       disposed = true;
       clearInterval(generation.heartbeat);
-      generation.kill('closed');
+      generation.kill(new TrainerClosed());
       generation.remote[Comlink.releaseProxy]();
       generation.worker.terminate();
     },

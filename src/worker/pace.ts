@@ -36,12 +36,13 @@ export const CHUNK_MS = 30;
 
 /**
  * The next chunk: how many steps to take, and how long the chunk with its pause should last.
- * `stepMs` is the measured time of one step, which sizes the chunks of an unpaced run.
+ * `stepMs` is the measured time of one step (null before the first), which sizes unpaced chunks.
  */
-export function nextChunk(pace: Pace, stepMs: number): { steps: number; tickMs: number } {
+export function nextChunk(pace: Pace, stepMs: number | null): { steps: number; tickMs: number } {
   if (pace.stepsPerSecond === null) {
-    // As many steps as fit in one chunk, at least one.
-    return { steps: Math.max(1, Math.floor(CHUNK_MS / Math.max(stepMs, 0.01))), tickMs: 0 };
+    // As many steps as fit in one chunk; the first step alone, so it shows at once and is timed.
+    const steps = stepMs === null ? 1 : Math.floor(CHUNK_MS / Math.max(stepMs, 0.01));
+    return { steps: Math.max(1, steps), tickMs: 0 };
   }
   const tickMs = Math.max(1000 / pace.stepsPerSecond, CHUNK_MS);
   return { steps: Math.max(1, Math.round((pace.stepsPerSecond * tickMs) / 1000)), tickMs };

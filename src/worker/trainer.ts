@@ -80,7 +80,8 @@ export class Trainer implements TrainerApi {
   private listener: TrainerListener | null = null;
   private speed: Speed = DEFAULT_SPEED;
   private watched: Float32Array | null = null;
-  private stepMs = 1;
+  /** The measured time of one step; null until the first, which is taken alone to show at once. */
+  private stepMs: number | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly measurements = new Map<string, BackendMeasurement[]>();
 
@@ -270,7 +271,8 @@ export class Trainer implements TrainerApi {
       return 'trained';
     }
     // A running mean of the step time sizes the next chunk.
-    this.stepMs = 0.7 * this.stepMs + (0.3 * (performance.now() - started)) / Math.max(1, steps);
+    const stepMs = (performance.now() - started) / Math.max(1, steps);
+    this.stepMs = this.stepMs === null ? stepMs : 0.7 * this.stepMs + 0.3 * stepMs;
     loaded.epoch = result.epoch;
     return result.diverged ? 'diverged' : 'trained';
   }

@@ -1,0 +1,5 @@
+/** Every section of `npm run bench:browser`, in the order they run: add a section with one line. */
+import type { BenchSection } from './section';
+import { trainingSection } from './training-section';
+
+export const SECTIONS: readonly BenchSection[] = [trainingSection];

@@ -1,0 +1,91 @@
+// `npm run bench:browser`: the browser benchmark. Serves the project with Vite, opens headless
+// Chromium on bench/browser/index.html and prints one table per section (bench/browser/sections.ts).
+// Options: --quick (skip the slow cases), --section=NAME (run one section).
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--section='))?.slice('--section='.length);
+
+// The same flags as tests/browser/chromium.ts: WebGL 2 through SwiftShader, also in workers.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+/** Prints rows under a header as a Markdown table. */
+function printTable(title, columns, rows) {
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells) => `| ${columns.map((_, i) => (cells[i] ?? '').padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\n## ${title}\n`);
+  console.log(line(columns));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+const server = await createServer({
+  server: { port: 0, host: '127.0.0.1' },
+  logLevel: 'error',
+  clearScreen: false,
+  // The worker's imports, bundled before the page asks: Vite's scanner does not follow
+  // `new Worker(new URL(...))`, and bundling them mid-load would hand the worker two copies of tfjs-core.
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-core/dist/register_all_gradients',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      'comlink',
+    ],
+  },
+});
+await server.listen();
+const address = server.httpServer?.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: CHROMIUM_ARGS,
+});
+let failed = false;
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const version = browser.version();
+  console.log(
+    `Chromium ${version}, headless, WebGL through SwiftShader; ${quick ? 'quick run' : 'full run'}.`,
+  );
+  const sections = await page.evaluate(() => window.benchPage.sections());
+  for (const section of sections.filter((s) => !only || s.name === only)) {
+    let shown = 0;
+    const progress = setInterval(async () => {
+      const log = await page.evaluate(() => window.benchPage.log).catch(() => []);
+      for (const line of log.slice(shown)) console.error(`  ${line}`);
+      shown = log.length;
+    }, 1000);
+    try {
+      const rows = await page.evaluate(([name, q]) => window.benchPage.run(name, q), [section.name, quick]);
+      printTable(section.name, section.columns, rows);
+    } finally {
+      clearInterval(progress);
+    }
+  }
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exitCode = failed ? 1 : 0;
