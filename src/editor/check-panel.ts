@@ -13,6 +13,7 @@ import { buildLevel, draftLimits } from './build-level';
 import { checkDraft } from './check';
 import { EDITOR_TRAINING, type EditorDraft, isReady, winFingerprint } from './draft';
 import type { DraftAccess, EditorPanel } from './panel';
+import { suggestNetwork } from './suggest';
 
 /** What the tab needs besides the draft: saving now, and the page address links start from. */
 export interface CheckAccess extends DraftAccess {
@@ -61,6 +62,21 @@ export function checkPanel(access: CheckAccess): EditorPanel {
   const shareStatus = el('p', { class: 'editor-share-status', 'aria-live': 'polite' });
 
   const win = button('Win it', () => void winIt(), { class: 'primary' });
+  const suggest = button('Suggest a network', () => {
+    const draft = access.draft();
+    const layers = suggestNetwork(
+      [draft.side, draft.side, draft.channels],
+      draft.classes.length,
+      draftLimits(draft),
+    );
+    if (!layers || !editor) {
+      workbenchStatus.textContent =
+        'No small network fits the rules of this level: build one from the blocks on offer.';
+      return;
+    }
+    editor.setLayers(layers);
+    workbenchStatus.textContent = `Suggested: ${layersText(layers)}. Press "Win it" to train it.`;
+  });
   const useStarter = button('Use as the starter network', () => {
     const layers = editor?.getLayers() ?? [];
     access.update((d) => ({ ...d, rules: { ...d.rules, starter: layers.length ? layers : undefined } }));
@@ -247,7 +263,7 @@ export function checkPanel(access: CheckAccess): EditorPanel {
         'Build a network with the blocks your level offers and press "Win it": it trains on the training pictures and is judged on the hidden test pictures. The first network that reaches the goal is kept as the reference network, and the level becomes ready to share.',
       ),
       host,
-      el('div', { class: 'editor-workbench-actions' }, win, useStarter, clearStarter),
+      el('div', { class: 'editor-workbench-actions' }, win, suggest, useStarter, clearStarter),
       workbenchStatus,
       starterText,
     ),

@@ -1,0 +1,44 @@
+/**
+ * A first network for the teacher to try on their level, the smallest sensible one the level's
+ * own rules allow: a Conv that finds strokes wherever they are, then the votes.
+ */
+import { classifierProblem, inferShapes, type LayerSpec, type LevelLimits } from '../spec';
+
+function candidates(side: number, classCount: number): LayerSpec[][] {
+  const dense: LayerSpec = { type: 'dense', units: classCount };
+  const conv: LayerSpec = { type: 'conv', filters: 4, size: Math.min(3, side), stride: 1, padding: 'valid' };
+  return [
+    [conv, { type: 'relu' }, { type: 'flatten' }, dense],
+    [conv, { type: 'activation', fn: 'leaky_relu' }, { type: 'flatten' }, dense],
+    [conv, { type: 'flatten' }, dense],
+    [{ type: 'flatten' }, dense],
+  ];
+}
+
+function allowed(
+  layers: readonly LayerSpec[],
+  input: readonly [number, number, number],
+  limits: LevelLimits,
+): boolean {
+  if (!layers.every((l) => limits.blocks.includes(l.type))) return false;
+  if (limits.maxLayers !== undefined && layers.length > limits.maxLayers) return false;
+  for (const [type, most] of Object.entries(limits.maxBlocks ?? {})) {
+    if (most !== undefined && layers.filter((l) => l.type === type).length > most) return false;
+  }
+  if (limits.maxParams !== undefined && inferShapes(input, layers).totalParams > limits.maxParams)
+    return false;
+  return true;
+}
+
+/** The first network of a short list that runs and keeps to the level's rules, or null when none does. */
+export function suggestNetwork(
+  input: readonly [number, number, number],
+  classCount: number,
+  limits: LevelLimits,
+): LayerSpec[] | null {
+  return (
+    candidates(input[0], classCount).find(
+      (layers) => classifierProblem(input, layers, classCount) === null && allowed(layers, input, limits),
+    ) ?? null
+  );
+}
