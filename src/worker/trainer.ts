@@ -94,6 +94,30 @@ export class Trainer implements TrainerApi {
     return result;
   }
 
+  /**
+   * Engine work, one call at a time, that survives a lost WebGL context: the loss is noticed before
+   * the work, or while it waits on the GPU (a read-back on a lost context never finishes), and the
+   * work is done again on the backend the network was rebuilt on.
+   */
+  private onEngine<T>(work: (loaded: Loaded) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      for (;;) {
+        const loaded = this.current;
+        try {
+          if (loaded.gl?.isContextLost()) throw new ContextLost();
+          const done = work(loaded);
+          const result = await (loaded.lost ? Promise.race([done, loaded.lost.then(contextLost)]) : done);
+          // Read-backs from a lost context finish with zeros: never trust them.
+          if (loaded.gl?.isContextLost()) throw new ContextLost();
+          return result;
+        } catch (error) {
+          if (!(error instanceof ContextLost) && !loaded.gl?.isContextLost()) throw error;
+          await this.recoverFromContextLoss();
+        }
+      }
+    });
+  }
+
   private emit(event: TrainerEvent): void {
     this.listener?.(event);
   }
@@ -218,25 +242,25 @@ export class Trainer implements TrainerApi {
       const chunk = nextChunk(pace, this.stepMs);
       const tickStarted = performance.now();
       const steps = Math.min(chunk.steps, maxSteps - this.stepCount);
-      const outcome = await this.exclusive(() => this.trainChunk(steps));
+      const outcome = await this.onEngine((loaded) => this.trainChunk(loaded, steps));
       if (outcome === 'diverged') return this.finish('diverged');
       stepsSinceCheck += steps;
       msSinceCheck += performance.now() - tickStarted;
       const now = performance.now();
       if (now - lastCheck >= pace.evaluateEveryMs || this.stepCount >= maxSteps) {
         const rate = msSinceCheck > 0 ? (stepsSinceCheck * batch * 1000) / msSinceCheck : 0;
-        const progress = await this.exclusive(() => this.progress(run.testAccuracy, rate));
+        const progress = await this.onEngine((loaded) => this.progress(loaded, run.testAccuracy, rate));
         this.emit(progress);
         lastCheck = now;
         stepsSinceCheck = 0;
         msSinceCheck = 0;
         if (hasLearned(progress.trainAccuracy, progress.loss)) {
-          this.emit(await this.exclusive(() => this.snapshot()));
+          this.emit(await this.onEngine((loaded) => this.snapshot(loaded)));
           return this.finish('learned');
         }
       }
       if (now - lastSnapshot >= pace.snapshotEveryMs) {
-        this.emit(await this.exclusive(() => this.snapshot()));
+        this.emit(await this.onEngine((loaded) => this.snapshot(loaded)));
         lastSnapshot = now;
       }
       await run.sleep(chunk.tickMs - (performance.now() - tickStarted));
@@ -249,32 +273,21 @@ export class Trainer implements TrainerApi {
     return event;
   }
 
-  /** Trains `steps` steps; a lost WebGL context is noticed before, during or after and survived. */
-  private async trainChunk(steps: number): Promise<'trained' | 'diverged'> {
-    const loaded = this.current;
-    if (loaded.gl?.isContextLost()) {
-      await this.recoverFromContextLoss();
-      return 'trained';
-    }
+  /** Trains `steps` steps and times them. */
+  private async trainChunk(loaded: Loaded, steps: number): Promise<'trained' | 'diverged'> {
     const started = performance.now();
-    let result: Awaited<ReturnType<Engine['trainSteps']>> | null;
-    try {
-      const training = loaded.engine.trainSteps(steps);
-      // A lost context can leave a GPU read-back waiting forever: race it against the loss.
-      result = loaded.lost ? await Promise.race([training, loaded.lost.then(() => null)]) : await training;
-    } catch (error) {
-      if (!loaded.gl?.isContextLost()) throw error;
-      result = null;
-    }
-    if (result === null || loaded.gl?.isContextLost()) {
-      await this.recoverFromContextLoss();
-      return 'trained';
-    }
+    const result = await loaded.engine.trainSteps(steps);
     // A running mean of the step time sizes the next chunk.
     const stepMs = (performance.now() - started) / Math.max(1, steps);
     this.stepMs = this.stepMs === null ? stepMs : 0.7 * this.stepMs + 0.3 * stepMs;
     loaded.epoch = result.epoch;
     return result.diverged ? 'diverged' : 'trained';
+  }
+
+  /** Keeps `weights` as the copy a lost context falls back on, unless they were read from a lost one. */
+  private keepCopy(loaded: Loaded, weights: (LayerWeights | null)[]): void {
+    if (loaded.gl?.isContextLost()) throw new ContextLost();
+    loaded.copy = { step: loaded.stepBase + loaded.engine.step, weights };
   }
 
   /** Rebuilds the network from its last weights copy on the fastest backend that is not WebGL. */
@@ -310,13 +323,16 @@ export class Trainer implements TrainerApi {
     this.emit({ type: 'backend', report });
   }
 
-  private async progress(withTest: boolean, examplesPerSecond: number): Promise<ProgressEvent> {
-    const loaded = this.current;
+  private async progress(
+    loaded: Loaded,
+    withTest: boolean,
+    examplesPerSecond: number,
+  ): Promise<ProgressEvent> {
     const train = await loaded.engine.evaluate(loaded.setup.train);
     const test =
       withTest && loaded.setup.test.length ? await loaded.engine.evaluate(loaded.setup.test) : null;
     // Only a GPU can lose its memory: elsewhere the copy is taken with each snapshot.
-    if (loaded.gl) loaded.copy = { step: this.stepCount, weights: loaded.engine.getWeights() };
+    if (loaded.gl) this.keepCopy(loaded, loaded.engine.getWeights());
     return {
       type: 'progress',
       step: this.stepCount,
@@ -328,10 +344,9 @@ export class Trainer implements TrainerApi {
     };
   }
 
-  private async snapshot(): Promise<SnapshotEvent> {
-    const loaded = this.current;
+  private async snapshot(loaded: Loaded): Promise<SnapshotEvent> {
     const weights = loaded.engine.getWeights();
-    loaded.copy = { step: this.stepCount, weights };
+    this.keepCopy(loaded, weights);
     const activations = this.watched ? await loaded.engine.activations(this.watched) : null;
     return {
       type: 'snapshot',
@@ -364,28 +379,27 @@ export class Trainer implements TrainerApi {
     await this.pause();
     const testAccuracy = this.run?.testAccuracy ?? false;
     const started = performance.now();
-    const outcome = await this.exclusive(() => this.trainChunk(steps));
+    const outcome = await this.onEngine((loaded) => this.trainChunk(loaded, steps));
     const batch = Math.min(this.current.network.training.batchSize, this.current.setup.train.length);
     const rate = (steps * batch * 1000) / Math.max(performance.now() - started, 0.001);
     if (outcome === 'diverged') this.emit({ type: 'error', message: DIVERGED_MESSAGE });
-    const progress = await this.exclusive(() => this.progress(testAccuracy, rate));
+    const progress = await this.onEngine((loaded) => this.progress(loaded, testAccuracy, rate));
     this.emit(progress);
-    this.emit(await this.exclusive(() => this.snapshot()));
+    this.emit(await this.onEngine((loaded) => this.snapshot(loaded)));
     return progress;
   }
 
   async reset(seed?: number): Promise<ProgressEvent> {
     await this.stop();
-    return this.exclusive(async () => {
-      const loaded = this.current;
+    const progress = await this.onEngine(async (loaded) => {
       loaded.engine.reset(seed);
       loaded.stepBase = 0;
       loaded.epoch = 0;
-      const progress = await this.progress(false, 0);
-      this.emit(progress);
-      this.emit(await this.snapshot());
-      return progress;
+      return this.progress(loaded, false, 0);
     });
+    this.emit(progress);
+    this.emit(await this.onEngine((loaded) => this.snapshot(loaded)));
+    return progress;
   }
 
   async stop(): Promise<void> {
@@ -409,8 +423,7 @@ export class Trainer implements TrainerApi {
   }
 
   async predict(pixels: Float32Array): Promise<Prediction> {
-    return this.exclusive(async () => {
-      const { engine } = this.current;
+    return this.onEngine(async ({ engine }) => {
       const layers = await engine.activations(pixels);
       const probabilities = await engine.predict(pixels);
       return { probabilities, layers };
@@ -418,14 +431,16 @@ export class Trainer implements TrainerApi {
   }
 
   async getWeights(): Promise<(LayerWeights | null)[]> {
-    return this.exclusive(async () => this.current.engine.getWeights());
+    return this.onEngine(async ({ engine }) => engine.getWeights());
   }
 
   async setWeights(weights: readonly (LayerWeights | null)[]): Promise<void> {
-    return this.exclusive(async () => {
-      const loaded = this.current;
+    return this.onEngine(async (loaded) => {
       loaded.engine.setWeights(weights);
-      loaded.copy = { step: this.stepCount, weights: loaded.engine.getWeights() };
+      loaded.copy = {
+        step: this.stepCount,
+        weights: weights.map((w) => w && { kernel: [...w.kernel], bias: [...w.bias] }),
+      };
     });
   }
 
@@ -449,6 +464,17 @@ export class Trainer implements TrainerApi {
     await this.exclusive(async () => this.dropEngine());
   }
 }
+
+/** WebGL lost its context: the GPU was reset or taken away, and everything on it is gone. */
+class ContextLost extends Error {
+  constructor() {
+    super('WebGL lost its context');
+  }
+}
+
+const contextLost = (): never => {
+  throw new ContextLost();
+};
 
 /** An exception as a sentence for the player. */
 function playerMessage(error: unknown): string {
