@@ -83,6 +83,7 @@ export function mountTrainingPanel(
   let running = false;
   let paused = false;
   let lastProgress: ProgressEvent | null = null;
+  let lastAnnounced = Number.NEGATIVE_INFINITY;
   /** Whether the worker's weights were trained (or shared) rather than fresh from the seed. */
   let trained = false;
   let pendingWeights = options.sharedWeights;
@@ -153,7 +154,11 @@ export function mountTrainingPanel(
         lastProgress = event;
         if (event.step > 0) trained = true;
         view.progress(event);
-        context.announce(progressText(event));
+        // A screen reader cannot keep up with every step: the status says where training stands once a second.
+        if (performance.now() - lastAnnounced > 1000) {
+          lastAnnounced = performance.now();
+          context.announce(progressText(event));
+        }
         break;
       case 'snapshot':
         view.snapshot(event);

@@ -84,7 +84,8 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
     renderer: 'zelos',
     media: options.media ?? BLOCKLY_MEDIA_PATH,
     sounds: false,
-    trashcan: true,
+    // Blocks dropped back on the toolbox are deleted; a trashcan would only cover the network's blocks.
+    trashcan: false,
     comments: false,
     disable: false,
     collapse: false,

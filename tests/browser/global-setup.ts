@@ -9,8 +9,9 @@ import type { TestProject } from 'vitest/node';
 let server: ViteDevServer | undefined;
 
 export default async function setup(project: TestProject) {
+  // No file watching: a file saved while the tests run must not reload the pages under test.
   server = await createServer({
-    server: { port: 0, host: '127.0.0.1' },
+    server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },
     logLevel: 'error',
     clearScreen: false,
   });

@@ -1,0 +1,56 @@
+/**
+ * Drags Blockly blocks as a player does, with real mouse events: from a block in the toolbox flyout
+ * to the bottom of a block in the editor, where Blockly snaps it into the stack.
+ */
+import type { Page } from 'playwright-core';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The block's own outline (not its children's), in page pixels, found by block type. */
+async function blockBox(page: Page, type: string, where: 'flyout' | 'workspace', nth = 0): Promise<Box> {
+  const box = await page.evaluate(
+    ({ type, where, nth }) => {
+      const blocks = [...document.querySelectorAll<SVGGElement>(`g.blocklyBlock.${type}`)].filter(
+        (g) => (g.closest('.blocklyFlyout') !== null) === (where === 'flyout'),
+      );
+      const block = blocks[nth];
+      const outline = block?.querySelector(':scope > path.blocklyPath');
+      if (!outline) return null;
+      const r = outline.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    { type: `convblocks_${type}`, where, nth },
+  );
+  if (!box) throw new Error(`no ${type} block in the ${where}`);
+  return box;
+}
+
+/** Drags a block of `type` from the flyout and drops it right under the `nth` `below` block of the editor. */
+export async function dragBlockUnder(page: Page, type: string, below: string, nth = 0): Promise<void> {
+  const from = await blockBox(page, type, 'flyout');
+  const grab = { x: from.x + 12, y: from.y + 12 };
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + 30, grab.y + 10, { steps: 5 });
+  // Measured once the drag has begun: picking a block up may scroll the page to it.
+  const target = await blockBox(page, below, 'workspace', nth);
+  // The dragged block's top-left goes to the target's bottom-left, where its next connection is.
+  await page.mouse.move(target.x + 12, target.y + target.height + 12, { steps: 15 });
+  await page.mouse.up();
+}
+
+/** Picks `option` in the dropdown showing `current` on the `nth` block of `type` in the editor. */
+export async function chooseInDropdown(page: Page, type: string, current: string, option: string, nth = 0) {
+  const field = page
+    .locator(`.blocklyWorkspace:not(.blocklyFlyout .blocklyWorkspace) g.blocklyBlock.convblocks_${type}`)
+    .nth(nth)
+    .locator('text.blocklyDropdownText', { hasText: current })
+    .first();
+  await field.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

@@ -1,0 +1,103 @@
+/**
+ * The game as a new player meets it, in real Chromium: the map, playing slash-2x2 and x-vs-o by
+ * dragging blocks and training, the wins on the map, and the progress kept across a reload.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chooseInDropdown, dragBlockUnder } from './blockly-drag';
+import { collectErrors, launchChromium } from './chromium';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync('screenshots', { recursive: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const status = (page: Page) => page.locator('#status');
+
+/** Trains the network on screen and waits for the verdict. */
+async function trainToVerdict(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect
+    .poll(async () => (await status(page).textContent()) ?? '', { timeout: 90_000, interval: 250 })
+    .toMatch(/Level complete|Not yet/);
+  return (await status(page).textContent()) ?? '';
+}
+
+describe('a new player', () => {
+  it('wins slash-2x2 and x-vs-o by dragging blocks, and the map keeps the wins after a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = collectErrors(page);
+    await page.goto(baseUrl);
+
+    const first = page.getByRole('button', { name: /^Level 1: .*, not won yet$/ });
+    await expect.poll(() => first.count(), { timeout: 30_000 }).toBe(1);
+    await expect(page.getByRole('button', { name: /^Level 2: .*, locked$/ }).count()).resolves.toBe(1);
+    await page.screenshot({ path: 'screenshots/map-new-player.png' });
+
+    // Level 1: the starter holds a Flatten; one Dense block makes the four votes.
+    await first.click();
+    await page.getByRole('button', { name: 'Start building' }).click();
+    await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
+    await dragBlockUnder(page, 'dense', 'flatten');
+    await expect.poll(() => page.getByRole('button', { name: 'Train' }).isEnabled()).toBe(true);
+    expect(await trainToVerdict(page)).toMatch(/^Level complete/);
+    await expect(page.getByRole('button', { name: 'Next level' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: 'screenshots/slash-2x2-won.png', fullPage: true });
+
+    // x-vs-o, opened by its address: the starter's Conv needs ReLU and Pool under it.
+    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await page.getByRole('button', { name: 'Start building' }).click();
+    await page.locator('.blocklyFlyout g.convblocks_relu').first().waitFor();
+    await dragBlockUnder(page, 'relu', 'conv');
+    await dragBlockUnder(page, 'pool', 'relu');
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await chooseInDropdown(page, 'pool', 'valid', 'same');
+    await expect
+      .poll(() => page.locator('.blocklyWorkspace text', { hasText: '4x4x4' }).count())
+      .toBeGreaterThan(0);
+    expect(await trainToVerdict(page)).toMatch(/^Level complete/);
+    await page.screenshot({ path: 'screenshots/x-vs-o-won.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Back to map' }).first().click();
+    const wonName = /won with [123] of 3 stars$/;
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Level 1: / }).getAttribute('aria-label'))
+      .toMatch(wonName);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Level 1: / }).getAttribute('aria-label'), {
+        timeout: 30_000,
+      })
+      .toMatch(wonName);
+    const xvo = page.locator('[data-level="x-vs-o"]');
+    await expect.poll(() => xvo.getAttribute('aria-label')).toMatch(wonName);
+    await page.screenshot({ path: 'screenshots/map-two-won.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is told when a level address names no level, and sees the map', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}#/level/no-such-level`);
+    await expect
+      .poll(async () => (await status(page).textContent()) ?? '', { timeout: 30_000 })
+      .toContain('There is no level "no-such-level"');
+    await expect(page.getByRole('button', { name: /^Level 1: / }).count()).resolves.toBe(1);
+    await page.screenshot({ path: 'screenshots/map-phone.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
