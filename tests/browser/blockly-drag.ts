@@ -52,5 +52,8 @@ export async function chooseInDropdown(page: Page, type: string, current: string
     .locator('text.blocklyDropdownText', { hasText: current })
     .first();
   await field.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  const choice = page.getByRole('option', { name: option, exact: true });
+  await choice.click();
+  // The menu fades out; a press while it is still there would only close it.
+  await choice.waitFor({ state: 'hidden' });
 }
