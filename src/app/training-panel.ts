@@ -88,16 +88,29 @@ export function mountTrainingPanel(
   let trained = false;
   let pendingWeights = options.sharedWeights;
 
-  const trainButton = button('Train', () => void train(), { class: 'primary' });
-  const pauseButton = button('Pause', () => void pause());
-  const stepButton = button('Step', () => void step());
-  const resetButton = button('Reset', () => void reset());
+  let disposed = false;
+  /**
+   * Runs a call to the worker without awaiting it. A failure is told to the player, except once the
+   * panel is gone: leaving a level closes its worker, and calls still on their way then fail.
+   */
+  const background = (work: Promise<unknown>) => {
+    work.catch((error: unknown) => {
+      if (!disposed) context.announce(error instanceof Error ? error.message : String(error));
+      running = false;
+      paused = false;
+      if (!disposed) refresh();
+    });
+  };
+  const trainButton = button('Train', () => background(train()), { class: 'primary' });
+  const pauseButton = button('Pause', () => background(pause()));
+  const stepButton = button('Step', () => background(step()));
+  const resetButton = button('Reset', () => background(reset()));
   const blocker = el('p', { class: 'train-blocker', id: 'train-blocker' });
   const backendLine = el('p', { class: 'backend-summary' });
   const resultHost = el('div', {});
   const speedControl = select('Speed', SETTINGS.speed.choices, SPEED_LABELS, settings.speed, (speed) => {
     void context.store.updateSettings({ speed });
-    void client.setSpeed(speed);
+    background(client.setSpeed(speed));
   });
   const backendControl = select(
     'Backend',
@@ -186,7 +199,7 @@ export function mountTrainingPanel(
   const client: TrainerClient = createTrainerClient({ onEvent, onStatus });
   const view: LevelView = mountLevelView(viewHost, level, {
     layers: () => network?.layers ?? [],
-    onWatch: (pixels) => void client.watch(pixels ? Float32Array.from(pixels) : null),
+    onWatch: (pixels) => background(client.watch(pixels ? Float32Array.from(pixels) : null)),
   });
 
   function refresh(): void {
@@ -343,12 +356,15 @@ export function mountTrainingPanel(
       network = result;
       // A shared network with weights predicts at once, before any training.
       if (first && pendingWeights && !result.blocker) {
-        void ensureLoaded().then(() => client.predict(Float32Array.from(level.train[0]?.pixels ?? [])));
+        background(
+          ensureLoaded().then(() => client.predict(Float32Array.from(level.train[0]?.pixels ?? []))),
+        );
       }
-      if (running && JSON.stringify([result.layers, training]) !== loadedKey) void client.stop();
+      if (running && JSON.stringify([result.layers, training]) !== loadedKey) background(client.stop());
       refresh();
     },
     dispose() {
+      disposed = true;
       client.dispose();
       view.dispose();
     },
