@@ -1,0 +1,147 @@
+/**
+ * What must come out the same on every backend: each worked example's layer output, and a random
+ * network's forward outputs, gradients and weights after one optimiser step. Runs on whatever
+ * backend is current, in Node (cpu, wasm) and in a browser worker (webgl too).
+ */
+import { Engine, initialWeights, seededRandom, tf } from '../../src/engine';
+import { softmaxCrossEntropy, TensorNetwork } from '../../src/engine/network';
+import type { Example, LayerSpec, LayerWeights } from '../../src/spec';
+import { channelsToNhwc, type WorkedExample, workedExamples } from '../fixtures';
+import type { Outputs } from './disagreements';
+
+/** HWIO flat kernel from the fixtures' per-filter, per-channel maps, times `scale`. */
+function hwioKernel(kernels: NonNullable<WorkedExample['kernels']>, scale: number): number[] {
+  const size = kernels[0]?.channels[0]?.length ?? 0;
+  const inChannels = kernels[0]?.channels.length ?? 0;
+  const out: number[] = [];
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++)
+      for (let c = 0; c < inChannels; c++)
+        for (const k of kernels) out.push((k.channels[c]?.[y]?.[x] ?? 0) * scale);
+  return out;
+}
+
+/** The layer and weights a worked example describes, or null for the 1-D filter run as a plain conv. */
+function exampleLayer(example: WorkedExample): { layer: LayerSpec; weights: LayerWeights | null } | null {
+  if (example.op === 'relu') return { layer: { type: 'relu' }, weights: null };
+  if (example.op === 'maxpool') {
+    const layer: LayerSpec = {
+      type: 'pool',
+      op: 'max',
+      size: example.size ?? 2,
+      stride: example.stride ?? 2,
+      padding: example.padding ?? 'valid',
+    };
+    return { layer, weights: null };
+  }
+  const kernels = example.kernels ?? [];
+  const rows = kernels[0]?.channels[0]?.length ?? 0;
+  if (rows !== kernels[0]?.channels[0]?.[0]?.length) return null;
+  const layer: LayerSpec = {
+    type: 'conv',
+    filters: kernels.length,
+    size: rows,
+    stride: example.stride ?? 1,
+    padding: example.padding ?? 'valid',
+  };
+  return {
+    layer,
+    weights: { kernel: hwioKernel(kernels, example.scale ?? 1), bias: kernels.map((k) => k.bias) },
+  };
+}
+
+/** One worked example's output on the current backend, flat NHWC. */
+function exampleOutput(example: WorkedExample): number[] {
+  const { shape, values } = channelsToNhwc(example.input);
+  const built = exampleLayer(example);
+  if (!built) {
+    const k = example.kernels?.[0]?.channels[0]?.[0] ?? [];
+    return tf.tidy(() =>
+      Array.from(
+        tf
+          .conv2d(tf.tensor4d(values, [1, ...shape]), tf.tensor4d(k, [1, k.length, 1, 1]), 1, 'valid')
+          .dataSync(),
+      ),
+    );
+  }
+  const net = new TensorNetwork(shape, [built.layer], [built.weights]);
+  const out = tf.tidy(() =>
+    Array.from((net.forward(tf.tensor4d(values, [1, ...shape]))[0] as tf.Tensor).dataSync()),
+  );
+  net.dispose();
+  return out;
+}
+
+/** A random network touching every layer kind, with its pictures. */
+export const randomNetwork = {
+  input: [7, 7, 2] as const,
+  layers: [
+    { type: 'conv', filters: 3, size: 3, stride: 1, padding: 'same' },
+    { type: 'relu' },
+    { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
+    { type: 'conv', filters: 2, size: 2, stride: 1, padding: 'valid' },
+    { type: 'activation', fn: 'tanh' },
+    { type: 'pool', op: 'avg', size: 2, stride: 1, padding: 'same' },
+    { type: 'flatten' },
+    { type: 'dense', units: 3 },
+  ] satisfies LayerSpec[],
+  classCount: 3,
+  // SGD: Adam's first step is lr * g / |g|, which turns a rounding difference in a gradient near
+  // zero into a whole step, so it cannot be compared at 1e-4; SGD's step is as exact as the gradient.
+  training: { optimizer: 'sgd', learningRate: 0.1, momentum: 0.9, batchSize: 4, seed: 5 } as const,
+};
+
+/** Four seeded random pictures of the random network. */
+export function randomPictures(): Example[] {
+  const random = seededRandom(11);
+  return Array.from({ length: 4 }, (_, i) => ({
+    label: String(i % 3),
+    classIndex: i % 3,
+    pixels: Array.from({ length: 7 * 7 * 2 }, () => random() * 2 - 1),
+  }));
+}
+
+/** Every output that must agree, computed on the current backend. */
+export async function backendOutputs(): Promise<Outputs> {
+  const outputs: Outputs = {};
+  for (const example of workedExamples) outputs[`fixture ${example.id}`] = exampleOutput(example);
+
+  const { input, layers, classCount } = randomNetwork;
+  const pictures = randomPictures();
+  const weights = initialWeights(input, layers, randomNetwork.training.seed);
+  const net = new TensorNetwork(input, layers, weights);
+  const x = tf.tensor4d(
+    pictures.flatMap((p) => p.pixels),
+    [pictures.length, ...input],
+  );
+  const oneHot = tf.oneHot(
+    tf.tensor1d(
+      pictures.map((p) => p.classIndex),
+      'int32',
+    ),
+    classCount,
+  ) as tf.Tensor2D;
+  tf.tidy(() => {
+    net.forward(x).forEach((t, i) => {
+      outputs[`forward ${i} ${layers[i]?.type}`] = Array.from(t.dataSync());
+    });
+  });
+  const { grads } = tf.variableGrads(
+    () => softmaxCrossEntropy(net.forward(x).at(-1) as tf.Tensor, oneHot),
+    net.trainables(),
+  );
+  for (const [name, grad] of Object.entries(grads)) {
+    outputs[`gradient ${net.trainables().findIndex((v) => v.name === name)}`] = Array.from(grad.dataSync());
+    grad.dispose();
+  }
+  tf.dispose([x, oneHot]);
+  net.dispose();
+
+  const engine = new Engine({ input, layers, classCount, training: { ...randomNetwork.training } }, pictures);
+  await engine.trainSteps(1);
+  engine.getWeights().forEach((w, i) => {
+    if (w) outputs[`after one SGD step, layer ${i}`] = [...w.kernel, ...w.bias];
+  });
+  engine.dispose();
+  return outputs;
+}
