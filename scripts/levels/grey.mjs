@@ -2,11 +2,11 @@
 import { mulberry32 } from './random.mjs';
 
 /**
- * Rows of numbers for `grid` where ink is a random shade from `faintest` to 1 and blank a shade
- * from -`faintest` to -1 (or from 0 up to 1 - `faintest` when the blank is 0), rounded to tenths.
+ * Rows of numbers for `grid`: ink is a random shade from `faintest` to `strongest`, and blank is
+ * the same shade below zero when the blank is -1, or `1 - shade` when the blank is 0. Tenths only.
  */
-export function greyRows(grid, random, faintest, blank = -1) {
-  const shade = () => Math.round((faintest + random() * (1 - faintest)) * 10) / 10;
+export function greyRows(grid, random, { faintest, strongest = 1, blank = -1 }) {
+  const shade = () => Math.round((faintest + random() * (strongest - faintest)) * 10) / 10;
   return grid.map((row) =>
     row.map((ink) => {
       if (ink) return shade();
@@ -15,10 +15,10 @@ export function greyRows(grid, random, faintest, blank = -1) {
   );
 }
 
-/** `count` grey versions of each `[label, grid]`, from a seeded generator. */
-export function greyVersions(pairs, count, seed, faintest, blank = -1) {
+/** `count` grey versions of each `[label, grid]`, from a generator seeded with `seed`. */
+export function greyVersions(pairs, count, seed, shades) {
   const random = mulberry32(seed);
   return pairs.flatMap(([label, grid]) =>
-    Array.from({ length: count }, () => ({ label, picture: greyRows(grid, random, faintest, blank) })),
+    Array.from({ length: count }, () => ({ label, picture: greyRows(grid, random, shades) })),
   );
 }

@@ -4,7 +4,7 @@
  * scripts/levels/levels. `--check` writes nothing and exits 1 when the committed files differ from
  * what would be written; `--out DIR` uses another folder than levels/.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatJson } from './format-json.mjs';
@@ -52,6 +52,10 @@ if (process.argv.includes('--check')) {
   console.log(`${files.size} level files are up to date`);
 } else {
   mkdirSync(folder, { recursive: true });
+  // A level that was renamed or dropped must not linger as a stale file.
+  for (const name of readdirSync(folder)) {
+    if (name.endsWith('.json') && !files.has(name)) rmSync(join(folder, name));
+  }
   for (const [name, text] of files) writeFileSync(join(folder, name), text);
   console.log(`wrote ${files.size} files to ${folder}`);
 }

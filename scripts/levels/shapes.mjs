@@ -39,7 +39,17 @@ export function ovalShape(height, width) {
   return withInk(blankGrid(height, width), points);
 }
 
-/** An X tilted about 20 degrees, across a 9x9 frame. */
-export function tiltedCross() {
-  return draw(9, 9, [...line([2, 0], [6, 8]), ...line([0, 6], [8, 2])]);
+/**
+ * An X turned by `degrees` around `[y, x]` in a 9x9 frame, its arms reaching `reach` pixels along
+ * each diagonal; null when an arm leaves the frame.
+ */
+export function tiltedCross(degrees, reach, [y, x] = [4, 4]) {
+  const turn = (degrees * Math.PI) / 180;
+  const end = (dy, dx) => [
+    Math.round(y + reach * (dy * Math.cos(turn) - dx * Math.sin(turn))),
+    Math.round(x + reach * (dy * Math.sin(turn) + dx * Math.cos(turn))),
+  ];
+  const ends = [end(-1, -1), end(1, 1), end(-1, 1), end(1, -1)];
+  if (ends.some(([ey, ex]) => ey < 0 || ey > 8 || ex < 0 || ex > 8)) return null;
+  return draw(9, 9, [...line(ends[0], ends[1]), ...line(ends[2], ends[3])]);
 }

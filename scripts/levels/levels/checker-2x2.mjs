@@ -19,10 +19,13 @@ export function build() {
   const shapes = [...CHECKERS, ...STRIPES];
   const train = distinct([
     ...inkExamples(shapes),
-    ...greyVersions(CHECKERS, 2, 3002, 0.5),
-    ...greyVersions(STRIPES, 1, 3003, 0.5),
+    ...greyVersions(CHECKERS, 6, 3002, { faintest: 0.3 }),
+    ...greyVersions(STRIPES, 3, 3003, { faintest: 0.3 }),
   ]);
-  const test = distinct([...greyVersions(CHECKERS, 4, 3004, 0.4), ...greyVersions(STRIPES, 2, 3005, 0.4)]);
+  const test = distinct([
+    ...greyVersions(CHECKERS, 4, 3004, { faintest: 0.5 }),
+    ...greyVersions(STRIPES, 2, 3005, { faintest: 0.5 }),
+  ]);
   return levelDocument({
     id: 'checker-2x2',
     title: 'Checkers or stripes?',

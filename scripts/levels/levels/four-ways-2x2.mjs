@@ -12,8 +12,8 @@ const SHAPES = [
 
 /** Builds the level document. */
 export function build() {
-  const train = distinct([...inkExamples(SHAPES), ...greyVersions(SHAPES, 2, 2002, 0.5)]);
-  const test = distinct(greyVersions(SHAPES, 3, 2003, 0.3));
+  const train = distinct([...inkExamples(SHAPES), ...greyVersions(SHAPES, 2, 2002, { faintest: 0.5 })]);
+  const test = distinct(greyVersions(SHAPES, 3, 2003, { faintest: 0.3 }));
   return levelDocument({
     id: 'four-ways-2x2',
     title: 'Four ways to draw a line',

@@ -60,6 +60,6 @@ export function build() {
       'Look at the trained filters: do they look like a standing and a lying stroke?',
     ],
     starter: [conv(2, 3), flatten(), dense(2)],
-    reference: { layers: [conv(4, 3), relu(), flatten(), dense(2)], training: adam(0.02, 64) },
+    reference: { layers: [conv(4, 3), relu(), flatten(), dense(2)], training: adam(0.01, 64) },
   });
 }

@@ -1,38 +1,42 @@
 /** Level 1: a network is votes. Each of four pixels votes for "\" or "/". */
-import { adam, dense, flatten, inkExamples, levelDocument } from '../document.mjs';
+import { adam, dense, distinct, flatten, inkExamples, levelDocument } from '../document.mjs';
 import { fromRows } from '../grid.mjs';
 import { seedImage } from '../seed-images.mjs';
 
 /** Builds the level document. */
 export function build() {
   const pictures = (label, rows) => rows.map((r) => [label, fromRows(r)]);
-  const train = inkExamples([
+  const slashes = [
     ['\\', seedImage('backslash')],
     ['/', seedImage('slash')],
-    // One pixel too many or one missing, so the votes learn that every pixel counts.
+  ];
+  // Every picture one pixel away from a clean slash still leans its way. Training has six of them;
+  // the test keeps the two where the top-right pixel is wrong, the course's own sloppy slashes.
+  const sloppy = inkExamples([
     ...pictures('\\', [
+      ['..', '.#'],
       ['#.', '##'],
       ['#.', '..'],
     ]),
     ...pictures('/', [
-      ['.#', '##'],
+      ['##', '#.'],
       ['.#', '..'],
+      ['.#', '##'],
     ]),
   ]);
-  const test = inkExamples(
-    [
-      // The course's poorly drawn backslash and incomplete slash, and their mirror cases.
-      ...pictures('\\', [
-        ['##', '.#'],
-        ['..', '.#'],
-      ]),
-      ...pictures('/', [
-        ['..', '#.'],
-        ['##', '#.'],
-      ]),
-    ],
-    train,
+  // Smudged slashes (pictures are numbers): one pixel three quarters of the way to wrong, a grey
+  // stray mark or a grey gap. They teach that no single pixel decides alone: the sloppy test
+  // slashes need that, and without them training may stop while one pixel still outvotes the rest.
+  const smudged = slashes.flatMap(([label, grid]) =>
+    [0, 1, 2, 3].map((pixel) => ({
+      label,
+      picture: grid.map((row, y) =>
+        row.map((ink, x) => (y * 2 + x === pixel ? (ink ? -0.5 : 0.5) : ink ? 1 : -1)),
+      ),
+    })),
   );
+  const train = distinct([...inkExamples(slashes), ...sloppy, ...smudged]);
+  const test = inkExamples([...pictures('\\', [['##', '.#']]), ...pictures('/', [['..', '#.']])], train);
   return levelDocument({
     id: 'slash-2x2',
     title: 'Backslash or slash?',
