@@ -92,6 +92,14 @@ interface Generation {
   heartbeat: ReturnType<typeof setInterval> | undefined;
 }
 
+/** Stops a generation's heartbeat, fails its pending calls with `error` and ends its worker. */
+function endGeneration(generation: Generation, error: Error): void {
+  clearInterval(generation.heartbeat);
+  generation.kill(error);
+  generation.remote[Comlink.releaseProxy]();
+  generation.worker.terminate();
+}
+
 /** Starts the training worker and returns the page's handle on it. */
 export function createTrainerClient(options: TrainerClientOptions = {}): TrainerClient {
   const spawn = options.spawn ?? defaultSpawn;
@@ -159,11 +167,8 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
 
   /** Ends a dead generation and brings up the next one, loaded as the dead one was. */
   function lost(dead: Generation, reason: string): void {
-    if (dead !== generation || disposed) return;
-    clearInterval(dead.heartbeat);
-    dead.kill(new WorkerDied(reason));
-    dead.remote[Comlink.releaseProxy]();
-    dead.worker.terminate();
+    if (dead !== generation || disposed || status.state === 'failed') return;
+    endGeneration(dead, new WorkerDied(reason));
     const now = Date.now();
     restarts = [...restarts.filter((t) => now - t < 60_000), now];
     if (restarts.length > maxRestarts) {
@@ -279,11 +284,9 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
     },
     loseWebGLContext: () => call((r) => r.loseWebGLContext()),
     dispose() {
+      // After giving up, the last worker has already been ended.
+      if (!disposed && status.state !== 'failed') endGeneration(generation, new TrainerClosed());
       disposed = true;
-      clearInterval(generation.heartbeat);
-      generation.kill(new TrainerClosed());
-      generation.remote[Comlink.releaseProxy]();
-      generation.worker.terminate();
     },
   };
 }

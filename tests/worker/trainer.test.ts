@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine';
 import type { LayerWeights } from '../../src/spec';
@@ -5,6 +6,10 @@ import type { DoneEvent, ProgressEvent, SnapshotEvent, TrainerEvent } from '../.
 import { DIVERGED_MESSAGE, Trainer } from '../../src/worker/trainer';
 import { xoSet } from '../fixtures/seed-data';
 import { xoSetup } from './setup';
+
+const wasmPath = fileURLToPath(
+  new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url),
+);
 
 const trainers: Trainer[] = [];
 
@@ -293,21 +298,25 @@ describe('determinism and memory', () => {
     expect(await a.getWeights()).toEqual(await b.getWeights());
   });
 
-  it('holds no more tensors after 1,000 steps and a reset than after loading', async () => {
-    const trainer = cpuTrainer();
-    await trainer.load(xoSetup({ maxSteps: 1000 }));
-    const loaded = tf.memory().numTensors;
-    // The first step allocates the optimiser's moments and the kept full batch, which stay.
-    await trainer.step(1);
-    const warm = tf.memory().numTensors;
-    const { end } = await trainAll(trainer, { speed: 'fastest' });
-    // The goal would end the run early: keep stepping to a full 1,000.
-    const done = (end as DoneEvent).step;
-    if (done < 1000) await trainer.step(1000 - done);
-    expect(tf.memory().numTensors).toBe(warm);
-    await trainer.reset();
-    expect(tf.memory().numTensors).toBe(loaded);
-  });
+  it.each(['cpu', 'wasm'] as const)(
+    'holds no more tensors on %s after 1,000 steps and a reset than after loading',
+    async (backend) => {
+      const trainer = new Trainer({ backends: [backend], backendOptions: { wasmPath } });
+      trainers.push(trainer);
+      expect((await trainer.load(xoSetup({ maxSteps: 1000 }))).backend).toBe(backend);
+      const loaded = tf.memory().numTensors;
+      // The first step allocates the optimiser's moments and the kept full batch, which stay.
+      await trainer.step(1);
+      const warm = tf.memory().numTensors;
+      const { end } = await trainAll(trainer, { speed: 'fastest' });
+      // The goal would end the run early: keep stepping to a full 1,000.
+      const done = (end as DoneEvent).step;
+      if (done < 1000) await trainer.step(1000 - done);
+      expect(tf.memory().numTensors).toBe(warm);
+      await trainer.reset();
+      expect(tf.memory().numTensors).toBe(loaded);
+    },
+  );
 
   it('frees every tensor on dispose', async () => {
     const before = tf.memory().numTensors;

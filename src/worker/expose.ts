@@ -1,0 +1,35 @@
+import * as Comlink from 'comlink';
+import type { TrainerApi } from './protocol';
+import type { Trainer } from './trainer';
+import { eventTransferables, predictionTransferables } from './transfer';
+
+/**
+ * Serves `trainer` over `endpoint` (the worker's global scope, or a MessagePort in tests): events
+ * and predictions hand their number buffers over instead of copying them.
+ */
+export function exposeTrainer(trainer: Trainer, endpoint?: Comlink.Endpoint): void {
+  const api: TrainerApi = {
+    load: (setup, options) => trainer.load(setup, options),
+    train: (onEvent, options) =>
+      trainer.train((event) => {
+        // The page may be busy: never wait for it, and never let its failure stop training.
+        Promise.resolve(onEvent(Comlink.transfer(event, eventTransferables(event)))).catch(() => undefined);
+      }, options),
+    pause: () => trainer.pause(),
+    resume: () => trainer.resume(),
+    step: (steps) => trainer.step(steps),
+    reset: (seed) => trainer.reset(seed),
+    stop: () => trainer.stop(),
+    setSpeed: (speed) => trainer.setSpeed(speed),
+    watch: (pixels) => trainer.watch(pixels),
+    predict: async (pixels) => {
+      const prediction = await trainer.predict(pixels);
+      return Comlink.transfer(prediction, predictionTransferables(prediction));
+    },
+    getWeights: () => trainer.getWeights(),
+    setWeights: (weights) => trainer.setWeights(weights),
+    loseWebGLContext: () => trainer.loseWebGLContext(),
+    ping: () => trainer.ping(),
+  };
+  Comlink.expose(api, endpoint);
+}
