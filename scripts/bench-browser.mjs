@@ -32,7 +32,8 @@ function printTable(title, columns, rows) {
 }
 
 const server = await createServer({
-  server: { port: 0, host: '127.0.0.1' },
+  // No hot reload: an edit elsewhere in the tree must not reload the page mid-measurement.
+  server: { port: 0, host: '127.0.0.1', hmr: false },
   logLevel: 'error',
   clearScreen: false,
   // The worker's imports, bundled before the page asks: Vite's scanner does not follow

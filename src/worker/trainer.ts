@@ -136,6 +136,7 @@ export class Trainer implements TrainerApi {
     await this.stop();
     return this.exclusive(async () => {
       this.dropEngine();
+      this.stepMs = null;
       const network: EngineNetwork = {
         input: setup.input,
         layers: setup.layers,
@@ -451,11 +452,6 @@ export class Trainer implements TrainerApi {
 
   async ping(): Promise<number> {
     return performance.now();
-  }
-
-  /** The backend report of the loaded network, or null before the first load. */
-  get backendReport(): BackendReport | null {
-    return this.loaded?.report ?? null;
   }
 
   /** Ends any run and frees every tensor. */

@@ -20,13 +20,19 @@ export class PortWorker extends EventTarget {
   }
 
   override addEventListener(type: string, listener: Listener | null): void {
-    if (type !== 'message' || !listener) return super.addEventListener(type, listener);
+    if (type !== 'message' || !listener) {
+      super.addEventListener(type, listener);
+      return;
+    }
     this.channel.port1.addEventListener('message', listener);
     this.channel.port1.start();
   }
 
   override removeEventListener(type: string, listener: Listener | null): void {
-    if (type !== 'message' || !listener) return super.removeEventListener(type, listener);
+    if (type !== 'message' || !listener) {
+      super.removeEventListener(type, listener);
+      return;
+    }
     this.channel.port1.removeEventListener('message', listener);
   }
 
