@@ -8,12 +8,12 @@ import type { BlockEditor } from '../blocks';
 import { encodeLevelLink, levelToFile } from '../share';
 import type { LayerSpec, LevelSpec } from '../spec';
 import type { TrainerClient } from '../worker/client';
-import type { ProgressEvent } from '../worker/protocol';
 import { buildLevel, draftLimits } from './build-level';
 import { checkDraft } from './check';
 import { EDITOR_TRAINING, type EditorDraft, isReady, winFingerprint } from './draft';
 import type { DraftAccess, EditorPanel } from './panel';
 import { suggestNetwork } from './suggest';
+import { runToWin } from './win-run';
 
 /** What the tab needs besides the draft: saving now, and the page address links start from. */
 export interface CheckAccess extends DraftAccess {
@@ -152,50 +152,33 @@ export function checkPanel(access: CheckAccess): EditorPanel {
     training = true;
     win.disabled = true;
     workbenchStatus.textContent = 'Training your network on the training pictures...';
-    let last: ProgressEvent | null = null;
     try {
       if (!client) {
         const { createTrainerClient } = await import('../worker/client');
-        client = createTrainerClient({
-          onEvent: (event) => {
-            if (event.type !== 'progress') return;
-            last = event;
-            workbenchStatus.textContent = `Step ${event.step}: training accuracy ${percent(event.trainAccuracy)}${event.testAccuracy === null ? '' : `, test accuracy ${percent(event.testAccuracy)}`}.`;
-          },
-        });
+        client = createTrainerClient();
       }
       const layers = result.layers;
-      await client.load({
-        input: level.input,
-        layers,
-        classCount: level.classes.length,
-        training: EDITOR_TRAINING,
-        train: level.train,
-        test: level.test,
-        maxSteps: level.limits.maxSteps,
+      const outcome = await runToWin(client, level, layers, EDITOR_TRAINING, (p) => {
+        workbenchStatus.textContent = `Step ${p.step}: training accuracy ${percent(p.trainAccuracy)}.`;
       });
-      const end = await client.train({ speed: 'fastest', testAccuracy: true });
       if (disposed) return;
-      const final = last as ProgressEvent | null;
-      if (end.type === 'error') {
-        workbenchStatus.textContent = `Training failed: ${end.message}`;
-      } else if (final?.testAccuracy != null && final.testAccuracy >= level.goal.testAccuracy) {
+      const goal = percent(level.goal.testAccuracy);
+      if (outcome.won) {
         access.update((d) => ({
           ...d,
           reference: {
             layers,
             training: EDITOR_TRAINING,
-            testAccuracy: final.testAccuracy ?? 0,
+            testAccuracy: outcome.testAccuracy,
             fingerprint: winFingerprint(started),
           },
         }));
-        workbenchStatus.textContent = `Won: test accuracy ${percent(final.testAccuracy)} after ${final.step} steps (goal ${percent(level.goal.testAccuracy)}). This network is kept as the level's reference network.`;
+        workbenchStatus.textContent = `Won: test accuracy ${percent(outcome.testAccuracy)} after ${outcome.steps} steps (goal ${goal}). This network is kept as the level's reference network.`;
         if (!isReady(access.draft()))
           workbenchStatus.textContent += ' The level changed while it trained: press "Win it" again.';
         else await access.saveNow();
       } else {
-        const reached = final?.testAccuracy == null ? 'unknown' : percent(final.testAccuracy);
-        workbenchStatus.textContent = `Not won: test accuracy ${reached} after ${final?.step ?? 0} steps, the goal is ${percent(level.goal.testAccuracy)}. ${end.message} Change the network or the pictures and try again.`;
+        workbenchStatus.textContent = `Not won: test accuracy ${percent(outcome.testAccuracy)} after ${outcome.steps} steps (training accuracy ${percent(outcome.trainAccuracy)}); the goal is ${goal}. Change the network or the pictures and try again.`;
       }
       access.announce(workbenchStatus.textContent);
     } catch (error) {

@@ -89,30 +89,54 @@ export function fitInSquare(
   return { width: w, height: h, x: Math.floor((side - w) / 2), y: Math.floor((side - h) / 2) };
 }
 
+/** Samples per side of the decoded image, at most: enough to average many per picture pixel. */
+export const SAMPLE_PX = 256;
+
+/** How many samples per picture pixel (per side) an image fitted into `side` pixels is decoded with. */
+export function samplesPerPixel(side: number): number {
+  return Math.max(1, Math.floor(SAMPLE_PX / side));
+}
+
 /**
- * An editor picture from RGBA bytes of a `side` x `side` canvas. Grey: dark is ink, as a drawing
- * on paper (transparent counts as white paper). Colour: each channel's light (transparent counts
- * as black, the colour blank).
+ * An editor picture from an image decoded at `k` samples per pixel (per side) into the rectangle
+ * `fit` of a `side` x `side` picture: each pixel is the mean of its k x k samples, so the result
+ * does not depend on how the browser filters when it scales. Grey: dark is ink, as a drawing on
+ * paper (transparent counts as white paper). Colour: each channel's light (transparent counts as
+ * black, the colour blank).
  */
-export function rgbaToPicture(
+export function pictureFromSamples(
   rgba: Uint8ClampedArray | Uint8Array,
+  fit: { width: number; height: number; x: number; y: number },
+  k: number,
   side: number,
   channels: Channels,
 ): EditorPicture {
   const picture = blankPicture(side, channels);
   const values = picture.values as number[];
-  for (let i = 0; i < side * side; i++) {
-    const r = (rgba[i * 4] ?? 0) / 255;
-    const g = (rgba[i * 4 + 1] ?? 0) / 255;
-    const b = (rgba[i * 4 + 2] ?? 0) / 255;
-    const alpha = (rgba[i * 4 + 3] ?? 0) / 255;
-    if (channels === 1) {
-      const light = (0.299 * r + 0.587 * g + 0.114 * b) * alpha + (1 - alpha);
-      values[i] = clampValue(1 - light);
-    } else {
-      values[i * 3] = clampValue(r * alpha);
-      values[i * 3 + 1] = clampValue(g * alpha);
-      values[i * 3 + 2] = clampValue(b * alpha);
+  const rowSamples = fit.width * k;
+  const sums = new Array<number>(channels).fill(0);
+  for (let py = 0; py < fit.height; py++) {
+    for (let px = 0; px < fit.width; px++) {
+      sums.fill(0);
+      for (let sy = py * k; sy < (py + 1) * k; sy++) {
+        for (let sx = px * k; sx < (px + 1) * k; sx++) {
+          const at = (sy * rowSamples + sx) * 4;
+          const [r, g, b, alpha] = [0, 1, 2, 3].map((c) => (rgba[at + c] ?? 0) / 255) as [
+            number,
+            number,
+            number,
+            number,
+          ];
+          if (channels === 1)
+            sums[0] = (sums[0] ?? 0) + 1 - ((0.299 * r + 0.587 * g + 0.114 * b) * alpha + (1 - alpha));
+          else
+            [r, g, b].forEach((v, c) => {
+              sums[c] = (sums[c] ?? 0) + v * alpha;
+            });
+        }
+      }
+      const at = ((fit.y + py) * side + fit.x + px) * channels;
+      for (let c = 0; c < channels; c++) values[at + c] = clampValue((sums[c] ?? 0) / (k * k));
     }
   }
   return picture;

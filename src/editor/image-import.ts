@@ -1,9 +1,16 @@
 /**
  * Imports a PNG or JPEG file as an editor picture in bounded time: the file is checked from its
  * first bytes, then decoded already scaled down by the browser (createImageBitmap with a resize),
- * with a time limit, and drawn centred into a square of the level's size.
+ * with a time limit, and averaged into a picture of the level's size, centred.
  */
-import { checkImageHeader, fitInSquare, IMAGE_LIMITS, ImageImportError, rgbaToPicture } from './image-file';
+import {
+  checkImageHeader,
+  fitInSquare,
+  IMAGE_LIMITS,
+  ImageImportError,
+  pictureFromSamples,
+  samplesPerPixel,
+} from './image-file';
 import type { Channels, EditorPicture } from './picture';
 
 /** One file's outcome: its picture, or the sentence saying why it was refused. */
@@ -19,11 +26,14 @@ function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-function squareContext(side: number): OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null {
-  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(side, side).getContext('2d');
+function canvasContext(
+  width: number,
+  height: number,
+): OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height).getContext('2d');
   const canvas = document.createElement('canvas');
-  canvas.width = side;
-  canvas.height = side;
+  canvas.width = width;
+  canvas.height = height;
   return canvas.getContext('2d');
 }
 
@@ -37,10 +47,17 @@ export async function importImageFile(
   const header = new Uint8Array(await file.slice(0, IMAGE_LIMITS.headerBytes).arrayBuffer());
   const { width, height } = checkImageHeader(file.name, file.size, header);
   const fit = fitInSquare(width, height, side);
+  const k = samplesPerPixel(side);
+  const [sampleWidth, sampleHeight] = [fit.width * k, fit.height * k];
   let bitmap: ImageBitmap;
   try {
+    // Nearest-pixel sampling, then our own mean per pixel: the browser's smoothing blurs big reductions.
     bitmap = await withTimeout(
-      createImageBitmap(file, { resizeWidth: fit.width, resizeHeight: fit.height, resizeQuality: 'high' }),
+      createImageBitmap(file, {
+        resizeWidth: sampleWidth,
+        resizeHeight: sampleHeight,
+        resizeQuality: 'pixelated',
+      }),
       decodeMs,
       `"${file.name}" took too long to read (more than ${decodeMs / 1000} s): try a smaller picture.`,
     );
@@ -49,12 +66,13 @@ export async function importImageFile(
     throw new ImageImportError(`"${file.name}" could not be read as a picture: it may be damaged.`);
   }
   try {
-    const context = squareContext(side);
+    const context = canvasContext(sampleWidth, sampleHeight);
     if (!context)
       throw new ImageImportError(`"${file.name}" could not be drawn: this browser gave no canvas.`);
-    context.clearRect(0, 0, side, side);
-    context.drawImage(bitmap, fit.x, fit.y, fit.width, fit.height);
-    return rgbaToPicture(context.getImageData(0, 0, side, side).data, side, channels);
+    context.clearRect(0, 0, sampleWidth, sampleHeight);
+    context.drawImage(bitmap, 0, 0);
+    const samples = context.getImageData(0, 0, sampleWidth, sampleHeight).data;
+    return pictureFromSamples(samples, fit, k, side, channels);
   } finally {
     bitmap.close();
   }

@@ -163,9 +163,12 @@ export function mountPixelGrid(first: EditorPicture, options: PixelGridOptions):
   // Touch drawing must not scroll the page.
   canvas.style.touchAction = 'none';
 
+  let shownLabel = options.label;
   const show = (next: EditorPicture, label: string) => {
     canvas.setAttribute('aria-label', `${label}, ${next.side} by ${next.side} pixels`);
-    if (next.side !== picture.side) cursor = { y: 0, x: 0 };
+    // Another picture starts with the cursor in its top-left corner, where the keyboard expects it.
+    if (label !== shownLabel || next.side !== picture.side) cursor = { y: 0, x: 0 };
+    shownLabel = label;
     picture = next;
     draw();
   };

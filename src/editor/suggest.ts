@@ -1,13 +1,19 @@
 /**
- * A first network for the teacher to try on their level, the smallest sensible one the level's
- * own rules allow: a Conv that finds strokes wherever they are, then the votes.
+ * A first network for the teacher to try on their level, the first of a short list that the level's
+ * own rules allow: a Conv whose findings are pooled over the whole picture (so a stroke counts
+ * wherever it is), then the votes.
  */
-import { classifierProblem, inferShapes, type LayerSpec, type LevelLimits } from '../spec';
+import { classifierProblem, inferShapes, type LayerSpec, type LevelLimits, MAX } from '../spec';
 
 function candidates(side: number, classCount: number): LayerSpec[][] {
   const dense: LayerSpec = { type: 'dense', units: classCount };
-  const conv: LayerSpec = { type: 'conv', filters: 4, size: Math.min(3, side), stride: 1, padding: 'valid' };
+  const size = Math.min(3, side);
+  const conv: LayerSpec = { type: 'conv', filters: 4, size, stride: 1, padding: 'valid' };
+  // One window over the whole feature map (as far as a window may reach): "is the stroke anywhere?"
+  const window = Math.min(side - size + 1, MAX.windowSize);
+  const pool: LayerSpec = { type: 'pool', op: 'max', size: window, stride: window, padding: 'same' };
   return [
+    [conv, { type: 'relu' }, pool, { type: 'flatten' }, dense],
     [conv, { type: 'relu' }, { type: 'flatten' }, dense],
     [conv, { type: 'activation', fn: 'leaky_relu' }, { type: 'flatten' }, dense],
     [conv, { type: 'flatten' }, dense],

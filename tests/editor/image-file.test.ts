@@ -4,7 +4,8 @@ import {
   fitInSquare,
   IMAGE_LIMITS,
   imageSize,
-  rgbaToPicture,
+  pictureFromSamples,
+  samplesPerPixel,
   sniffImageType,
 } from '../../src/editor/image-file';
 
@@ -147,19 +148,40 @@ describe('fitting an image into the level', () => {
   });
 });
 
-describe('turning pixels into a picture', () => {
-  // Four pixels: black, white, transparent, red.
+describe('turning decoded samples into a picture', () => {
+  // Four samples: black, white, transparent, red.
   const rgba = new Uint8ClampedArray([0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 0, 255, 0, 0, 255]);
+  const whole = { width: 2, height: 2, x: 0, y: 0 };
 
   it('makes dark pixels ink and transparent ones blank on a grey level', () => {
-    expect(rgbaToPicture(rgba, 2, 1).values.slice(0, 3)).toEqual([1, 0, 0]);
+    expect(pictureFromSamples(rgba, whole, 1, 2, 1).values.slice(0, 3)).toEqual([1, 0, 0]);
   });
 
   it('weighs red by its share of brightness on a grey level', () => {
-    expect(rgbaToPicture(rgba, 2, 1).values[3]).toBe(0.701);
+    expect(pictureFromSamples(rgba, whole, 1, 2, 1).values[3]).toBe(0.701);
   });
 
   it('keeps each channel on a colour level, transparent as blank', () => {
-    expect(rgbaToPicture(rgba, 2, 3).values).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 0, 0]);
+    expect(pictureFromSamples(rgba, whole, 1, 2, 3).values).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 0, 0]);
+  });
+
+  it('averages k x k samples into one pixel', () => {
+    // A 2x2 block of black, white, black, black samples becomes one pixel three quarters inked.
+    const block = new Uint8ClampedArray([0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 255, 0, 0, 0, 255]);
+    expect(pictureFromSamples(block, { width: 1, height: 1, x: 0, y: 0 }, 2, 1, 1).values).toEqual([0.75]);
+  });
+
+  it('places the fitted image at its offset and leaves the rest blank', () => {
+    const black = new Uint8ClampedArray([0, 0, 0, 255, 0, 0, 0, 255]);
+    const picture = pictureFromSamples(black, { width: 2, height: 1, x: 0, y: 1 }, 1, 2, 1);
+    expect(picture.values).toEqual([0, 0, 1, 1]);
+  });
+
+  it.each([
+    [5, 51],
+    [64, 4],
+    [300, 1],
+  ])('decodes a %i-pixel level at %i samples per pixel', (side, k) => {
+    expect(samplesPerPixel(side)).toBe(k);
   });
 });

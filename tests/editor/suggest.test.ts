@@ -5,10 +5,11 @@ import { classifierProblem, LAYER_TYPES, type LevelLimits } from '../../src/spec
 const every: LevelLimits = { blocks: [...LAYER_TYPES] };
 
 describe('suggesting a first network', () => {
-  it('offers a Conv, ReLU, Flatten and Dense when every block is allowed', () => {
+  it('offers a Conv, ReLU, Pool, Flatten and Dense when every block is allowed', () => {
     expect(suggestNetwork([5, 5, 1], 2, every)?.map((l) => l.type)).toEqual([
       'conv',
       'relu',
+      'pool',
       'flatten',
       'dense',
     ]);
@@ -29,8 +30,14 @@ describe('suggesting a first network', () => {
       ['conv', 'activation', 'flatten', 'dense'],
     ],
     ['no Conv', { blocks: ['relu', 'flatten', 'dense'] }, ['flatten', 'dense']],
+    ['at most 4 blocks', { ...every, maxLayers: 4 }, ['conv', 'relu', 'flatten', 'dense']],
     ['at most 3 blocks', { ...every, maxLayers: 3 }, ['conv', 'flatten', 'dense']],
-    ['at most 60 parameters', { ...every, maxParams: 60 }, ['flatten', 'dense']],
+    ['at most 55 parameters', { ...every, maxParams: 55 }, ['conv', 'relu', 'pool', 'flatten', 'dense']],
+    [
+      'no Pool and at most 60 parameters',
+      { blocks: ['conv', 'relu', 'flatten', 'dense'], maxParams: 60 },
+      ['flatten', 'dense'],
+    ],
     ['no Conv block allowed by count', { ...every, maxBlocks: { conv: 0 } }, ['flatten', 'dense']],
   ])('keeps to a level with %s', (_, limits, types) => {
     const layers = suggestNetwork([5, 5, 1], 2, limits);
