@@ -9,6 +9,8 @@ export interface LevelView {
   snapshot(event: SnapshotEvent): void;
   /** Shows the test pictures with the judged network's votes. */
   judged(step: number, testProbabilities: Float32Array): void;
+  /** The picture the view looks inside, or null. */
+  watched(): readonly number[] | null;
   /** The network was rebuilt or reset: the curves start again. */
   reset(): void;
   dispose(): void;
@@ -85,6 +87,7 @@ export function mountLevelView(
     judged(step, testProbabilities) {
       view.showJudgement({ step, testPredictions: testProbabilities });
     },
+    watched: () => watched,
     reset() {
       lastStep = -1;
       view.dispose();

@@ -241,6 +241,22 @@ export function mountTrainingPanel(
     return true;
   }
 
+  /** Draws what the network as it stands makes of the watched picture, without training. */
+  async function showPrediction(): Promise<void> {
+    const pixels = view.watched();
+    if (!pixels) return;
+    const prediction = await client.predict(Float32Array.from(pixels));
+    const weights = await client.getWeights();
+    view.snapshot({
+      type: 'snapshot',
+      step: lastProgress?.step ?? 0,
+      weights: weights.map((w) =>
+        w ? { kernel: Float32Array.from(w.kernel), bias: Float32Array.from(w.bias) } : null,
+      ),
+      activations: prediction.layers,
+    });
+  }
+
   async function judgeNow(steps: number): Promise<void> {
     if (!network) return;
     const classes = level.classes.length;
@@ -356,9 +372,7 @@ export function mountTrainingPanel(
       network = result;
       // A shared network with weights predicts at once, before any training.
       if (first && pendingWeights && !result.blocker) {
-        background(
-          ensureLoaded().then(() => client.predict(Float32Array.from(level.train[0]?.pixels ?? []))),
-        );
+        background(ensureLoaded().then(showPrediction));
       }
       if (running && JSON.stringify([result.layers, training]) !== loadedKey) background(client.stop());
       refresh();

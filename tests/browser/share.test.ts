@@ -1,0 +1,92 @@
+/**
+ * Sharing in real Chromium: a trained network shared as a link from one browser opens in a fresh
+ * one as the same blocks giving the same votes, before any training; a bad link changes nothing.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dragBlockUnder } from './blockly-drag';
+import { collectErrors, launchChromium } from './chromium';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync('screenshots', { recursive: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const editorTexts = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.blocklySvg text')]
+      .filter((t) => !t.closest('.blocklyFlyout'))
+      .map((t) => (t.textContent ?? '').replace(/\s+/g, ' '))
+      // Dragged blocks come later in the drawing than loaded ones: compare what is drawn, not its order.
+      .sort(),
+  );
+
+/** The votes the view shows for the watched picture, as "class percent" lines. */
+const votes = (page: Page) =>
+  page
+    .locator('.viz-vote-row')
+    .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+describe('a shared network', () => {
+  it('opens in a fresh browser as the same blocks giving the same votes', async () => {
+    const sender = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await sender.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}#/level/slash-2x2`);
+    await page.getByRole('button', { name: 'Start building' }).click();
+    await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
+    await dragBlockUnder(page, 'dense', 'flatten');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 90_000 })
+      .toMatch(/^Level complete/);
+    const sentVotes = await votes(page);
+    expect(sentVotes).toHaveLength(2);
+    const sentBlocks = await editorTexts(page);
+
+    await page.getByRole('button', { name: 'Share' }).click();
+    expect(await page.getByLabel('Include the trained weights').isChecked()).toBe(true);
+    const link = await page.getByLabel('Link').inputValue();
+    expect(link).toMatch(/#net=[A-Za-z0-9_-]+$/);
+    await page.screenshot({ path: 'screenshots/share-dialog.png' });
+
+    const receiver = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await receiver.newPage();
+    const otherErrors = collectErrors(other);
+    await other.goto(link.replace(/^.*#/, `${baseUrl}#`));
+    const question = other.getByRole('dialog');
+    await expect
+      .poll(() => question.textContent(), { timeout: 30_000 })
+      .toMatch(/network '.*' for Backslash or slash\?: 2 layers, 10 parameters, trained/);
+    await other.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => editorTexts(other), { timeout: 30_000 }).toEqual(sentBlocks);
+    await expect.poll(() => votes(other), { timeout: 30_000 }).toEqual(sentVotes);
+    await other.screenshot({ path: 'screenshots/share-opened.png', fullPage: true });
+    expect(errors).toEqual([]);
+    expect(otherErrors).toEqual([]);
+    await sender.close();
+    await receiver.close();
+  });
+
+  it('refuses a broken link with a message and leaves the map as it was', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}#net=not*base64`);
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 30_000 })
+      .toMatch(/^This link could not be opened: /);
+    await expect(page.getByRole('button', { name: /^Level 1: .*not won yet$/ }).count()).resolves.toBe(1);
+    expect(page.url()).toMatch(/#\/$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
