@@ -8,7 +8,7 @@ import {
   parseNetworkDraft,
   SpecError,
 } from '../spec';
-import { expectId, expectRecord, expectTime, join, nested } from './fields';
+import { expectId, expectOneOf, expectRecord, expectTime, join, nested } from './fields';
 
 /** The network on a level's workbench, as the player left it (it may not run yet). */
 export interface SavedWorkspace {
@@ -24,10 +24,17 @@ export interface SavedNetwork {
   readonly network: NetworkSpec;
 }
 
-/** A level the player (a teacher) made in the level editor. */
+/** Where a saved level came from: made in this browser's editor, or opened from someone's link or file. */
+export type LevelOrigin = 'mine' | 'shared';
+
+/** Every origin, in the order the map shows their shelves. */
+export const LEVEL_ORIGINS: readonly LevelOrigin[] = ['mine', 'shared'];
+
+/** A level the player made in the level editor, or one shared with them. */
 export interface CustomLevel {
   readonly savedAt: string;
   readonly level: LevelSpec;
+  readonly origin: LevelOrigin;
 }
 
 /** How a workspace is stored and exported: the network as its JSON document. */
@@ -44,11 +51,15 @@ export interface StoredNetwork {
   readonly network: Record<string, unknown>;
 }
 
-/** How a custom level is stored and exported: keyed by the level's own id. */
+/**
+ * How a custom level is stored and exported: keyed by the level's own id. `origin` is written only
+ * for a shared level, so rows and backups of levels made here read the same in every version.
+ */
 export interface StoredCustomLevel {
   readonly id: string;
   readonly savedAt: string;
   readonly level: Record<string, unknown>;
+  readonly origin?: 'shared';
 }
 
 /**
@@ -82,13 +93,16 @@ export function parseSavedNetwork(value: unknown, field = ''): SavedNetwork {
 
 /** Checks a stored or exported custom level; its key must be the level's own id. */
 export function parseCustomLevel(value: unknown, field = ''): CustomLevel {
-  const record = expectRecord(value, field, ['id', 'savedAt', 'level']);
+  const record = expectRecord(value, field, ['id', 'savedAt', 'level'], ['origin']);
   const id = expectId(record.id, join(field, 'id'));
   const level = nested(join(field, 'level'), () => parseLevel(record.level));
   if (level.id !== id) {
     throw new SpecError(join(field, 'id'), `expected the level's own id "${level.id}" but got "${id}"`);
   }
-  return { savedAt: expectTime(record.savedAt, join(field, 'savedAt')), level };
+  // A record without an origin was made here: every level saved before origins existed was.
+  const origin =
+    record.origin === undefined ? 'mine' : expectOneOf(record.origin, join(field, 'origin'), LEVEL_ORIGINS);
+  return { savedAt: expectTime(record.savedAt, join(field, 'savedAt')), level, origin };
 }
 
 /** A workspace as stored. */
@@ -107,5 +121,10 @@ export function storedNetwork(saved: SavedNetwork): StoredNetwork {
 
 /** A custom level as stored. */
 export function storedCustomLevel(custom: CustomLevel): StoredCustomLevel {
-  return { id: custom.level.id, savedAt: custom.savedAt, level: levelToDocument(custom.level) };
+  return {
+    id: custom.level.id,
+    savedAt: custom.savedAt,
+    level: levelToDocument(custom.level),
+    ...(custom.origin === 'shared' && { origin: 'shared' as const }),
+  };
 }

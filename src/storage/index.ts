@@ -1,7 +1,13 @@
 /** The player's saved data: IndexedDB schema and migrations, the store, and backups to a file. */
 export { BACKUP_KIND, BACKUP_VERSION, type Backup, type BackupDocument, parseBackup } from './backup';
 export type { ImportMode } from './contents';
-export type { CustomLevel, SavedNetwork, SavedWorkspace } from './documents';
+export {
+  type CustomLevel,
+  LEVEL_ORIGINS,
+  type LevelOrigin,
+  type SavedNetwork,
+  type SavedWorkspace,
+} from './documents';
 export type { SkippedRecord } from './load';
 export { openDatabase } from './open-database';
 export { type LevelResult, MAX_STARS, mergeProgress, type ProgressRecord } from './progress';

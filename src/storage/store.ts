@@ -11,6 +11,7 @@ import { type Backup, type BackupDocument, backupDocument } from './backup';
 import { type Contents, combineContents, emptyContents, type ImportMode } from './contents';
 import {
   type CustomLevel,
+  type LevelOrigin,
   type SavedNetwork,
   storedCustomLevel,
   storedNetwork,
@@ -190,16 +191,25 @@ export class PlayerStore {
     await this.#write(['networks'], (tx) => quietly(tx.objectStore('networks').delete(id)));
   }
 
-  /** The levels made in the editor, by title. */
-  customLevels(): CustomLevel[] {
-    return [...this.#contents.customLevels.values()].sort((a, b) =>
-      a.level.title.localeCompare(b.level.title),
-    );
+  /** The levels made in the editor or shared with the player, by title; only those of `origin` when given. */
+  customLevels(origin?: LevelOrigin): CustomLevel[] {
+    return [...this.#contents.customLevels.values()]
+      .filter((c) => origin === undefined || c.origin === origin)
+      .sort((a, b) => a.level.title.localeCompare(b.level.title));
   }
 
-  /** Keeps a level made in the editor under its id; refuses one that would not open again. */
-  async saveCustomLevel(level: LevelSpec): Promise<CustomLevel> {
-    const custom: CustomLevel = { savedAt: this.#stamp(), level: parseLevel(levelToDocument(level)) };
+  /**
+   * Keeps a level under its id; refuses one that would not open again. `origin` says whether it
+   * was made here ('mine') or opened from a link or file ('shared'); left out, a level already
+   * saved keeps its origin and a new one is 'mine'.
+   */
+  async saveCustomLevel(level: LevelSpec, origin?: LevelOrigin): Promise<CustomLevel> {
+    const before = this.#contents.customLevels.get(level.id);
+    const custom: CustomLevel = {
+      savedAt: this.#stamp(),
+      level: parseLevel(levelToDocument(level)),
+      origin: origin ?? before?.origin ?? 'mine',
+    };
     this.#contents.customLevels.set(custom.level.id, custom);
     await this.#write(['customLevels'], (tx) =>
       quietly(tx.objectStore('customLevels').put(storedCustomLevel(custom))),
