@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BackendName, Engine, type LayerOutput, useBackend } from '../engine';
 import {
@@ -23,7 +24,8 @@ const USAGE = `usage: convblocks <command> ...
   train LEVEL.json NETWORK.json [--seed N] [--max-steps N] [--out TRAINED.json]
       train a network on a level's pictures, print train and test accuracy
   check LEVEL.json...
-      validate levels and train each reference network to its goal
+      validate levels and train each reference network to its goal (a level index checks
+      every level it lists)
 
 options for every command: --backend cpu|wasm (default cpu)`;
 
@@ -41,10 +43,24 @@ async function chooseBackend(options: Map<string, string | true>): Promise<void>
   }
 }
 
-/** Resolves a network's classes: its own, or those of the level it was built for. */
+/** The built-in levels, seen from the bundle in node_modules/.cache/convblocks. */
+const LEVELS_FOLDER = fileURLToPath(new URL('../../../levels/', import.meta.url));
+
+/** A built-in level by id, if there is one. */
+function builtInLevel(id: string): LevelSpec | undefined {
+  try {
+    return readDocument(join(LEVELS_FOLDER, `${id}.json`), parseLevel);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves a network's classes: its own, those of the level given, or those of the built-in level it names. */
 function classesOf(network: NetworkSpec, level?: LevelSpec): readonly string[] {
   if (network.classes) return network.classes;
-  if (level) return level.classes;
+  const named =
+    level ?? (network.level && /^[a-z0-9-]+$/.test(network.level) ? builtInLevel(network.level) : undefined);
+  if (named) return named.classes;
   const last = network.layers.at(-1);
   const units = last?.type === 'dense' ? last.units : 0;
   return Array.from({ length: units }, (_, i) => `class ${i + 1}`);
@@ -144,12 +160,34 @@ async function train(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+/** The level files to check: each argument, or for a level index, every level it lists beside it. */
+function levelPaths(args: readonly string[]): string[] {
+  return args.flatMap((path) => {
+    let index: { kind?: unknown; levels?: unknown } | null = null;
+    try {
+      index = readDocument(path, (value) => value as { kind?: unknown; levels?: unknown });
+    } catch (error) {
+      // Not readable as an index: the level check reports what is wrong with it.
+      if (!(error instanceof FileError)) throw error;
+    }
+    if (index?.kind !== 'convblocks/level-index') return [path];
+    if (
+      !Array.isArray(index.levels) ||
+      !index.levels.every((id) => typeof id === 'string' && /^[a-z0-9-]+$/.test(id))
+    ) {
+      throw new FileError(`${path}: levels: expected a list of level ids`);
+    }
+    return index.levels.map((id: string) => join(dirname(path), `${id}.json`));
+  });
+}
+
 async function check(argv: readonly string[]): Promise<number> {
   const { positionals, options } = readArgs(argv, { values: ['backend'], flags: [] });
   if (positionals.length === 0) throw new UsageError('check needs at least one LEVEL.json');
   await chooseBackend(options);
   let failures = 0;
-  for (const path of positionals) {
+  const paths = levelPaths(positionals);
+  for (const path of paths) {
     let level: LevelSpec;
     try {
       level = readDocument(path, parseLevel);
@@ -177,7 +215,7 @@ async function check(argv: readonly string[]): Promise<number> {
       process.stdout.write(`FAIL ${path}: ${why} (${summary})\n`);
     }
   }
-  process.stdout.write(`${positionals.length - failures} passed, ${failures} failed\n`);
+  process.stdout.write(`${paths.length - failures} passed, ${failures} failed\n`);
   return failures ? 1 : 0;
 }
 
