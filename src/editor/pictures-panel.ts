@@ -344,11 +344,12 @@ export function picturesPanel(access: DraftAccess): EditorPanel {
     else (aside.lastElementChild as HTMLElement).replaceWith(actions());
   };
 
+  // Import messages come first, where they are seen whichever class a file was dropped on.
   const element = el(
     'div',
     { class: 'editor-pictures' },
-    el('div', { class: 'editor-pictures-main' }, classesColumn, aside),
     messages,
+    el('div', { class: 'editor-pictures-main' }, classesColumn, aside),
   );
   // A file dropped beside the zones must not make the browser leave the page to show it.
   element.addEventListener('dragover', (event) => event.preventDefault());

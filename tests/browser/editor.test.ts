@@ -345,6 +345,36 @@ describe.skipIf(!hasChromium)('importing pictures into the level editor', () => 
     expect(await messages.textContent()).toContain('No picture was imported.');
   });
 
+  it('writes the rules into the level: blocks on offer, limits, goal, a star rule and hints', async () => {
+    await openTab(importPage, '3. Rules');
+    await importPage.getByRole('checkbox', { name: 'Activation (sigmoid, tanh, ...)' }).uncheck();
+    await importPage.getByLabel('Most blocks in the network').fill('6');
+    await importPage.getByLabel('Most blocks in the network').press('Tab');
+    await importPage.getByRole('spinbutton', { name: 'Conv' }).fill('2');
+    await importPage.getByRole('spinbutton', { name: 'Conv' }).press('Tab');
+    await importPage.getByLabel('Goal: test accuracy (%)').fill('80');
+    await importPage.getByLabel('Goal: test accuracy (%)').press('Tab');
+    await importPage.getByLabel('Star 2: the network has').selectOption('maxParams');
+    await importPage.getByLabel('Star 2: N').fill('120');
+    await importPage.getByLabel('Star 2: N').press('Tab');
+    await importPage.getByLabel('Hints').fill('Start with a Conv.');
+    await importPage.getByLabel('Most parameters').fill('-3');
+    await importPage.getByLabel('Most parameters').press('Tab');
+    await importPage.screenshot({ path: `${SCREENSHOTS}/editor-rules-tab.png`, fullPage: true });
+    expect(await importPage.locator('.editor-field-error').allTextContents()).toContain(
+      'Most parameters: enter a whole number from 1 to 2000000, or leave it empty for no limit.',
+    );
+    await waitUntilSaved(importPage);
+    const [level] = await savedLevels(importPage);
+    expect([level?.limits, level?.goal, level?.stars, level?.hints]).toEqual([
+      { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 6, maxBlocks: { conv: 2 } },
+      { testAccuracy: 0.8 },
+      [{ maxParams: 120 }],
+      ['Start with a Conv.'],
+    ]);
+    await openTab(importPage, '2. Pictures');
+  });
+
   it('shows every imported picture in the thumbnail grid', async () => {
     await importPage.screenshot({ path: `${SCREENSHOTS}/editor-imported.png`, fullPage: true });
     expect(await importPage.locator('.editor-thumb').count()).toBe(3);
