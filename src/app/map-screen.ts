@@ -70,7 +70,8 @@ export async function showMap(root: HTMLElement, context: AppContext): Promise<S
   const canvasHolder = el('div', { class: 'map-canvas', 'aria-hidden': 'true' });
   stage.append(canvasHolder, levelButtons(entries, context));
   const won = entries.filter((e) => e.state === 'won').length;
-  const custom = context.store.customLevels().map((c) => ({ id: c.level.id, title: c.level.title }));
+  const shelf = (origin: 'mine' | 'shared') =>
+    context.store.customLevels(origin).map((c) => ({ id: c.level.id, title: c.level.title }));
   root.replaceChildren(
     el(
       'main',
@@ -92,11 +93,16 @@ export async function showMap(root: HTMLElement, context: AppContext): Promise<S
       el(
         'div',
         { class: 'shelves' },
-        levelShelf('My levels', 'Levels you make in the level editor will appear here.', custom, context),
+        levelShelf(
+          'My levels',
+          'Levels you make in the level editor will appear here.',
+          shelf('mine'),
+          context,
+        ),
         levelShelf(
           'Shared with me',
           'Levels opened from a link someone shared will appear here.',
-          [],
+          shelf('shared'),
           context,
         ),
       ),

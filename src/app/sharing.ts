@@ -54,7 +54,7 @@ export async function offerShared(shared: SharedDocument, context: AppContext): 
     context.announce(`A built-in level already has the id "${level.id}": ask its maker to rename it.`);
     return;
   }
-  await context.store.saveCustomLevel(level);
+  await context.store.saveCustomLevel(level, 'shared');
   context.navigate(levelHash(level.id));
 }
 
