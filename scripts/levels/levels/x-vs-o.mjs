@@ -115,12 +115,12 @@ export function build() {
     stars: [{ maxParams: 100 }],
     hints: [
       'Conv, ReLU, Pool, Flatten, Dense: the order of the course.',
-      'Pool with a 3x3 window and "same" padding shrinks 7x7 maps to 3x3: a piece may then move by a pixel or two.',
+      'Pool with a 3x3 window, stride 2 and "same" padding shrinks 7x7 maps to 4x4, and a piece may move by a pixel or two.',
       'For the extra star, try only 2 filters: how few pieces tell an X from an O?',
     ],
     starter: [conv(4, 3), flatten(), dense(2)],
     reference: {
-      layers: [conv(6, 3), relu(), pool(3, 3, 'same'), flatten(), dense(2)],
+      layers: [conv(6, 3), relu(), pool(3, 2, 'same'), flatten(), dense(2)],
       training: adam(0.02, 256),
     },
   });
