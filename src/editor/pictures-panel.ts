@@ -189,7 +189,12 @@ export function picturesPanel(access: DraftAccess): EditorPanel {
     colour.addEventListener('input', () => {
       penColour = colour.value;
     });
-    return el('div', { class: 'editor-tools' }, tools, el('label', { for: colour.id }, 'Pen colour'), colour);
+    return el(
+      'div',
+      { class: 'editor-tools' },
+      tools,
+      el('span', { class: 'editor-pen-colour' }, el('label', { for: colour.id }, 'Pen colour'), colour),
+    );
   };
 
   const importInto = async (classIndex: number, set: PictureSet, files: readonly File[]) => {

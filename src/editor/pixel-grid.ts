@@ -6,7 +6,7 @@
 import { el } from '../app/dom';
 import { paintPicture } from './paint';
 import { type EditorPicture, pixelAt } from './picture';
-import { floodFill, type Ink, noInk, setPixel, togglePixel } from './transforms';
+import { floodFill, type Ink, lineCells, noInk, setPixel, togglePixel } from './transforms';
 
 /** What a press on the grid does. */
 export type Tool = 'pen' | 'eraser' | 'fill';
@@ -124,8 +124,10 @@ export function mountPixelGrid(first: EditorPicture, options: PixelGridOptions):
     if (!drawing || options.tool() === 'fill') return;
     const at = cellAt(event);
     if (at.y === cursor.y && at.x === cursor.x) return;
+    // A fast stroke skips cells between two pointer events: draw the line between them.
+    const line = lineCells(cursor.y, cursor.x, at.y, at.x).slice(1);
     cursor = at;
-    useTool(at.y, at.x);
+    for (const [y, x] of line) useTool(y, x);
     draw();
   });
   const stop = () => {

@@ -143,3 +143,27 @@ export function noisyVariants(
 export function noiseFlips(side: number): number {
   return Math.max(1, Math.round((side * side) / 12));
 }
+
+/** The cells of a straight line from (y0, x0) to (y1, x1), both ends included, with no gaps (Bresenham). */
+export function lineCells(y0: number, x0: number, y1: number, x1: number): [number, number][] {
+  const cells: [number, number][] = [];
+  const dx = Math.abs(x1 - x0);
+  const dy = -Math.abs(y1 - y0);
+  const sx = x0 < x1 ? 1 : -1;
+  const sy = y0 < y1 ? 1 : -1;
+  let error = dx + dy;
+  let [y, x] = [y0, x0];
+  for (;;) {
+    cells.push([y, x]);
+    if (y === y1 && x === x1) return cells;
+    const twice = 2 * error;
+    if (twice >= dy) {
+      error += dy;
+      x += sx;
+    }
+    if (twice <= dx) {
+      error += dx;
+      y += sy;
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { seededRandom } from '../../src/editor/random';
 import {
   flipPicture,
   floodFill,
+  lineCells,
   noiseFlips,
   noisyVariants,
   rotatePicture,
@@ -50,6 +51,44 @@ describe('drawing', () => {
 
   it('erases a connected stroke with a blank fill', () => {
     expect(rowsOf(floodFill(L, 0, 0, [0]))).toEqual(['...', '...', '...']);
+  });
+});
+
+describe('lines between two pointer positions', () => {
+  it.each([
+    {
+      from: [0, 0],
+      to: [0, 3],
+      cells: [
+        [0, 0],
+        [0, 1],
+        [0, 2],
+        [0, 3],
+      ],
+    },
+    {
+      from: [3, 3],
+      to: [0, 0],
+      cells: [
+        [3, 3],
+        [2, 2],
+        [1, 1],
+        [0, 0],
+      ],
+    },
+    {
+      from: [0, 0],
+      to: [1, 3],
+      cells: [
+        [0, 0],
+        [0, 1],
+        [1, 2],
+        [1, 3],
+      ],
+    },
+    { from: [2, 1], to: [2, 1], cells: [[2, 1]] },
+  ])('runs from $from to $to without gaps', ({ from, to, cells }) => {
+    expect(lineCells(from[0] ?? 0, from[1] ?? 0, to[0] ?? 0, to[1] ?? 0)).toEqual(cells);
   });
 });
 
