@@ -13,7 +13,7 @@ const WARM_STEPS = 3;
  * dozen kernels a step at a draw call each; measured 5 to 25 times slower on the seed levels), and
  * timing WebGL costs seconds of shader compilation: it is timed only for networks slower than this.
  */
-export const WEBGL_WORTH_TIMING_MS = 5;
+export const WEBGL_WORTH_TIMING_MS = 10;
 
 /** Names for the player. */
 export const BACKEND_LABELS: { readonly [B in BackendName]: string } = {

@@ -36,6 +36,9 @@ import { contextLoss, loseContext, webglContextOf } from './webgl-context';
 export const DIVERGED_MESSAGE =
   'The loss blew up: try a smaller learning rate. Training stopped and kept the last good weights.';
 
+/** Training runs at least this many times as long as the accuracy check between two checks. */
+const CHECK_SHARE_FACTOR = 4;
+
 const DONE_MESSAGES: { readonly [R in DoneReason]: string } = {
   learned: 'Every training picture is right: the network has learned.',
   'step-limit': 'Training reached its step limit.',
@@ -232,6 +235,8 @@ export class Trainer implements TrainerApi {
     let lastSnapshot = Number.NEGATIVE_INFINITY;
     let stepsSinceCheck = 0;
     let msSinceCheck = 0;
+    // Checking reads every training picture: on a big set it waits long enough to stay a small share.
+    let checkMs = 0;
     for (;;) {
       if (run.stopping) return this.finish('stopped');
       if (run.paused) {
@@ -248,9 +253,11 @@ export class Trainer implements TrainerApi {
       stepsSinceCheck += steps;
       msSinceCheck += performance.now() - tickStarted;
       const now = performance.now();
-      if (now - lastCheck >= pace.evaluateEveryMs || this.stepCount >= maxSteps) {
+      const checkDue = Math.max(pace.evaluateEveryMs, CHECK_SHARE_FACTOR * checkMs);
+      if (now - lastCheck >= checkDue || this.stepCount >= maxSteps) {
         const rate = msSinceCheck > 0 ? (stepsSinceCheck * batch * 1000) / msSinceCheck : 0;
         const progress = await this.onEngine((loaded) => this.progress(loaded, run.testAccuracy, rate));
+        checkMs = performance.now() - now;
         this.emit(progress);
         lastCheck = now;
         stepsSinceCheck = 0;
