@@ -10,6 +10,7 @@ import {
   type StarRule,
   type TrainingSpec,
 } from '../spec';
+import { Hasher } from './fingerprint';
 import { blankPicture, type Channels, type EditorPicture, reshapePicture } from './picture';
 
 /** The two sets of a class's pictures: the ones to learn from and the hidden test. */
@@ -91,13 +92,30 @@ export const EDITOR_TRAINING: TrainingSpec = DEFAULT_TRAINING;
  */
 export function winFingerprint(draft: EditorDraft): string {
   const { starter: _starter, stars: _stars, hints: _hints, ...rules } = draft.rules;
-  return JSON.stringify({
-    side: draft.side,
-    channels: draft.channels,
-    blank: draft.blank,
-    classes: draft.classes,
-    rules,
-  });
+  const settings = JSON.stringify({ side: draft.side, channels: draft.channels, blank: draft.blank, rules });
+  return `${new Hasher().text(settings).digest()}-${classesHash(draft.classes)}`;
+}
+
+// Drafts are never changed in place, so a class list's hash holds as long as the list lives.
+const classHashes = new WeakMap<readonly DraftClass[], string>();
+
+function classesHash(classes: readonly DraftClass[]): string {
+  const known = classHashes.get(classes);
+  if (known !== undefined) return known;
+  const hasher = new Hasher();
+  for (const c of classes) {
+    hasher.text(c.name);
+    for (const set of ['train', 'test'] as const) {
+      hasher.text(set).number(c[set].length);
+      for (const picture of c[set]) {
+        hasher.number(picture.side).number(picture.channels);
+        for (const v of picture.values) hasher.number(v);
+      }
+    }
+  }
+  const hash = hasher.digest();
+  classHashes.set(classes, hash);
+  return hash;
 }
 
 /** Whether a network has won the draft as it is now. */
