@@ -42,7 +42,7 @@ export function build() {
     title: 'Backslash or slash?',
     concept: 'A network is a set of votes: every pixel votes for each answer with a weight.',
     intro: [
-      'A picture is just numbers. On this 2x2 screen an ink pixel is 1 and a blank pixel is -1, so a backslash "\\" is the four numbers 1, -1, -1, 1.',
+      'A picture is just numbers. On this 2x2 screen an ink pixel is 1 and a blank pixel is -1, so a backslash "\\" is the four numbers 1, -1, -1, 1. Some training pictures are smudged: one pixel is grey, a number in between.',
       'A Dense block gives every pixel a weight for each answer. It multiplies each pixel by its weight and adds them up: the answer with the most votes wins.',
       'Training nudges the weights until the votes come out right. Can your network still read a sloppy slash it has never seen?',
     ],
