@@ -127,6 +127,7 @@ export function parseBackup(text: string): Backup {
       networks: entries(doc.networks, 'networks', parseSavedNetwork, (n) => n.id, 'id'),
       customLevels: entries(doc.customLevels, 'customLevels', parseCustomLevel, (c) => c.level.id, 'id'),
       settings: parseSettings(doc.settings, 'settings'),
+      levelDrafts: new Map(),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CustomLevel, SavedNetwork, SavedWorkspace } from './documents';
+import type { LevelDraft } from './level-drafts';
 import { mergeProgress, type ProgressRecord } from './progress';
 import type { SettingChanges } from './settings';
 
@@ -9,6 +10,8 @@ export interface Contents {
   readonly networks: Map<string, SavedNetwork>;
   readonly customLevels: Map<string, CustomLevel>;
   settings: SettingChanges;
+  /** The editor's unfinished levels; not part of backups. */
+  readonly levelDrafts: Map<string, LevelDraft>;
 }
 
 /** Nothing saved yet. */
@@ -19,6 +22,7 @@ export function emptyContents(): Contents {
     networks: new Map(),
     customLevels: new Map(),
     settings: {},
+    levelDrafts: new Map(),
   };
 }
 
@@ -55,5 +59,6 @@ export function combineContents(current: Contents, incoming: Contents, mode: Imp
     networks: newerOf(current.networks, incoming.networks),
     customLevels: newerOf(current.customLevels, incoming.customLevels),
     settings: { ...incoming.settings, ...current.settings },
+    levelDrafts: newerOf(current.levelDrafts, incoming.levelDrafts),
   };
 }

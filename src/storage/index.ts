@@ -8,6 +8,7 @@ export {
   type SavedNetwork,
   type SavedWorkspace,
 } from './documents';
+export { type LevelDraft, NEW_LEVEL_DRAFT } from './level-drafts';
 export type { SkippedRecord } from './load';
 export { openDatabase } from './open-database';
 export { type LevelResult, MAX_STARS, mergeProgress, type ProgressRecord } from './progress';

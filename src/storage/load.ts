@@ -1,6 +1,7 @@
 import { SpecError } from '../spec';
 import { type Contents, emptyContents } from './contents';
 import { parseCustomLevel, parseSavedNetwork, parseWorkspace } from './documents';
+import { parseLevelDraft } from './level-drafts';
 import type { ConvBlocksDatabase } from './open-database';
 import { parseProgress } from './progress';
 import { STORE_NAMES, type StoreName } from './schema';
@@ -38,6 +39,11 @@ const ADD_ROW: { readonly [S in StoreName]: (contents: Contents, row: unknown, k
   },
   settings: (contents, row) => {
     contents.settings = { ...contents.settings, ...parseSettingRow(row, 'settings') };
+  },
+  levelDrafts: (contents, row, key) => {
+    const draft = parseLevelDraft(row);
+    checkKey(key, draft.key, 'key');
+    contents.levelDrafts.set(key, draft);
   },
 };
 

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { StoredCustomLevel, StoredNetwork, StoredWorkspace } from './documents';
+import type { LevelDraft } from './level-drafts';
 import type { ProgressRecord } from './progress';
 import type { StoredSetting } from './settings';
 
@@ -7,10 +8,10 @@ import type { StoredSetting } from './settings';
 export const DB_NAME = 'convblocks';
 
 /** The current schema version; every change adds an upgrade step and a fixture in the migration tests. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
- * The database as version 1 writes it. Values are what we write; what is read back is checked
+ * The database as version 2 writes it (version 2 added `levelDrafts`). Values are what we write; what is read back is checked
  * as untrusted input all the same (another version, a browser extension or a bug may have written it).
  */
 export interface ConvBlocksSchema extends DBSchema {
@@ -24,10 +25,12 @@ export interface ConvBlocksSchema extends DBSchema {
   customLevels: { key: string; value: StoredCustomLevel };
   /** One row per setting the player changed, keyed by the setting's name. */
   settings: { key: string; value: StoredSetting };
+  /** The level editor's unfinished levels, keyed by the level's id (or ':new'). Since version 2. */
+  levelDrafts: { key: string; value: LevelDraft };
 }
 
 /** The object stores' names. */
-export type StoreName = 'progress' | 'workspaces' | 'networks' | 'customLevels' | 'settings';
+export type StoreName = 'progress' | 'workspaces' | 'networks' | 'customLevels' | 'settings' | 'levelDrafts';
 
 /** Every object store, in the order they load and export. */
 export const STORE_NAMES: readonly StoreName[] = [
@@ -36,4 +39,5 @@ export const STORE_NAMES: readonly StoreName[] = [
   'networks',
   'customLevels',
   'settings',
+  'levelDrafts',
 ];

@@ -18,6 +18,7 @@ import {
   storedWorkspace,
 } from './documents';
 import { expectId } from './fields';
+import { type LevelDraft, parseLevelDraft } from './level-drafts';
 import { loadContents, type SkippedRecord } from './load';
 import { type ConvBlocksDatabase, openDatabase } from './open-database';
 import {
@@ -223,6 +224,28 @@ export class PlayerStore {
     await this.#write(['customLevels'], (tx) => quietly(tx.objectStore('customLevels').delete(id)));
   }
 
+  /** The level editor's unfinished level under `key` (a level's id, or NEW_LEVEL_DRAFT). */
+  levelDraft(key: string): LevelDraft | undefined {
+    return this.#contents.levelDrafts.get(key);
+  }
+
+  /**
+   * Keeps an unfinished level from the editor, as plain JSON; refuses (with a SpecError) a key that
+   * is not an id or NEW_LEVEL_DRAFT and anything that is not plain JSON.
+   */
+  async saveLevelDraft(key: string, draft: Record<string, unknown>): Promise<LevelDraft> {
+    const saved = parseLevelDraft({ key, savedAt: this.#stamp(), draft });
+    this.#contents.levelDrafts.set(key, saved);
+    await this.#write(['levelDrafts'], (tx) => quietly(tx.objectStore('levelDrafts').put(saved)));
+    return saved;
+  }
+
+  /** Forgets an unfinished level (it was saved as a level, or thrown away). */
+  async deleteLevelDraft(key: string): Promise<void> {
+    if (!this.#contents.levelDrafts.delete(key)) return;
+    await this.#write(['levelDrafts'], (tx) => quietly(tx.objectStore('levelDrafts').delete(key)));
+  }
+
   /** The settings in effect. */
   settings(): Settings {
     return effectiveSettings(this.#contents.settings);
@@ -266,6 +289,7 @@ export class PlayerStore {
       for (const [name, value] of Object.entries(next.settings)) {
         quietly(tx.objectStore('settings').put({ name, value }));
       }
+      for (const draft of next.levelDrafts.values()) quietly(tx.objectStore('levelDrafts').put(draft));
     });
   }
 

@@ -26,4 +26,7 @@ export function upgradeDatabase(
     db.createObjectStore('customLevels', { keyPath: 'id' });
     db.createObjectStore('settings', { keyPath: 'name' });
   }
+  if (oldVersion < 2 && newVersion >= 2) {
+    db.createObjectStore('levelDrafts', { keyPath: 'key' });
+  }
 }

@@ -101,6 +101,17 @@ const workspaces = [
 const networks = [{ id: 'net-m7abc-1', savedAt: '2025-02-03T10:05:00.000Z', network: trained }];
 const customLevels = [{ id: 'class-slashes', savedAt: '2025-02-04T08:00:00.000Z', level }];
 
+const sharedLevel = { ...level, id: 'from-a-friend', title: 'From a friend' };
+
+/** An unfinished level as the version-2 editor keeps it (storage checks only that it is plain JSON). */
+const levelDrafts = [
+  {
+    key: ':new',
+    savedAt: '2025-02-05T08:00:00.000Z',
+    draft: { title: '', side: 5, classes: [{ name: 'A' }] },
+  },
+];
+
 /** Every schema version's database, by version. */
 export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
   1: {
@@ -120,6 +131,29 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       networks,
       customLevels,
       settings: { speed: 'slow-motion', backend: 'cpu' },
+    },
+  },
+  2: {
+    rows: {
+      progress,
+      workspaces,
+      networks,
+      customLevels: [
+        ...customLevels,
+        { id: 'from-a-friend', savedAt: '2025-02-04T09:00:00.000Z', level: sharedLevel, origin: 'shared' },
+      ],
+      settings: [{ name: 'speed', value: 'fast' }],
+      levelDrafts,
+    },
+    expected: {
+      progress,
+      workspaces,
+      networks,
+      customLevels: [
+        ...customLevels,
+        { id: 'from-a-friend', savedAt: '2025-02-04T09:00:00.000Z', level: sharedLevel, origin: 'shared' },
+      ],
+      settings: { speed: 'fast' },
     },
   },
 };
