@@ -17,6 +17,7 @@ const FRAMES_MS = 2500;
 const FRAMES_WARM_UP_MS = 300;
 const BACKENDS: readonly BackendChoice[] = ['wasm', 'cpu', 'webgl', 'auto'];
 
+const perSecond = (v: number) => (v < 10 ? v.toFixed(1) : String(Math.round(v)));
 const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
 
 /** A fresh worker, ready to take calls, whose events go to `onEvent`. */
@@ -99,7 +100,7 @@ async function measure(kase: TrainingCase, backend: BackendChoice, host: HTMLEle
       reached
         ? `${ms(reached.ms)} (${reached.step} step${reached.step === 1 ? '' : 's'})`
         : `not in ${GOAL_LIMIT_S} s`,
-      String(Math.round(steps / seconds)),
+      perSecond(steps / seconds),
       ms(stats.median),
       ms(stats.p95),
       String(stats.over50),
