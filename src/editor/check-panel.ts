@@ -78,7 +78,13 @@ export function checkPanel(access: CheckAccess): EditorPanel {
     workbenchStatus.textContent = `Suggested: ${layersText(layers)}. Press "Win it" to train it.`;
   });
   const useStarter = button('Use as the starter network', () => {
-    const layers = editor?.getLayers() ?? [];
+    const result = editor?.result();
+    const broken = result?.shapes.layers[result.shapes.errorAt];
+    if (broken && !broken.ok) {
+      workbenchStatus.textContent = `This network cannot be a starter yet: block ${result.shapes.errorAt + 1}: ${broken.reason}`;
+      return;
+    }
+    const layers = result?.layers ?? [];
     access.update((d) => ({ ...d, rules: { ...d.rules, starter: layers.length ? layers : undefined } }));
     access.announce(
       layers.length ? `Players start from: ${layersText(layers)}.` : 'Players start from an empty network.',

@@ -5,11 +5,13 @@
  */
 import type { AppContext, Screen } from '../app/context';
 import { button, el } from '../app/dom';
-import type { LevelSpec } from '../spec';
+import { type LevelSpec, SpecError } from '../spec';
+import { NEW_LEVEL_DRAFT, type PlayerStore } from '../storage';
 import { buildLevel, levelToDraft, newLevelId } from './build-level';
 import { checkDraft } from './check';
 import { checkPanel } from './check-panel';
 import { type EditorDraft, isReady, newDraft } from './draft';
+import { draftFromJson, draftToJson } from './draft-json';
 import { levelForm } from './level-form';
 import type { DraftAccess, EditorPanel } from './panel';
 import { picturesPanel } from './pictures-panel';
@@ -48,6 +50,30 @@ function missingLevel(root: HTMLElement, context: AppContext, message: string): 
   return { dispose() {} };
 }
 
+/**
+ * The unfinished draft to show instead of the saved level (or instead of a new one): kept only when
+ * it is newer than the saved level and reads back as a draft of this level.
+ */
+function restoredDraft(
+  store: PlayerStore,
+  levelId: string | undefined,
+  savedAt: string,
+): { draft?: EditorDraft; message?: string } {
+  const kept = store.levelDraft(levelId ?? NEW_LEVEL_DRAFT);
+  if (!kept || kept.savedAt <= savedAt) return {};
+  try {
+    const draft = draftFromJson(kept.draft);
+    if (draft.id !== levelId) return {};
+    return {
+      draft,
+      message: `Your unfinished changes${draft.title.trim() ? ` to "${draft.title.trim()}"` : ''} are back.`,
+    };
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    return { message: `Your unfinished level could not be brought back (${error.message}).` };
+  }
+}
+
 /** Shows the level editor for a new level, or for the saved level `levelId`. */
 export async function showLevelEditor(
   root: HTMLElement,
@@ -56,11 +82,13 @@ export async function showLevelEditor(
 ): Promise<Screen> {
   const { store } = context;
   let draft: EditorDraft = newDraft();
+  let savedAt = '';
   if (levelId !== undefined) {
     const saved = store.customLevels().find((c) => c.level.id === levelId);
     if (!saved) return missingLevel(root, context, `There is no level "${levelId}" among your levels.`);
     try {
       draft = levelToDraft(saved.level);
+      savedAt = saved.savedAt;
     } catch (error) {
       return missingLevel(
         root,
@@ -69,6 +97,9 @@ export async function showLevelEditor(
       );
     }
   }
+  // Changes that did not make a complete level yet were kept as a draft: they come back.
+  const unfinished = restoredDraft(store, levelId, savedAt);
+  if (unfinished.draft) draft = unfinished.draft;
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let panel: EditorPanel | null = null;
@@ -106,10 +137,12 @@ export async function showLevelEditor(
     const id = d.id ?? newLevelId(d.title, new Date(), taken);
     const built = buildLevel(d, id);
     if ('error' in built) {
-      saveStatus.textContent = `Not saved yet: ${unsaveableReason(d, built.error.message)}`;
+      await keepUnfinished(d);
+      saveStatus.textContent = `Unfinished, kept in this browser: ${unsaveableReason(d, built.error.message)}`;
       return null;
     }
     await store.saveCustomLevel(built.level);
+    await store.deleteLevelDraft(d.id ?? NEW_LEVEL_DRAFT);
     if (d.id === undefined) {
       draft = { ...draft, id };
       // Reloading the page now reopens this level rather than an empty editor.
@@ -117,6 +150,16 @@ export async function showLevelEditor(
     }
     saveStatus.textContent = `Saved in this browser${isReady(d) ? '' : ' (not ready to share yet)'}.`;
     return built.level;
+  };
+
+  const keepUnfinished = async (d: EditorDraft) => {
+    try {
+      await store.saveLevelDraft(d.id ?? NEW_LEVEL_DRAFT, draftToJson(d));
+    } catch (error) {
+      // The draft is still on screen; say why it is not kept rather than fail the edit.
+      if (!(error instanceof SpecError)) throw error;
+      context.announce(`Your unfinished level could not be kept: ${error.message}`);
+    }
   };
 
   const access: DraftAccess = {
@@ -185,20 +228,18 @@ export async function showLevelEditor(
 
   const deleteButton = button('Delete level', () => void deleteLevel(), { class: 'editor-delete' });
   const deleteLevel = async () => {
-    if (draft.id === undefined) {
-      context.announce('This level was never saved; there is nothing to delete.');
-      return;
-    }
+    const name = draft.title.trim() ? `"${draft.title.trim()}"` : 'this unfinished level';
     if (!deleting) {
       deleting = true;
       deleteButton.textContent = 'Press again to delete';
-      context.announce(`Press "Delete level" again to delete "${draft.title}" from this browser.`);
+      context.announce(`Press "Delete level" again to delete ${name} from this browser.`);
       return;
     }
     clearTimeout(saveTimer);
     saveTimer = undefined;
-    await store.deleteCustomLevel(draft.id);
-    context.announce(`"${draft.title}" was deleted.`);
+    await store.deleteLevelDraft(draft.id ?? NEW_LEVEL_DRAFT);
+    if (draft.id !== undefined) await store.deleteCustomLevel(draft.id);
+    context.announce(`${name.charAt(0).toUpperCase()}${name.slice(1)} was deleted.`);
     context.navigate('#/');
   };
   deleteButton.addEventListener('blur', () => {
@@ -224,9 +265,16 @@ export async function showLevelEditor(
   );
   root.replaceChildren(el('main', { class: 'level-editor' }, header, tabList, panelHost));
   showHeader();
-  saveStatus.textContent = draft.id === undefined ? 'Not saved yet.' : 'Saved in this browser.';
+  saveStatus.textContent = unfinished.draft
+    ? 'Your unfinished changes are back.'
+    : draft.id === undefined
+      ? 'Not saved yet.'
+      : 'Saved in this browser.';
   showTab('level');
-  context.announce(draft.id === undefined ? 'Level editor: a new level.' : `Level editor: ${draft.title}.`);
+  context.announce(
+    unfinished.message ??
+      (draft.id === undefined ? 'Level editor: a new level.' : `Level editor: ${draft.title}.`),
+  );
   return {
     dispose() {
       // A change still waiting to be saved is saved on the way out.

@@ -287,6 +287,20 @@ describe.skipIf(!hasChromium)('importing pictures into the level editor', () => 
     return examples.at(-1)?.picture;
   }
 
+  it('keeps an unfinished level (a title, no picture yet) across a reload', async () => {
+    await importPage
+      .locator('.editor-save-status', { hasText: 'Unfinished, kept in this browser' })
+      .waitFor();
+    await importPage.reload();
+    await importPage.waitForSelector('body[data-ready]');
+    expect(await importPage.getByLabel('Title', { exact: true }).inputValue()).toBe('Imported');
+    expect(await importPage.locator('.editor-save-status').textContent()).toBe(
+      'Your unfinished changes are back.',
+    );
+    expect(await savedLevels(importPage)).toEqual([]);
+    await openTab(importPage, '2. Pictures');
+  });
+
   it('imports a picked PNG scaled to fit and centred', async () => {
     const wide = greyPng(20, 12, () => 0);
     await importPage
