@@ -3,7 +3,7 @@
  * diagonals, crosses, boxes, rings...), each moved, resized and sprinkled with noise by a seeded
  * generator, so every run and every peer sees the same pictures.
  */
-import { seededRandom } from '../src/engine';
+import { seededRandom } from '../src/engine/random';
 import type { Example } from '../src/spec';
 
 const SIDE = 28;

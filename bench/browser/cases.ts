@@ -2,9 +2,10 @@
  * The browser benchmark's training cases: the three seed data sets with the course's small conv
  * network, and the medium network and data of the Node benchmark (bench/bench.ts).
  */
-import type { Example, LayerSpec } from '../../src/spec';
+import type { LayerSpec } from '../../src/spec';
 import type { TrainingSetup } from '../../src/worker/protocol';
 import { faceSet, slashSet, xoSet } from '../../tests/fixtures/seed-data';
+import { mediumData } from '../medium-data';
 
 /** One case: a setup, and the training accuracy that counts as reaching the goal. */
 export interface TrainingCase {
@@ -26,18 +27,9 @@ const smallConv: LayerSpec[] = [
 const adam = (learningRate: number) =>
   ({ optimizer: 'adam', learningRate, momentum: 0, batchSize: 32, seed: 1 }) as const;
 
-/** The medium benchmark's 1,000 pictures, from a worker (see medium-data-worker.ts). */
-function mediumPictures(): Promise<Example[]> {
-  const worker = new Worker(new URL('./medium-data-worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<Example[]>((resolve, reject) => {
-    worker.addEventListener('message', (event: MessageEvent<Example[]>) => resolve(event.data));
-    worker.addEventListener('error', (event) => reject(new Error(`medium data: ${event.message}`)));
-  }).finally(() => worker.terminate());
-}
-
 /** Every case, seed levels first; the slow ones only when `withSlow`. */
 export async function trainingCases(withSlow: boolean): Promise<TrainingCase[]> {
-  const medium = withSlow ? await mediumPictures() : [];
+  const medium = withSlow ? mediumData(1000, 7) : [];
   const cases: TrainingCase[] = [
     {
       name: '2x2 slashes',

@@ -69,7 +69,7 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
         context.announce('Finish the network first: the blocks do not make a network that can vote yet.');
         return;
       }
-      await shareDialog(network, context);
+      await shareDialog(network);
     }),
     button('Export', async () => {
       const network = await currentNetwork();

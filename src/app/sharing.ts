@@ -110,7 +110,7 @@ export async function importDialog(context: AppContext): Promise<void> {
 }
 
 /** The Share dialog for the network on screen: a link (with or without its trained weights) or a file. */
-export async function shareDialog(network: NetworkSpec, context: AppContext): Promise<void> {
+export async function shareDialog(network: NetworkSpec): Promise<void> {
   await showDialog<null>('Share your network', (close) => {
     const trained = network.weights !== undefined;
     const withWeights = el('input', { type: 'checkbox', id: 'share-weights' });

@@ -5,7 +5,9 @@
 import indexDocument from '../../levels/index.json';
 import { type LevelSpec, parseLevel, SpecError } from '../spec';
 
-const files = import.meta.glob<unknown>(['../../levels/*.json', '!../../levels/index.json'], { import: 'default' });
+const files = import.meta.glob<unknown>(['../../levels/*.json', '!../../levels/index.json'], {
+  import: 'default',
+});
 
 function fileOf(id: string): (() => Promise<unknown>) | undefined {
   return files[`../../levels/${id}.json`];
@@ -24,7 +26,8 @@ export function isBuiltInLevel(id: string): boolean {
 /** Loads and parses one built-in level. */
 export function loadBuiltInLevel(id: string): Promise<LevelSpec> {
   const load = fileOf(id);
-  if (!isBuiltInLevel(id) || !load) return Promise.reject(new SpecError('level', `there is no level "${id}"`));
+  if (!isBuiltInLevel(id) || !load)
+    return Promise.reject(new SpecError('level', `there is no level "${id}"`));
   let level = cache.get(id);
   if (!level) {
     level = load().then(parseLevel);

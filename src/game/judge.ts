@@ -51,7 +51,11 @@ export function judge(level: LevelSpec, attempt: Attempt): Judgement {
   });
   const accuracy = level.test.length ? (level.test.length - wrong.length) / level.test.length : 0;
   const won = level.test.length > 0 && accuracy >= level.goal.testAccuracy;
-  const starRules = level.stars.map((rule) => ({ rule, met: meets(rule, attempt), text: starRuleText(rule) }));
+  const starRules = level.stars.map((rule) => ({
+    rule,
+    met: meets(rule, attempt),
+    text: starRuleText(rule),
+  }));
   const stars = won ? 1 + starRules.filter((s) => s.met).length : 0;
   return { accuracy, won, stars, starRules, wrong };
 }

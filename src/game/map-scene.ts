@@ -80,7 +80,8 @@ export class MapScene extends Phaser.Scene {
     entries.forEach((entry, i) => {
       const p = points[i];
       if (!p) return;
-      const colour = entry.state === 'locked' ? COLOURS.locked : entry.state === 'won' ? COLOURS.won : COLOURS.open;
+      const colour =
+        entry.state === 'locked' ? COLOURS.locked : entry.state === 'won' ? COLOURS.won : COLOURS.open;
       const node = this.add.graphics();
       node.fillStyle(0x000000, 0.25);
       node.fillCircle(p.x + 3, p.y + 4, 30);
@@ -91,7 +92,12 @@ export class MapScene extends Phaser.Scene {
       if (entry.state === 'locked') drawLock(node, p.x, p.y);
       else {
         this.add
-          .text(p.x, p.y, String(i + 1), { fontFamily: 'sans-serif', fontSize: '26px', color: COLOURS.text, fontStyle: 'bold' })
+          .text(p.x, p.y, String(i + 1), {
+            fontFamily: 'sans-serif',
+            fontSize: '26px',
+            color: COLOURS.text,
+            fontStyle: 'bold',
+          })
           .setOrigin(0.5);
       }
       for (let s = 0; s < 3; s++) {

@@ -78,6 +78,11 @@ export interface SnapshotEvent {
   readonly weights: readonly WeightSnapshot[];
   /** Every layer's output for the watched picture, null when no picture is watched. */
   readonly activations: readonly LayerActivation[] | null;
+  /**
+   * The training pictures' class probabilities at the last accuracy check (pictures x classes), or
+   * null before any check or when the set is too large to send with each snapshot.
+   */
+  readonly trainPredictions?: Float32Array | null;
 }
 
 /** The backend changed (chosen at load, or a fallback after WebGL lost its context). */

@@ -60,6 +60,9 @@ interface WeightCopy {
 }
 
 /** The live part of the trainer: one network on one backend. */
+/** The most class probabilities a snapshot carries (pictures x classes), so each stays a few KB. */
+const MAX_VOTES = 2048;
+
 interface Loaded {
   readonly setup: TrainingSetup;
   readonly network: EngineNetwork;
@@ -71,6 +74,8 @@ interface Loaded {
   gl: WebGL2RenderingContext | WebGLRenderingContext | null;
   lost: Promise<void> | null;
   copy: WeightCopy;
+  /** The training pictures' class probabilities at the last accuracy check, for the views' votes. */
+  trainVotes: Float32Array | null;
 }
 
 /**
@@ -160,6 +165,7 @@ export class Trainer implements TrainerApi {
         gl,
         lost: gl ? contextLoss(gl) : null,
         copy: { step: 0, weights: engine.getWeights() },
+        trainVotes: null,
       };
       this.emit({ type: 'backend', report });
       return report;
@@ -337,6 +343,7 @@ export class Trainer implements TrainerApi {
     examplesPerSecond: number,
   ): Promise<ProgressEvent> {
     const train = await loaded.engine.evaluate(loaded.setup.train);
+    loaded.trainVotes = train.probabilities.length <= MAX_VOTES ? train.probabilities : null;
     const test =
       withTest && loaded.setup.test.length ? await loaded.engine.evaluate(loaded.setup.test) : null;
     // Only a GPU can lose its memory: elsewhere the copy is taken with each snapshot.
@@ -356,6 +363,7 @@ export class Trainer implements TrainerApi {
     const weights = loaded.engine.getWeights();
     this.keepCopy(loaded, weights);
     const activations = this.watched ? await loaded.engine.activations(this.watched) : null;
+    const votes = loaded.trainVotes;
     return {
       type: 'snapshot',
       step: this.stepCount,
@@ -363,6 +371,7 @@ export class Trainer implements TrainerApi {
         w ? { kernel: Float32Array.from(w.kernel), bias: Float32Array.from(w.bias) } : null,
       ),
       activations,
+      trainPredictions: votes ? Float32Array.from(votes) : null,
     };
   }
 

@@ -15,6 +15,7 @@ export function eventTransferables(event: TrainerEvent): ArrayBuffer[] {
   const arrays: Float32Array[] = [];
   for (const w of event.weights) if (w) arrays.push(w.kernel, w.bias);
   for (const a of event.activations ?? []) arrays.push(a.values);
+  if (event.trainPredictions) arrays.push(event.trainPredictions);
   return buffersOf(arrays);
 }
 
