@@ -11,7 +11,10 @@ export default defineConfig({
   // picks; every importer must get the one ESM copy, or gradients register on one copy and tensors on
   // another. Browsers resolve `module` already, so the alias is for the tests alone.
   resolve: {
-    alias: (process.env.VITEST ? ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgl'] : []).map((name) => ({
+    alias: (process.env.VITEST
+      ? ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgl']
+      : []
+    ).map((name) => ({
       find: new RegExp(`^@tensorflow/${name}$`),
       replacement: fileURLToPath(
         new URL(`./node_modules/@tensorflow/${name}/dist/index.js`, import.meta.url),

@@ -18,7 +18,11 @@ export function blocklyMedia(mediaFolder: string): Plugin {
         if (!name || name.includes('/') || name.includes('..')) return next();
         try {
           const body = readFileSync(join(mediaFolder, name));
-          const type = name.endsWith('.svg') ? 'image/svg+xml' : name.endsWith('.png') ? 'image/png' : 'application/octet-stream';
+          const type = name.endsWith('.svg')
+            ? 'image/svg+xml'
+            : name.endsWith('.png')
+              ? 'image/png'
+              : 'application/octet-stream';
           res.setHeader('Content-Type', type);
           res.end(body);
         } catch {
@@ -30,7 +34,11 @@ export function blocklyMedia(mediaFolder: string): Plugin {
       for (const name of readdirSync(mediaFolder)) {
         // Sounds stay out: the editor runs with sounds off.
         if (name.endsWith('.mp3') || name.endsWith('.wav') || name.endsWith('.ogg')) continue;
-        this.emitFile({ type: 'asset', fileName: `blockly-media/${name}`, source: readFileSync(join(mediaFolder, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `blockly-media/${name}`,
+          source: readFileSync(join(mediaFolder, name)),
+        });
       }
     },
   };

@@ -18,7 +18,9 @@ describe('mapEntries', () => {
   });
 
   it('shows stars only for won levels', () => {
-    const entries = mapEntries(levels, (id) => (id === 'a' ? { won: true, stars: 2 } : { won: false, stars: 3 }));
+    const entries = mapEntries(levels, (id) =>
+      id === 'a' ? { won: true, stars: 2 } : { won: false, stars: 3 },
+    );
     expect(entries.map((e) => e.stars)).toEqual([2, 0, 0]);
   });
 });
@@ -27,7 +29,10 @@ describe('entryName', () => {
   it.each([
     [{ id: 'a', title: 'X or O?', state: 'locked', stars: 0 } as const, 'Level 6: X or O?, locked'],
     [{ id: 'a', title: 'X or O?', state: 'open', stars: 0 } as const, 'Level 6: X or O?, not won yet'],
-    [{ id: 'a', title: 'X or O?', state: 'won', stars: 2 } as const, 'Level 6: X or O?, won with 2 of 3 stars'],
+    [
+      { id: 'a', title: 'X or O?', state: 'won', stars: 2 } as const,
+      'Level 6: X or O?, won with 2 of 3 stars',
+    ],
   ])('names %o', (entry, name) => {
     expect(entryName(entry, 6)).toBe(name);
   });
