@@ -48,7 +48,11 @@ function sharedLevel(): Screen {
       { class: 'map-screen' },
       el('h1', {}, 'Opened from a link'),
       el('p', { id: 'shared-description' }, describeShared(shared)),
-      el('pre', { id: 'shared-document' }, JSON.stringify(document)),
+      el(
+        'pre',
+        { id: 'shared-document', style: 'white-space: pre-wrap; word-break: break-all; font-size: 11px' },
+        JSON.stringify(document),
+      ),
     ),
   );
   return { dispose() {} };
