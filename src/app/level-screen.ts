@@ -11,6 +11,7 @@ import {
 } from '../spec';
 import type { AppContext, Screen } from './context';
 import { button, el } from './dom';
+import { journalEdit } from './edit-journal';
 import { levelIntro } from './level-intro';
 import { exportNetwork, importDialog, shareDialog } from './sharing';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
@@ -105,7 +106,11 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
     context.sharedWeights.delete(level.id);
     let training = saved?.training ?? levelTraining(level);
     let layers: readonly LayerSpec[] = saved?.layers ?? level.starter ?? [];
-    const save = () => context.store.saveWorkspace(level.id, workspaceNetwork(level, layers, training));
+    const save = () => {
+      const network = workspaceNetwork(level, layers, training);
+      journalEdit(level.id, network);
+      context.store.saveWorkspace(level.id, network);
+    };
     panel = mountTrainingPanel(trainingHost, {
       level,
       context,

@@ -6,6 +6,7 @@ import { SpecError } from '../spec';
 import type { AppContext, Screen } from './context';
 import { readFileText } from './dialogs';
 import { el } from './dom';
+import { recoverEdit } from './edit-journal';
 import { showMap } from './map-screen';
 import { parseRoute } from './router';
 import { offerShared, openSharedText } from './sharing';
@@ -23,6 +24,7 @@ function announce(message: string): void {
 
 async function start(): Promise<void> {
   const store = await openPlayerStore({ indexedDB: globalThis.indexedDB });
+  await recoverEdit(store);
   const storageNotice = el('p', { class: 'storage-notice', role: 'alert' });
   const showStorage = () => {
     const s = store.status;
@@ -51,6 +53,11 @@ async function start(): Promise<void> {
     screen = null;
     const target = parseRoute(location.hash);
     let next: Screen | null = null;
+    if (target.screen === 'editor') {
+      // The level editor loads only when a teacher opens it.
+      const { showLevelEditor } = await import('../editor');
+      next = await showLevelEditor(app, context, target.id);
+    }
     if (target.screen === 'level') {
       // The level screen (Blockly, the views, the worker client) loads only when a level opens.
       const { showLevel } = await import('./level-screen');
@@ -71,6 +78,11 @@ async function start(): Promise<void> {
     }
     if (!next) {
       next = await showMap(app, context);
+      if (target.screen === 'editor') {
+        // The level editor loads only when a teacher opens it.
+        const { showLevelEditor } = await import('../editor');
+        next = await showLevelEditor(app, context, target.id);
+      }
       if (target.screen === 'level') {
         history.replaceState(null, '', '#/');
         announce(`There is no level "${target.id}". Here is the map.`);

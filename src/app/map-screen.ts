@@ -89,6 +89,7 @@ export async function showMap(root: HTMLElement, context: AppContext): Promise<S
         button('Export progress', () => exportProgress(context)),
         button('Import progress', () => void importProgress(context, () => context.navigate('#/'))),
         button('Import', () => void importDialog(context)),
+        button('Make a level', () => context.navigate('#/editor')),
       ),
       el(
         'div',

@@ -2,20 +2,22 @@
 export type Route =
   | { readonly screen: 'map' }
   | { readonly screen: 'level'; readonly id: string }
+  | { readonly screen: 'editor'; readonly id?: string }
   | { readonly screen: 'shared'; readonly hash: string };
 
 /** Reads a location hash (`#/level/x-vs-o`, `#net=...`, `#level=...`); anything else is the map. */
 export function parseRoute(hash: string): Route {
   if (hash.startsWith('#net=') || hash.startsWith('#level=')) return { screen: 'shared', hash };
-  const match = /^#\/level\/([^/?#]+)$/.exec(hash);
-  if (match?.[1]) {
-    let id = match[1];
+  if (hash === '#/editor') return { screen: 'editor' };
+  const match = /^#\/(level|editor)\/([^/?#]+)$/.exec(hash);
+  if (match?.[2]) {
+    let id = match[2];
     try {
       id = decodeURIComponent(id);
     } catch {
       // A malformed escape stays as typed; the level lookup then says it does not exist.
     }
-    return { screen: 'level', id };
+    return match[1] === 'level' ? { screen: 'level', id } : { screen: 'editor', id };
   }
   return { screen: 'map' };
 }

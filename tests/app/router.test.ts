@@ -12,6 +12,8 @@ describe('parseRoute', () => {
     ['#net=abc', { screen: 'shared', hash: '#net=abc' }],
     ['#level=abc', { screen: 'shared', hash: '#level=abc' }],
     ['#nonsense', { screen: 'map' }],
+    ['#/editor', { screen: 'editor' }],
+    ['#/editor/my-level-1', { screen: 'editor', id: 'my-level-1' }],
   ])('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
