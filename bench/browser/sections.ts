@@ -1,5 +1,7 @@
 /** Every section of `npm run bench:browser`, in the order they run: add a section with one line. */
+
+import { editorSection } from './editor-section';
 import type { BenchSection } from './section';
 import { trainingSection } from './training-section';
 
-export const SECTIONS: readonly BenchSection[] = [trainingSection];
+export const SECTIONS: readonly BenchSection[] = [editorSection, trainingSection];

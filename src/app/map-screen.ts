@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import { BUILT_IN_ORDER, loadAllBuiltInLevels } from '../game/catalog';
-import { MAP_SIZE, pathPoints } from '../game/map-layout';
+import { type MapGeometry, mapGeometry } from '../game/map-layout';
 import { startMapGame } from '../game/map-scene';
 import { entryName, type MapEntry, mapEntries } from '../game/progression';
 import { exportProgress, importProgress } from './backup';
@@ -10,8 +10,8 @@ import { levelHash } from './router';
 import { importDialog } from './sharing';
 
 /** The buttons laid over the drawn map: one per level, where the scene draws it, named for screen readers. */
-function levelButtons(entries: readonly MapEntry[], context: AppContext): HTMLElement {
-  const points = pathPoints(entries.length);
+function levelButtons(entries: readonly MapEntry[], geometry: MapGeometry, context: AppContext): HTMLElement {
+  const { points, width, height } = geometry;
   const list = el('ol', { class: 'map-buttons', 'aria-label': 'Levels' });
   entries.forEach((entry, i) => {
     const p = points[i];
@@ -33,8 +33,8 @@ function levelButtons(entries: readonly MapEntry[], context: AppContext): HTMLEl
     });
     if (entry.state === 'locked') b.setAttribute('aria-disabled', 'true');
     const item = el('li', {}, b);
-    item.style.left = `${(100 * p.x) / MAP_SIZE.width}%`;
-    item.style.top = `${(100 * p.y) / MAP_SIZE.height}%`;
+    item.style.left = `${(100 * p.x) / width}%`;
+    item.style.top = `${(100 * p.y) / height}%`;
     list.append(item);
   });
   return list;
@@ -66,9 +66,12 @@ function levelShelf(
 export async function showMap(root: HTMLElement, context: AppContext): Promise<Screen> {
   const levels = await loadAllBuiltInLevels();
   const entries = mapEntries(levels, (id) => context.store.progress(id));
-  const stage = el('div', { class: 'map-stage' });
+  const portrait = window.innerWidth < 700;
+  const geometry = mapGeometry(entries.length, portrait);
+  const stage = el('div', { class: `map-stage ${portrait ? 'map-portrait' : 'map-landscape'}` });
+  stage.style.aspectRatio = `${geometry.width} / ${geometry.height}`;
   const canvasHolder = el('div', { class: 'map-canvas', 'aria-hidden': 'true' });
-  stage.append(canvasHolder, levelButtons(entries, context));
+  stage.append(canvasHolder, levelButtons(entries, geometry, context));
   const won = entries.filter((e) => e.state === 'won').length;
   const shelf = (origin: 'mine' | 'shared') =>
     context.store.customLevels(origin).map((c) => ({ id: c.level.id, title: c.level.title }));
@@ -109,7 +112,7 @@ export async function showMap(root: HTMLElement, context: AppContext): Promise<S
       ),
     ),
   );
-  let game: Phaser.Game | null = startMapGame(canvasHolder, { entries, points: pathPoints(entries.length) });
+  let game: Phaser.Game | null = startMapGame(canvasHolder, { entries, geometry });
   const next = entries.find((e) => e.state === 'open');
   context.announce(next ? `Level map. Next up: ${next.title}` : 'Level map. Every level is won!');
   return {

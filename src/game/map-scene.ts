@@ -3,7 +3,7 @@
  * won with its stars. It only draws; the page lays accessible HTML buttons over the same points.
  */
 import Phaser from 'phaser';
-import { MAP_SIZE, type MapPoint } from './map-layout';
+import type { MapGeometry } from './map-layout';
 import type { MapEntry } from './progression';
 
 const COLOURS = {
@@ -22,7 +22,7 @@ const COLOURS = {
 /** What the scene draws. */
 export interface MapSceneData {
   readonly entries: readonly MapEntry[];
-  readonly points: readonly MapPoint[];
+  readonly geometry: MapGeometry;
 }
 
 function drawStar(g: Phaser.GameObjects.Graphics, x: number, y: number, radius: number): void {
@@ -46,7 +46,7 @@ function drawLock(g: Phaser.GameObjects.Graphics, x: number, y: number): void {
 
 /** Draws the map from the entries given at start; restart the scene with new data to redraw. */
 export class MapScene extends Phaser.Scene {
-  private info: MapSceneData = { entries: [], points: [] };
+  private info: MapSceneData = { entries: [], geometry: { width: 0, height: 0, points: [] } };
 
   constructor() {
     super('map');
@@ -57,18 +57,19 @@ export class MapScene extends Phaser.Scene {
   }
 
   create(): void {
-    const { entries, points } = this.info;
+    const { entries, geometry } = this.info;
+    const { width, height, points } = geometry;
     const g = this.add.graphics();
     g.fillStyle(COLOURS.sky, 1);
-    g.fillRect(0, 0, MAP_SIZE.width, MAP_SIZE.height);
+    g.fillRect(0, 0, width, height);
     // Soft hills behind the road.
     g.fillStyle(COLOURS.ground, 1);
-    for (let i = 0; i < 6; i++) g.fillEllipse(80 + i * 170, MAP_SIZE.height + 40, 360, 260);
+    for (let x = 80; x < width + 180; x += 170) g.fillEllipse(x, height + 40, 360, 260);
     // Pixels scattered like stars in the sky: a nod to the pictures the networks learn.
     const sky = this.add.graphics();
     for (let i = 0; i < 40; i++) {
       sky.fillStyle(0xffffff, 0.12 + ((i * 37) % 10) / 40);
-      sky.fillRect((i * 211) % MAP_SIZE.width, (i * 97) % (MAP_SIZE.height - 120), 3, 3);
+      sky.fillRect((i * 211) % width, (i * 97) % (height - 120), 3, 3);
     }
     const vectors = points.map((p) => new Phaser.Math.Vector2(p.x, p.y));
     if (vectors.length > 1) {
@@ -129,8 +130,8 @@ export function startMapGame(parent: HTMLElement, data: MapSceneData): Phaser.Ga
   return new Phaser.Game({
     type: Phaser.AUTO,
     parent,
-    width: MAP_SIZE.width,
-    height: MAP_SIZE.height,
+    width: data.geometry.width,
+    height: data.geometry.height,
     backgroundColor: '#1d2b53',
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
     banner: false,
