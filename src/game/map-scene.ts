@@ -112,6 +112,9 @@ export class MapScene extends Phaser.Scene {
           color: COLOURS.text,
           align: 'center',
           wordWrap: { width: 150 },
+          // An outline in the sky's colour keeps titles readable where the road passes behind them.
+          stroke: '#1d2b53',
+          strokeThickness: 5,
         })
         .setOrigin(0.5, 0)
         .setAlpha(entry.state === 'locked' ? 0.6 : 1);
