@@ -7,7 +7,7 @@ const run = (command) => execSync(command, { stdio: 'inherit' });
 
 if (!existsSync('node_modules/.package-lock.json')) {
   console.log('Installing npm packages...');
-  run(existsSync('package-lock.json') ? 'npm ci' : 'npm install');
+  run('npm install --no-audit --no-fund');
 }
 
 const wantsBrowser = process.argv.includes('--browser');

@@ -191,7 +191,8 @@ export function mountTrainingPanel(
   const onStatus = (status: TrainerStatus) => {
     if (status.state === 'restarting' || status.state === 'failed') {
       context.announce(status.message);
-      loadedKey = null;
+      // A restarted worker carries on with the network and its latest weights; a failed one has none.
+      if (status.state === 'failed') loadedKey = null;
       running = false;
       refresh();
     }
@@ -338,6 +339,7 @@ export function mountTrainingPanel(
     if (!(await ensureLoaded())) return;
     const progress = await client.step(1);
     onEvent(progress);
+    await showPrediction();
   }
 
   async function reset(): Promise<void> {
@@ -350,6 +352,7 @@ export function mountTrainingPanel(
       trained = false;
       view.reset();
       onEvent(progress);
+      await showPrediction();
       context.announce('Reset: fresh weights, step 0.');
     }
     refresh();
