@@ -143,6 +143,10 @@ async function measure(bench: BenchCase, runner: Runner): Promise<Row> {
 const fmt = (v: number, digits = 0) =>
   v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** "2.1x faster" when ours is ahead, "3.4x slower" when it is behind. */
+const ratio = (r: number, ahead: string, behind: string) =>
+  r >= 1 ? `${fmt(r, 1)}x ${ahead}` : `${fmt(1 / r, 1)}x ${behind}`;
+
 function printTable(rows: Row[]): void {
   const header = [
     'data set',
@@ -163,10 +167,11 @@ function printTable(rows: Row[]): void {
       .sort((a, b) => (a.goalMillis ?? 0) - (b.goalMillis ?? 0))[0];
     if (row.error) return [row.bench, row.runner, `failed: ${row.error}`, '', '', '', '', ''];
     const ours = row.runner.startsWith('ConvBlocks');
-    const speedRatio = !ours && best ? `${fmt(best.stepsPerSecond / row.stepsPerSecond, 1)}x faster` : '';
+    const speedRatio =
+      !ours && best ? ratio(best.stepsPerSecond / row.stepsPerSecond, 'faster', 'slower') : '';
     const goalRatio =
       !ours && bestGoal?.goalMillis && row.goalMillis
-        ? `${fmt(row.goalMillis / bestGoal.goalMillis, 1)}x sooner`
+        ? ratio(row.goalMillis / bestGoal.goalMillis, 'sooner', 'later')
         : '';
     const goal =
       row.goalMillis === null
