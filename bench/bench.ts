@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { LayerSpec } from '../src/spec';
 import { faceSet, slashSet, xoSet } from '../tests/fixtures/seed-data';
-import { mediumData } from './medium-data';
+import { MEDIUM_LAYERS, mediumData } from './medium-data';
 import {
   type BenchCase,
   convnetjsRunner,
@@ -62,16 +62,7 @@ const CASES: BenchCase[] = [
   {
     name: 'medium 28x28, 10 classes',
     input: [28, 28, 1],
-    layers: [
-      { type: 'conv', filters: 8, size: 5, stride: 1, padding: 'valid' },
-      { type: 'relu' },
-      { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' },
-      { type: 'conv', filters: 16, size: 3, stride: 1, padding: 'valid' },
-      { type: 'relu' },
-      { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' },
-      { type: 'flatten' },
-      { type: 'dense', units: 10 },
-    ],
+    layers: MEDIUM_LAYERS,
     classCount: 10,
     data: mediumData(1000, 7),
     batchSize: 32,

@@ -3,8 +3,9 @@
  * diagonals, crosses, boxes, rings...), each moved, resized and sprinkled with noise by a seeded
  * generator, so every run and every peer sees the same pictures.
  */
-import { seededRandom } from '../src/engine/random';
-import type { Example } from '../src/spec';
+
+import type { Example, LayerSpec } from '../src/spec';
+import { seededRandom } from '../src/spec/random';
 
 const SIDE = 28;
 
@@ -43,3 +44,15 @@ export function mediumData(count: number, seed: number): Example[] {
     return { label: String(classIndex), classIndex, pixels };
   });
 }
+
+/** The medium benchmark's network: two conv layers with pooling, then ten votes. */
+export const MEDIUM_LAYERS: readonly LayerSpec[] = [
+  { type: 'conv', filters: 8, size: 5, stride: 1, padding: 'valid' },
+  { type: 'relu' },
+  { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' },
+  { type: 'conv', filters: 16, size: 3, stride: 1, padding: 'valid' },
+  { type: 'relu' },
+  { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' },
+  { type: 'flatten' },
+  { type: 'dense', units: 10 },
+];

@@ -5,7 +5,7 @@
 import type { LayerSpec } from '../../src/spec';
 import type { TrainingSetup } from '../../src/worker/protocol';
 import { faceSet, slashSet, xoSet } from '../../tests/fixtures/seed-data';
-import { mediumData } from '../medium-data';
+import { MEDIUM_LAYERS, mediumData } from '../medium-data';
 
 /** One case: a setup, and the training accuracy that counts as reaching the goal. */
 export interface TrainingCase {
@@ -74,16 +74,7 @@ export async function trainingCases(withSlow: boolean): Promise<TrainingCase[]> 
       name: 'medium 28x28, 10 classes',
       setup: {
         input: [28, 28, 1],
-        layers: [
-          { type: 'conv', filters: 8, size: 5, stride: 1, padding: 'valid' },
-          { type: 'relu' },
-          { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' },
-          { type: 'conv', filters: 16, size: 3, stride: 1, padding: 'valid' },
-          { type: 'relu' },
-          { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' },
-          { type: 'flatten' },
-          { type: 'dense', units: 10 },
-        ],
+        layers: MEDIUM_LAYERS,
         classCount: 10,
         // The Node benchmark's optimiser for this network.
         training: { optimizer: 'sgd', learningRate: 0.01, momentum: 0.9, batchSize: 32, seed: 1 },

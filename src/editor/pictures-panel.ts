@@ -3,7 +3,9 @@
  * grid for the chosen picture with its tools and transforms, and importing PNG or JPEG files
  * (picked or dropped).
  */
+
 import { button, el } from '../app/dom';
+import { seededRandom } from '../spec';
 import { type EditorDraft, type PictureSet, updatePictures } from './draft';
 import { radioGroup } from './fields';
 import { importImageFiles } from './image-import';
@@ -11,7 +13,6 @@ import { thumbnailCanvas } from './paint';
 import type { DraftAccess, EditorPanel } from './panel';
 import { blankPicture, type EditorPicture, reshapePicture } from './picture';
 import { mountPixelGrid, type Tool } from './pixel-grid';
-import { seededRandom } from './random';
 import {
   flipPicture,
   type Ink,

@@ -1,6 +1,6 @@
 import type { Example, LayerSpec, Padding } from '../spec';
+import { seededRandom, shuffledIndices } from '../spec/random';
 import { imageColumns } from './columns';
-import { seededRandom, shuffledIndices } from './random';
 import { tf } from './tf';
 
 /** Pictures and labels in plain memory, NHWC, ready to be cut into batches. */

@@ -1,5 +1,5 @@
 import { inferShapes, type LayerSpec, type LayerWeights, type Shape, weightSizes } from '../spec';
-import { seededRandom } from './random';
+import { seededRandom } from '../spec/random';
 
 /**
  * Fresh weights for a stack: He-uniform kernels (limit sqrt(6 / fan-in), suited to ReLU) and zero

@@ -13,6 +13,7 @@ export {
   picturePixels,
   weightSizes,
 } from './parse';
+export { seededRandom, shuffledIndices } from './random';
 export { levelToDocument, networkToDocument, pictureRows } from './serialize';
 export * from './shapes';
 export * from './types';

@@ -57,3 +57,17 @@ export async function chooseInDropdown(page: Page, type: string, current: string
   // The menu fades out; a press while it is still there would only close it.
   await choice.waitFor({ state: 'hidden' });
 }
+
+/**
+ * The texts drawn on the editor's blocks (not the toolbox's), whitespace made plain. `sorted` gives
+ * them in a fixed order: dragged blocks are drawn after loaded ones, so two equal networks can list
+ * them in different orders.
+ */
+export function editorTexts(page: Page, options: { sorted?: boolean } = {}): Promise<string[]> {
+  return page.evaluate((sorted) => {
+    const texts = [...document.querySelectorAll('.blocklySvg text')]
+      .filter((t) => !t.closest('.blocklyFlyout'))
+      .map((t) => (t.textContent ?? '').replace(/\s+/g, ' '));
+    return sorted ? texts.sort() : texts;
+  }, options.sorted ?? false);
+}

@@ -2,35 +2,19 @@
  * The block editor in real Chromium: build the X-vs-O network by dragging blocks, read the shapes
  * on the blocks, break the network and read why, undo.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseInDropdown, dragBlockUnder } from './blockly-drag';
-import { collectErrors, launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chooseInDropdown, dragBlockUnder, editorTexts } from './blockly-drag';
+import { collectErrors, useChromium } from './chromium';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useChromium();
 
-beforeAll(async () => {
-  mkdirSync('screenshots', { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The texts drawn on the editor's blocks (not the toolbox's), in page order. */
-const blockTexts = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('.blocklySvg text')]
-      .filter((t) => !t.closest('.blocklyFlyout'))
-      .map((t) => (t.textContent ?? '').replace(/\s+/g, ' ')),
-  );
+const blockTexts = (page: Page) => editorTexts(page);
 
 describe('the block editor', () => {
   it('shows every shape of the X-vs-O network, marks a Dense above its Flatten, and undoes it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
     await page.goto(`${baseUrl}#/level/x-vs-o`);
     await page.getByRole('button', { name: 'Start building' }).click();

@@ -2,23 +2,13 @@
  * The game as a new player meets it, in real Chromium: the map, playing slash-2x2 and x-vs-o by
  * dragging blocks and training, the wins on the map, and the progress kept across a reload.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { chooseInDropdown, dragBlockUnder } from './blockly-drag';
-import { collectErrors, launchChromium } from './chromium';
+import { collectErrors, useChromium } from './chromium';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync('screenshots', { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 const status = (page: Page) => page.locator('#status');
 
@@ -33,7 +23,7 @@ async function trainToVerdict(page: Page): Promise<string> {
 
 describe('a new player', () => {
   it('wins slash-2x2 and x-vs-o by dragging blocks, and the map keeps the wins after a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectErrors(page);
     await page.goto(baseUrl);
 
@@ -85,7 +75,7 @@ describe('a new player', () => {
   });
 
   it('is told when a level address names no level, and sees the map', async () => {
-    const page = await browser.newPage({
+    const page = await browser().newPage({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,

@@ -2,32 +2,15 @@
  * Sharing in real Chromium: a trained network shared as a link from one browser opens in a fresh
  * one as the same blocks giving the same votes, before any training; a bad link changes nothing.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dragBlockUnder } from './blockly-drag';
-import { collectErrors, launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { dragBlockUnder, editorTexts } from './blockly-drag';
+import { collectErrors, useChromium } from './chromium';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useChromium();
 
-beforeAll(async () => {
-  mkdirSync('screenshots', { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const editorTexts = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('.blocklySvg text')]
-      .filter((t) => !t.closest('.blocklyFlyout'))
-      .map((t) => (t.textContent ?? '').replace(/\s+/g, ' '))
-      // Dragged blocks come later in the drawing than loaded ones: compare what is drawn, not its order.
-      .sort(),
-  );
+const sortedTexts = (page: Page) => editorTexts(page, { sorted: true });
 
 /** The votes the view shows for the watched picture, as "class percent" lines. */
 const votes = (page: Page) =>
@@ -37,7 +20,7 @@ const votes = (page: Page) =>
 
 describe('a shared network', () => {
   it('opens in a fresh browser as the same blocks giving the same votes', async () => {
-    const sender = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const sender = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await sender.newPage();
     const errors = collectErrors(page);
     await page.goto(`${baseUrl}#/level/slash-2x2`);
@@ -50,7 +33,7 @@ describe('a shared network', () => {
       .toMatch(/^Level complete/);
     const sentVotes = await votes(page);
     expect(sentVotes).toHaveLength(2);
-    const sentBlocks = await editorTexts(page);
+    const sentBlocks = await sortedTexts(page);
 
     await page.getByRole('button', { name: 'Share' }).click();
     expect(await page.getByLabel('Include the trained weights').isChecked()).toBe(true);
@@ -58,7 +41,7 @@ describe('a shared network', () => {
     expect(link).toMatch(/#net=[A-Za-z0-9_-]+$/);
     await page.screenshot({ path: 'screenshots/share-dialog.png' });
 
-    const receiver = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const receiver = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const other = await receiver.newPage();
     const otherErrors = collectErrors(other);
     await other.goto(link.replace(/^.*#/, `${baseUrl}#`));
@@ -67,7 +50,7 @@ describe('a shared network', () => {
       .poll(() => question.textContent(), { timeout: 30_000 })
       .toMatch(/network '.*' for Backslash or slash\?: 2 layers, 10 parameters, trained/);
     await other.getByRole('button', { name: 'Open' }).click();
-    await expect.poll(() => editorTexts(other), { timeout: 30_000 }).toEqual(sentBlocks);
+    await expect.poll(() => sortedTexts(other), { timeout: 30_000 }).toEqual(sentBlocks);
     await expect.poll(() => votes(other), { timeout: 30_000 }).toEqual(sentVotes);
     await other.screenshot({ path: 'screenshots/share-opened.png', fullPage: true });
     expect(errors).toEqual([]);
@@ -77,7 +60,7 @@ describe('a shared network', () => {
   });
 
   it('refuses a broken link with a message and leaves the map as it was', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${baseUrl}#net=not*base64`);

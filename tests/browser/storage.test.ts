@@ -2,32 +2,16 @@
  * Progress that is never lost, in real Chromium: a won level and an edited network survive a
  * reload; an exported progress file brings both back after the site's data is cleared.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dragBlockUnder } from './blockly-drag';
-import { collectErrors, launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { dragBlockUnder, editorTexts } from './blockly-drag';
+import { collectErrors, useChromium } from './chromium';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useChromium();
 
-beforeAll(async () => {
-  mkdirSync('screenshots', { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const editorTexts = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('.blocklySvg text')]
-      .filter((t) => !t.closest('.blocklyFlyout'))
-      .map((t) => (t.textContent ?? '').replace(/\s+/g, ' '))
-      .join(' | '),
-  );
+const editorText = async (page: Page) => (await editorTexts(page)).join(' | ');
 
 const levelOne = (page: Page) => page.getByRole('button', { name: /^Level 1: / });
 
@@ -57,7 +41,7 @@ async function setDenseUnits(page: Page, units: number): Promise<void> {
 
 describe('progress', () => {
   it('keeps a win and an edited network across a reload, and comes back from an exported file', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });
@@ -69,10 +53,10 @@ describe('progress', () => {
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
     await setDenseUnits(page, 4);
-    await expect.poll(() => editorTexts(page)).toContain('→ 4 · 20 params');
+    await expect.poll(() => editorText(page)).toContain('→ 4 · 20 params');
 
     await page.reload();
-    await expect.poll(() => editorTexts(page), { timeout: 30_000 }).toContain('→ 4 · 20 params');
+    await expect.poll(() => editorText(page), { timeout: 30_000 }).toContain('→ 4 · 20 params');
     await page.getByRole('button', { name: 'Back to map' }).click();
     await expect.poll(() => levelOne(page).getAttribute('aria-label')).toMatch(/won with \d of 3 stars$/);
 
@@ -98,7 +82,7 @@ describe('progress', () => {
       .toMatch(/won with/);
     await page.screenshot({ path: 'screenshots/progress-imported.png' });
     await page.goto(`${baseUrl}#/level/four-ways-2x2`);
-    await expect.poll(() => editorTexts(page), { timeout: 30_000 }).toContain('→ 4 · 20 params');
+    await expect.poll(() => editorText(page), { timeout: 30_000 }).toContain('→ 4 · 20 params');
     expect(errors).toEqual([]);
     await context.close();
   });

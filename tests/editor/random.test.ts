@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomIndex, seededRandom } from '../../src/editor/random';
+import { randomIndex } from '../../src/editor/random';
+import { seededRandom } from '../../src/spec';
 
 describe('the seeded generator', () => {
   it('repeats its sequence for the same seed', () => {

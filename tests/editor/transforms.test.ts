@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { blankPicture, reshapePicture } from '../../src/editor/picture';
-import { seededRandom } from '../../src/editor/random';
 import {
   flipPicture,
   floodFill,
@@ -13,6 +12,7 @@ import {
   shiftPicture,
   togglePixel,
 } from '../../src/editor/transforms';
+import { seededRandom } from '../../src/spec';
 import { grey, rowsOf } from './helpers';
 
 const L = grey(['#..', '#..', '##.']);

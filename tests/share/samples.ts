@@ -7,20 +7,11 @@ import {
   type NetworkSpec,
   parseLevel,
   parseNetwork,
+  seededRandom,
   weightSizes,
 } from '../../src/spec';
 
-/** A small seeded generator (mulberry32), so every run shares the same weights. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../src/spec';
 
 /** Full-precision weights spread like a trained network's (roughly normal, spread `spread`). */
 export function trainedWeights(

@@ -1,6 +1,8 @@
 /**
  * A seeded generator (mulberry32): the same seed gives the same numbers in every browser and in Node,
- * so weights start the same on every backend. Never Math.random.
+ * so weights start the same on every backend and generated pictures are the same for everyone. It
+ * lives with the formats because it imports nothing: the page, the editor and the engine share it.
+ * Never Math.random.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
