@@ -98,6 +98,8 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
 
   const startBuilding = async () => {
     main.replaceChildren(header, workbench);
+    // The intro may have been scrolled; the workbench starts at its top.
+    window.scrollTo(0, 0);
     // Blockly is loaded only when a level opens, so the map stays light.
     const blocks = await import('../blocks');
     if (disposed) return;
