@@ -8,8 +8,6 @@ import type { LayerWeights } from '../spec';
 import type {
   BackendReport,
   LoadOptions,
-  Prediction,
-  ProgressEvent,
   RunEnd,
   RunOptions,
   Speed,
@@ -42,23 +40,15 @@ export interface TrainerClientOptions {
   readonly maxRestartsPerMinute?: number;
 }
 
-/** The trainer as the page uses it: the worker's API, kept alive across worker deaths. */
-export interface TrainerClient {
+/**
+ * The trainer as the page uses it: the worker's API, kept alive across worker deaths. Events of
+ * every run go to the client's `onEvent`, so `train` takes no listener; the heartbeat is the
+ * client's own business.
+ */
+export interface TrainerClient extends Omit<TrainerApi, 'train' | 'ping'> {
   readonly status: TrainerStatus;
-  load(setup: TrainingSetup, options?: LoadOptions): Promise<BackendReport>;
   /** Trains; events go to `onEvent`. Resolves with an error event if the worker dies meanwhile. */
   train(options?: RunOptions): Promise<RunEnd>;
-  pause(): Promise<void>;
-  resume(): Promise<void>;
-  step(steps: number): Promise<ProgressEvent>;
-  reset(seed?: number): Promise<ProgressEvent>;
-  stop(): Promise<void>;
-  setSpeed(speed: Speed): Promise<void>;
-  watch(pixels: Float32Array | null): Promise<void>;
-  predict(pixels: Float32Array): Promise<Prediction>;
-  getWeights(): Promise<(LayerWeights | null)[]>;
-  setWeights(weights: readonly (LayerWeights | null)[]): Promise<void>;
-  loseWebGLContext(): Promise<boolean>;
   /** Stops the worker for good. */
   dispose(): void;
 }
