@@ -107,15 +107,19 @@ async function train(backend: BackendChoice): Promise<Outcome> {
 /** Trains on WebGL at a slow pace, makes WebGL lose its context after the third step, trains on. */
 async function trainThroughContextLoss(): Promise<Outcome & { lost: boolean }> {
   let lost: Promise<boolean> | null = null;
+  let faster: Promise<void> | null = null;
   const recorded = recordingClient(30_000, (client, progress) => {
     if (progress.step >= 3 && !lost) {
       lost = client.loseWebGLContext();
-      void client.setSpeed('fastest');
+      faster = client.setSpeed('fastest');
     }
   });
   try {
     const report = await recorded.client.load(setup, { backend: 'webgl' });
-    const end = await recorded.client.train({ speed: 'normal' });
+    // Slow motion until the context is lost: at full pace the network can learn before the loss
+    // reaches the worker, and then no engine call is left to notice it.
+    const end = await recorded.client.train({ speed: 'slow-motion' });
+    await faster;
     return { ...outcome(report, end, recorded), lost: (await lost) ?? false };
   } finally {
     recorded.client.dispose();
