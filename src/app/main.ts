@@ -78,11 +78,6 @@ async function start(): Promise<void> {
     }
     if (!next) {
       next = await showMap(app, context);
-      if (target.screen === 'editor') {
-        // The level editor loads only when a teacher opens it.
-        const { showLevelEditor } = await import('../editor');
-        next = await showLevelEditor(app, context, target.id);
-      }
       if (target.screen === 'level') {
         history.replaceState(null, '', '#/');
         announce(`There is no level "${target.id}". Here is the map.`);
@@ -102,6 +97,8 @@ async function start(): Promise<void> {
   // A network or level file dropped anywhere on the page is opened like a link.
   document.addEventListener('dragover', (event) => event.preventDefault());
   document.addEventListener('drop', (event) => {
+    // A drop a screen took itself (the level editor's pictures) is not a shared file.
+    if (event.defaultPrevented) return;
     event.preventDefault();
     const file = event.dataTransfer?.files[0];
     if (!file) return;

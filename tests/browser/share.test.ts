@@ -72,4 +72,44 @@ describe('a shared network', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('opens a network file dropped on the page, and one picked in the Import dialog', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const network = {
+      kind: 'convblocks/network',
+      version: 1,
+      name: 'dropped votes',
+      level: 'slash-2x2',
+      input: [2, 2, 1],
+      layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
+    };
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: /^Level 1: / }).waitFor();
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      return transfer;
+    }, JSON.stringify(network));
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+    await expect
+      .poll(() => page.getByRole('dialog').textContent(), { timeout: 30_000 })
+      .toMatch(/network 'dropped votes' for Backslash or slash\?: 2 layers, 10 parameters/);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => sortedTexts(page), { timeout: 30_000 }).toContain('→ 2 · 10 params');
+
+    // The same network under another name, picked in the Import dialog of the level screen.
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByLabel('File').setInputFiles({
+      name: 'picked.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...network, name: 'picked votes' })),
+    });
+    await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/network 'picked votes'/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Nothing was opened.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
