@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TensorNetwork } from '../../src/engine/network';
 import { tf } from '../../src/engine/tf';
 import type { LayerSpec, LayerWeights } from '../../src/spec';
-import { channelsToNhwc, workedExamples } from '../fixtures';
+import { channelsToNhwc, hwioKernel, workedExamples } from '../fixtures';
 
 /** Runs one layer on one fixture input and returns the output in the fixtures' channel-first rows. */
 function runLayer(input: number[][][], layer: LayerSpec, weights: LayerWeights | null): number[][][] {
@@ -18,18 +18,6 @@ function runLayer(input: number[][][], layer: LayerSpec, weights: LayerWeights |
       Array.from({ length: w }, (_, x) => flat[(y * w + x) * c + k] as number),
     ),
   );
-}
-
-/** HWIO flat kernel from the fixtures' per-filter, per-channel maps, times `scale`. */
-function hwioKernel(kernels: { channels: number[][][] }[], scale: number): number[] {
-  const size = kernels[0]?.channels[0]?.length ?? 0;
-  const inChannels = kernels[0]?.channels.length ?? 0;
-  const out: number[] = [];
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++)
-      for (let c = 0; c < inChannels; c++)
-        for (const k of kernels) out.push((k.channels[c]?.[y]?.[x] ?? 0) * scale);
-  return out;
 }
 
 function expectClose(actual: number[][][], expected: number[][][], tolerance: number) {

@@ -12,20 +12,7 @@ import {
   poolCellMath,
   reluCellMath,
 } from '../../src/viz/cell-math';
-import { channelsToNhwc, type WorkedExample, workedExamples } from '../fixtures';
-
-/** HWIO flat kernel from the fixtures' per-filter, per-channel maps. */
-function hwioKernel(kernels: NonNullable<WorkedExample['kernels']>): number[] {
-  const rows = kernels[0]?.channels[0]?.length ?? 0;
-  const cols = kernels[0]?.channels[0]?.[0]?.length ?? 0;
-  const channels = kernels[0]?.channels.length ?? 0;
-  const out: number[] = [];
-  for (let y = 0; y < rows; y++)
-    for (let x = 0; x < cols; x++)
-      for (let c = 0; c < channels; c++)
-        for (const k of kernels) out.push(k.channels[c]?.[y]?.[x] ?? Number.NaN);
-  return out;
-}
+import { channelsToNhwc, hwioKernel, type WorkedExample, workedExamples } from '../fixtures';
 
 /** Every output cell of a worked example, with the fixture's number for it. */
 function cellsOf(example: WorkedExample) {

@@ -6,20 +6,8 @@
 import { Engine, initialWeights, seededRandom, tf } from '../../src/engine';
 import { softmaxCrossEntropy, TensorNetwork } from '../../src/engine/network';
 import type { Example, LayerSpec, LayerWeights } from '../../src/spec';
-import { channelsToNhwc, type WorkedExample, workedExamples } from '../fixtures';
+import { channelsToNhwc, hwioKernel, type WorkedExample, workedExamples } from '../fixtures';
 import type { Outputs } from './disagreements';
-
-/** HWIO flat kernel from the fixtures' per-filter, per-channel maps, times `scale`. */
-function hwioKernel(kernels: NonNullable<WorkedExample['kernels']>, scale: number): number[] {
-  const size = kernels[0]?.channels[0]?.length ?? 0;
-  const inChannels = kernels[0]?.channels.length ?? 0;
-  const out: number[] = [];
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++)
-      for (let c = 0; c < inChannels; c++)
-        for (const k of kernels) out.push((k.channels[c]?.[y]?.[x] ?? 0) * scale);
-  return out;
-}
 
 /** The layer and weights a worked example describes, or null for the 1-D filter run as a plain conv. */
 function exampleLayer(example: WorkedExample): { layer: LayerSpec; weights: LayerWeights | null } | null {
