@@ -3,6 +3,7 @@
  * network and wins the level with it (kept as the reference network, which makes the level ready),
  * the starter network, and sharing as a link or a file once the level is ready.
  */
+import { downloadText } from '../app/dialogs';
 import { button, el } from '../app/dom';
 import type { BlockEditor } from '../blocks';
 import { encodeLevelLink, levelToFile } from '../share';
@@ -29,16 +30,6 @@ function percent(x: number): string {
 
 function layersText(layers: readonly LayerSpec[]): string {
   return layers.map((l) => l.type).join(', ');
-}
-
-/** Offers a text as a file download. */
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = el('a', { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Builds the Check and share tab. */
@@ -132,7 +123,7 @@ export function checkPanel(access: CheckAccess): EditorPanel {
     const level = await readyLevel();
     if (!level) return;
     const file = levelToFile(level);
-    download(file.filename, file.text);
+    downloadText(file.filename, file.text);
     shareStatus.textContent = `Saved as ${file.filename}.`;
     access.announce(shareStatus.textContent);
   };
