@@ -6,16 +6,8 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 // @ts-expect-error convnetjs ships no types.
 import convnetjs from 'convnetjs';
-import {
-  type BackendName,
-  Engine,
-  initialWeights,
-  seededRandom,
-  shuffledIndices,
-  tf,
-  useBackend,
-} from '../src/engine';
-import type { Example, LayerSpec, LayerWeights } from '../src/spec';
+import { Engine, initialWeights, seededRandom, shuffledIndices, tf, useBackend } from '../src/engine';
+import { type BackendName, type Example, type LayerSpec, type LayerWeights, networkOf } from '../src/spec';
 
 /** One benchmark case: a network, its data and what counts as reaching the goal. */
 export interface BenchCase {
@@ -58,10 +50,9 @@ export function engineRunner(backend: BackendName, wasmPath: string): Runner {
     async start(bench, weights) {
       if (!(await useBackend(backend, { wasmPath }))) throw new Error(`${backend} is not available`);
       const engine = new Engine(
-        {
+        networkOf({
           input: bench.input,
           layers: bench.layers,
-          classCount: bench.classCount,
           training: {
             optimizer: 'sgd',
             momentum: 0.9,
@@ -70,7 +61,7 @@ export function engineRunner(backend: BackendName, wasmPath: string): Runner {
             seed: 1,
           },
           weights,
-        },
+        }),
         bench.data,
       );
       return {

@@ -3,7 +3,7 @@
  * Train (wasm start-up and WebGL shader compilation included), how soon the goal is reached, how
  * many steps a second a live run takes, and how smooth the page stays meanwhile.
  */
-import { createTrainerClient, type TrainerClient } from '../../src/worker/client';
+import { createTrainerClient, type TrainerClient } from '../../src/worker/page/client';
 import type { BackendChoice, TrainerEvent } from '../../src/worker/protocol';
 import { type TrainingCase, trainingCases } from './cases';
 import { recordFrames } from './frames';

@@ -2,12 +2,12 @@ import type { BlockEditor, CompileResult } from '../blocks';
 import { BUILT_IN_ORDER, isBuiltInLevel, loadBuiltInLevel } from '../game/catalog';
 import {
   classifierProblem,
-  DEFAULT_TRAINING,
   type LayerSpec,
   type LevelSpec,
+  levelNetwork,
+  levelTraining,
   type NetworkSpec,
   SpecError,
-  type TrainingSpec,
 } from '../spec';
 import type { AppContext, Screen } from './context';
 import { button, el } from './dom';
@@ -15,29 +15,6 @@ import { journalEdit } from './edit-journal';
 import { levelIntro } from './level-intro';
 import { exportNetwork, importDialog, shareDialog } from './sharing';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
-
-/** The training settings a level starts from: its own, else its reference network's, else the defaults. */
-export function levelTraining(level: LevelSpec): TrainingSpec {
-  return level.training ?? level.reference?.training ?? DEFAULT_TRAINING;
-}
-
-/** The network the editor holds, as the document storage keeps for the level. */
-function workspaceNetwork(
-  level: LevelSpec,
-  layers: readonly LayerSpec[],
-  training: TrainingSpec,
-): NetworkSpec {
-  return {
-    kind: 'convblocks/network',
-    version: 1,
-    name: `my ${level.title} network`,
-    level: level.id,
-    input: level.input,
-    classes: level.classes,
-    layers,
-    training,
-  };
-}
 
 /** Finds a level by id: a built-in one, or one the player made or received. */
 async function findLevel(id: string, context: AppContext): Promise<LevelSpec | undefined> {
@@ -59,27 +36,25 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
     const layers = editor?.getLayers() ?? context.store.workspace(level.id)?.layers ?? level.starter ?? [];
     const training = context.store.workspace(level.id)?.training ?? levelTraining(level);
     const weights = (await panel?.trainedWeights()) ?? undefined;
-    return { ...workspaceNetwork(level, layers, training), ...(weights && { weights }) };
+    return levelNetwork(level, layers, training, weights);
+  };
+  /** Hands a finished network to `use` (the Share dialog, the file download), or says what is missing. */
+  const withFinishedNetwork = (use: (network: NetworkSpec) => unknown) => async () => {
+    const network = await currentNetwork();
+    if (classifierProblem(level.input, network.layers, level.classes.length)) {
+      context.announce('Finish the network first: the blocks do not make a network that can vote yet.');
+      return;
+    }
+    await use(network);
   };
   const shareTools = el(
     'div',
     { class: 'controls share-tools' },
-    button('Share', async () => {
-      const network = await currentNetwork();
-      if (classifierProblem(level.input, network.layers, level.classes.length)) {
-        context.announce('Finish the network first: the blocks do not make a network that can vote yet.');
-        return;
-      }
-      await shareDialog(network);
-    }),
-    button('Export', async () => {
-      const network = await currentNetwork();
-      if (classifierProblem(level.input, network.layers, level.classes.length)) {
-        context.announce('Finish the network first: the blocks do not make a network that can vote yet.');
-        return;
-      }
-      exportNetwork(network, context);
-    }),
+    button('Share', withFinishedNetwork(shareDialog)),
+    button(
+      'Export',
+      withFinishedNetwork((network) => exportNetwork(network, context)),
+    ),
     button('Import', () => void importDialog(context)),
   );
   const header = el(
@@ -109,7 +84,7 @@ export async function showLevel(root: HTMLElement, id: string, context: AppConte
     let training = saved?.training ?? levelTraining(level);
     let layers: readonly LayerSpec[] = saved?.layers ?? level.starter ?? [];
     const save = () => {
-      const network = workspaceNetwork(level, layers, training);
+      const network = levelNetwork(level, layers, training);
       journalEdit(level.id, network);
       context.store.saveWorkspace(level.id, network);
     };

@@ -1,4 +1,4 @@
-import type { LayerSpec, LevelSpec } from '../spec';
+import { type LayerSpec, type LevelSpec, softmax } from '../spec';
 import { mountTrainingView, type TrainingView } from '../viz/training-view';
 import type { PictureChoice } from '../viz/types';
 import type { ProgressEvent, SnapshotEvent } from '../worker/protocol';
@@ -14,19 +14,6 @@ export interface LevelView {
   /** The network was rebuilt or reset: the curves start again. */
   reset(): void;
   dispose(): void;
-}
-
-function softmax(logits: ArrayLike<number>): Float32Array {
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] as number);
-  const out = new Float32Array(logits.length);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) {
-    out[i] = Math.exp((logits[i] as number) - max);
-    sum += out[i] as number;
-  }
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
-  return out;
 }
 
 /**
@@ -92,7 +79,7 @@ export function mountLevelView(
       lastStep = -1;
       view.dispose();
       view = mount();
-      options.onWatch(watched);
+      // The trainer keeps watching the same picture: nothing to tell it.
     },
     dispose() {
       view.dispose();

@@ -1,15 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BackendName, Engine, type LayerOutput, useBackend } from '../engine';
+import { Engine, useBackend } from '../engine';
 import {
+  type BackendName,
   formatShape,
+  type LayerOutput,
   type LevelSpec,
+  levelNetwork,
   type NetworkSpec,
   networkToDocument,
   parseLevel,
   parseNetwork,
   parsePicture,
+  reachesGoal,
   SpecError,
 } from '../spec';
 import { intOption, readArgs, UsageError } from './args';
@@ -95,16 +99,7 @@ async function inspect(argv: readonly string[]): Promise<number> {
     throw new FileError(`${networkPath}: weights: are missing: inspect needs a trained network`);
   const pixels = readDocument(imagePath, (value) => parsePicture(value, network.input));
   const classes = classesOf(network);
-  const engine = new Engine(
-    {
-      input: network.input,
-      layers: network.layers,
-      classCount: classes.length,
-      training: network.training,
-      weights: network.weights,
-    },
-    [],
-  );
+  const engine = new Engine(network, []);
   const outputs = await engine.activations(pixels);
   const probabilities = Array.from(await engine.predict(pixels));
   engine.dispose();
@@ -142,10 +137,16 @@ async function train(argv: readonly string[]): Promise<number> {
     throw new FileError(`${networkPath}: classes: expected the level's classes ${level.classes.join(', ')}`);
   }
   const training = { ...network.training, ...(seed !== undefined && { seed }) };
-  const outcome = await trainOnLevel(level, network.layers, training, {
-    ...(maxSteps !== undefined && { maxSteps }),
-    onProgress: progressPrinter(process.stderr, level.id),
-  });
+  // Training starts from fresh weights drawn from the seed, even for a network that has some.
+  const { weights: _weights, ...untrained } = network;
+  const outcome = await trainOnLevel(
+    level,
+    { ...untrained, training },
+    {
+      ...(maxSteps !== undefined && { maxSteps }),
+      onProgress: progressPrinter(process.stderr, level.id),
+    },
+  );
   endProgress(process.stderr);
   if (outcome.diverged) process.stdout.write('the loss blew up: try a smaller learning rate\n');
   process.stdout.write(
@@ -202,11 +203,12 @@ async function check(argv: readonly string[]): Promise<number> {
       failures++;
       continue;
     }
-    const outcome = await trainOnLevel(level, level.reference.layers, level.reference.training, {
+    const reference = levelNetwork(level, level.reference.layers, level.reference.training);
+    const outcome = await trainOnLevel(level, reference, {
       onProgress: progressPrinter(process.stderr, level.id),
     });
     endProgress(process.stderr);
-    const won = !outcome.diverged && outcome.testAccuracy >= level.goal.testAccuracy;
+    const won = !outcome.diverged && reachesGoal(level, outcome.testAccuracy);
     const summary = `${outcome.steps} steps, train ${percent(outcome.trainAccuracy)}, test ${percent(outcome.testAccuracy)}, goal ${percent(level.goal.testAccuracy)}`;
     if (won) process.stdout.write(`ok   ${level.id}: ${summary}\n`);
     else {

@@ -1,11 +1,20 @@
-import { DEFAULT_MAX_STEPS, Engine, hasLearned } from '../engine';
-import type { LayerSpec, LayerWeights, LevelSpec, TrainingSpec } from '../spec';
+import { Engine, engineDriver } from '../engine';
+import {
+  type LayerWeights,
+  type LevelSpec,
+  levelJob,
+  type NetworkSpec,
+  type RunOutcome,
+  trainUntilJudged,
+} from '../spec';
 
 /** How a training run ended. */
 export interface TrainingOutcome {
+  readonly run: RunOutcome;
   readonly steps: number;
   readonly trainAccuracy: number;
   readonly trainLoss: number;
+  /** Accuracy on the hidden test pictures; 0 when the run was not judged (the loss blew up). */
   readonly testAccuracy: number;
   readonly diverged: boolean;
   readonly weights: (LayerWeights | null)[];
@@ -20,47 +29,34 @@ export interface TrainingProgress {
   readonly accuracy: number;
 }
 
-const CHUNK = 10;
-
 /**
- * Trains `layers` on a level's training pictures until they are learned or `maxSteps` pass, then
- * judges the network on the hidden test pictures, as the game does when training stops.
+ * Trains `network` on a level's training pictures until they are learned or the step limit, then
+ * judges it on the hidden test pictures: the routine the game and the level editor use too.
  */
 export async function trainOnLevel(
   level: LevelSpec,
-  layers: readonly LayerSpec[],
-  training: TrainingSpec,
+  network: NetworkSpec,
   options: { maxSteps?: number; onProgress?: (p: TrainingProgress) => void } = {},
 ): Promise<TrainingOutcome> {
-  const maxSteps = options.maxSteps ?? level.limits.maxSteps ?? DEFAULT_MAX_STEPS;
+  const job = levelJob(level, network, options.maxSteps);
   const started = performance.now();
-  const engine = new Engine(
-    { input: level.input, layers, classCount: level.classes.length, training },
-    level.train,
-  );
+  const engine = new Engine(network, level.train);
   try {
-    let trainAccuracy = 0;
-    let trainLoss = Number.POSITIVE_INFINITY;
-    let diverged = false;
-    while (engine.step < maxSteps) {
-      const result = await engine.trainSteps(Math.min(CHUNK, maxSteps - engine.step));
-      if (result.diverged) {
-        diverged = true;
-        break;
-      }
-      const evaluation = await engine.evaluate(level.train);
-      trainAccuracy = evaluation.accuracy;
-      trainLoss = evaluation.loss;
-      options.onProgress?.({ step: engine.step, maxSteps, loss: trainLoss, accuracy: trainAccuracy });
-      if (hasLearned(trainAccuracy, trainLoss)) break;
-    }
-    const test = level.test.length ? await engine.evaluate(level.test) : { accuracy: trainAccuracy };
+    const run = await trainUntilJudged(engineDriver(engine, job), job, (check) =>
+      options.onProgress?.({
+        step: check.step,
+        maxSteps: job.maxSteps,
+        loss: check.loss,
+        accuracy: check.trainAccuracy,
+      }),
+    );
     return {
-      steps: engine.step,
-      trainAccuracy,
-      trainLoss,
-      testAccuracy: test.accuracy,
-      diverged,
+      run,
+      steps: run.step,
+      trainAccuracy: run.last?.trainAccuracy ?? 0,
+      trainLoss: run.last?.loss ?? Number.POSITIVE_INFINITY,
+      testAccuracy: run.test?.accuracy ?? 0,
+      diverged: run.reason === 'diverged',
       weights: engine.getWeights(),
       millis: performance.now() - started,
     };

@@ -8,7 +8,7 @@ import { button, el } from '../app/dom';
 import type { BlockEditor } from '../blocks';
 import { encodeLevelLink, levelToFile } from '../share';
 import type { LayerSpec, LevelSpec } from '../spec';
-import type { TrainerClient } from '../worker/client';
+import type { TrainerClient } from '../worker/page/client';
 import { buildLevel, draftLimits } from './build-level';
 import { checkDraft } from './check';
 import { EDITOR_TRAINING, type EditorDraft, isReady, winFingerprint } from './draft';
@@ -151,7 +151,7 @@ export function checkPanel(access: CheckAccess): EditorPanel {
     workbenchStatus.textContent = 'Training your network on the training pictures...';
     try {
       if (!client) {
-        const { createTrainerClient } = await import('../worker/client');
+        const { createTrainerClient } = await import('../worker/page/client');
         client = createTrainerClient();
       }
       const layers = result.layers;

@@ -1,24 +1,24 @@
 /**
- * Trains a network on a level the way `convblocks check` does, through the training worker: ten
- * steps at a time until the training pictures are learned or the step limit, then judged on the
- * hidden test pictures. The same rule, so a level won here passes the check.
+ * Trains a network on a level through the training worker with the routine `convblocks check` and
+ * the game use (the spec's train-until-judged), ten steps between checks as the command line takes
+ * them, so a level won here passes the check.
  */
-import type { Example, LayerSpec, LevelSpec, TrainingSpec } from '../spec';
-import type { ProgressEvent } from '../worker/protocol';
+import {
+  type CheckPoint,
+  type LayerSpec,
+  type LevelSpec,
+  levelJob,
+  levelNetwork,
+  reachesGoal,
+  type TrainingJob,
+  type TrainingSpec,
+  trainUntilJudged,
+} from '../spec';
+import { type SteppingTrainer, steppingDriver } from '../worker/page/step-driver';
 
 /** What the run needs of the trainer client. */
-export interface WinTrainer {
-  load(setup: {
-    input: readonly [number, number, number];
-    layers: readonly LayerSpec[];
-    classCount: number;
-    training: TrainingSpec;
-    train: readonly Example[];
-    test: readonly Example[];
-    maxSteps?: number | undefined;
-  }): Promise<unknown>;
-  step(steps: number): Promise<ProgressEvent>;
-  predict(pixels: Float32Array): Promise<{ readonly probabilities: ArrayLike<number> }>;
+export interface WinTrainer extends SteppingTrainer {
+  load(job: TrainingJob): Promise<unknown>;
 }
 
 /** How a run went. */
@@ -26,63 +26,28 @@ export interface WinOutcome {
   readonly steps: number;
   readonly trainAccuracy: number;
   readonly testAccuracy: number;
+  /** The test pictures the network got wrong, by index. */
+  readonly wrong: readonly number[];
   readonly won: boolean;
 }
 
-/** Steps between two checks, as the command line's check takes them. */
-export const CHECK_EVERY_STEPS = 10;
-
-/** Steps a run may take when the level sets no limit (the engine's default). */
-export const DEFAULT_WIN_STEPS = 2000;
-
-/** The engine's rule for "learned": every training picture right and the loss small. */
-export function hasLearned(progress: Pick<ProgressEvent, 'trainAccuracy' | 'loss'>): boolean {
-  return progress.trainAccuracy === 1 && progress.loss < 0.1;
-}
-
-function votedClass(probabilities: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < probabilities.length; i++)
-    if ((probabilities[i] ?? 0) > (probabilities[best] ?? 0)) best = i;
-  return best;
-}
-
-/** Trains `layers` on `level` and judges them on its test pictures; `onProgress` hears every check. */
+/** Trains `layers` on `level` and judges them on its test pictures; `onCheck` hears every check. */
 export async function runToWin(
   trainer: WinTrainer,
   level: LevelSpec,
   layers: readonly LayerSpec[],
   training: TrainingSpec,
-  onProgress: (progress: ProgressEvent) => void = () => {},
+  onCheck: (check: CheckPoint) => void = () => {},
 ): Promise<WinOutcome> {
-  const maxSteps = level.limits.maxSteps ?? DEFAULT_WIN_STEPS;
-  await trainer.load({
-    input: level.input,
-    layers,
-    classCount: level.classes.length,
-    training,
-    train: level.train,
-    test: level.test,
-    maxSteps,
-  });
-  let progress: ProgressEvent | null = null;
-  let steps = 0;
-  while (steps < maxSteps) {
-    progress = await trainer.step(Math.min(CHECK_EVERY_STEPS, maxSteps - steps));
-    steps = progress.step;
-    onProgress(progress);
-    if (hasLearned(progress)) break;
-  }
-  let right = 0;
-  for (const example of level.test) {
-    const { probabilities } = await trainer.predict(Float32Array.from(example.pixels));
-    if (votedClass(probabilities) === example.classIndex) right++;
-  }
-  const testAccuracy = level.test.length ? right / level.test.length : 0;
+  const job = levelJob(level, levelNetwork(level, layers, training));
+  await trainer.load(job);
+  const run = await trainUntilJudged(steppingDriver(trainer), job, onCheck);
+  const testAccuracy = run.test?.accuracy ?? 0;
   return {
-    steps,
-    trainAccuracy: progress?.trainAccuracy ?? 0,
+    steps: run.step,
+    trainAccuracy: run.last?.trainAccuracy ?? 0,
     testAccuracy,
-    won: level.test.length > 0 && testAccuracy >= level.goal.testAccuracy,
+    wrong: level.test.flatMap((example, i) => (run.test?.predicted[i] === example.classIndex ? [] : [i])),
+    won: run.test !== null && reachesGoal(level, testAccuracy),
   };
 }

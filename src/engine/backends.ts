@@ -1,10 +1,8 @@
+import { BACKEND_NAMES, type BackendName } from '../spec';
 import { tf } from './tf';
 
-/** The TensorFlow.js backends the engine can train on. */
-export type BackendName = 'cpu' | 'wasm' | 'webgl';
-
 /** Every backend, fastest-to-start first. */
-export const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl'];
+export const BACKENDS: readonly BackendName[] = BACKEND_NAMES;
 
 /** The wasm backend's binaries, by file name, as the package names them. */
 export type WasmFileName =

@@ -1,25 +1,17 @@
-import type { Example, LayerSpec, LayerType, LayerWeights, Shape, TrainingSpec } from '../spec';
+import {
+  accuracyOf,
+  classCountOf,
+  type Example,
+  type LayerOutput,
+  type LayerWeights,
+  type NetworkSpec,
+  type Shape,
+  votedClasses,
+} from '../spec';
 import { BatchSource, disposeBatch, firstConvOf, makeBatch, type PictureSet, pictureSet } from './dataset';
 import { initialWeights } from './init';
 import { softmaxCrossEntropy, TensorNetwork } from './network';
 import { tf } from './tf';
-
-/** What the engine trains: a stack that fits its input and ends in one Dense unit per class. */
-export interface EngineNetwork {
-  readonly input: readonly [number, number, number];
-  readonly layers: readonly LayerSpec[];
-  readonly classCount: number;
-  readonly training: TrainingSpec;
-  /** Start from these weights instead of fresh ones drawn from `training.seed`. */
-  readonly weights?: readonly (LayerWeights | null)[] | undefined;
-}
-
-/** One layer's output for one picture, flat in NHWC order. */
-export interface LayerOutput {
-  readonly type: LayerType;
-  readonly shape: Shape;
-  readonly values: Float32Array;
-}
 
 /** Where training stands after a call to `train`. */
 export interface StepResult {
@@ -53,11 +45,18 @@ export class Engine {
   private batches: BatchSource;
   private readonly train: PictureSet;
   private stepCount = 0;
+  /** How many classes the network votes for (the units of its last Dense). */
+  readonly classCount: number;
 
+  /**
+   * Builds `network` (a stack that fits its input and ends in one Dense unit per class, as
+   * parseNetwork guarantees) from its own weights, or fresh ones drawn from its training seed.
+   */
   constructor(
-    readonly network: EngineNetwork,
+    readonly network: NetworkSpec,
     trainExamples: readonly Example[],
   ) {
+    this.classCount = classCountOf(network);
     this.train = pictureSet(trainExamples, network.input);
     const weights = network.weights ?? initialWeights(network.input, network.layers, network.training.seed);
     this.net = new TensorNetwork(network.input, network.layers, weights);
@@ -88,13 +87,7 @@ export class Engine {
 
   private makeBatches(seed = this.network.training.seed): BatchSource {
     const { batchSize } = this.network.training;
-    return new BatchSource(
-      this.train,
-      batchSize,
-      this.network.classCount,
-      firstConvOf(this.network.layers),
-      seed,
-    );
+    return new BatchSource(this.train, batchSize, this.classCount, firstConvOf(this.network.layers), seed);
   }
 
   /** Runs `steps` optimiser steps and reads the loss once, at the end (reading back costs a sync). */
@@ -130,7 +123,7 @@ export class Engine {
   /** Class probabilities and accuracy over `examples`. */
   async evaluate(examples: readonly Example[]): Promise<Evaluation> {
     const set = pictureSet(examples, this.network.input);
-    const classes = this.network.classCount;
+    const classes = this.classCount;
     const probabilities = new Float32Array(set.count * classes);
     let lossSum = 0;
     for (let start = 0; start < set.count; start += EVAL_CHUNK) {
@@ -149,19 +142,9 @@ export class Engine {
       probs?.dispose();
       loss?.dispose();
     }
-    const predicted = new Int32Array(set.count);
-    let right = 0;
-    for (let i = 0; i < set.count; i++) {
-      let best = 0;
-      for (let k = 1; k < classes; k++) {
-        if ((probabilities[i * classes + k] as number) > (probabilities[i * classes + best] as number))
-          best = k;
-      }
-      predicted[i] = best;
-      if (best === set.labels[i]) right++;
-    }
+    const predicted = votedClasses(probabilities, classes);
     return {
-      accuracy: set.count ? right / set.count : 0,
+      accuracy: accuracyOf(predicted, examples),
       loss: set.count ? lossSum / set.count : 0,
       predicted,
       probabilities,

@@ -66,7 +66,8 @@ export class TensorNetwork {
     weights: readonly (LayerWeights | null)[],
   ) {
     const report = inferShapes(input, layers);
-    if (report.errorAt >= 0) throw new Error(`layer ${report.errorAt} cannot run on its input`);
+    const broken = report.layers[report.errorAt];
+    if (broken && !broken.ok) throw new Error(`layer ${report.errorAt + 1} cannot run: ${broken.reason}`);
     this.shapes = report.layers.map((l) => (l.ok ? l.output : input));
     this.variables = layers.map((_, i) => {
       const w = weights[i];

@@ -1,5 +1,6 @@
 /** The formats: types, parsing of untrusted documents, shape inference and parameter counts. */
 export { describeValue, formatPath, SpecError } from './errors';
+export * from './judged-run';
 export { MAX } from './limits';
 export {
   DOCUMENT_VERSIONS,
@@ -16,4 +17,5 @@ export {
 export { seededRandom, shuffledIndices } from './random';
 export { levelToDocument, networkToDocument, pictureRows } from './serialize';
 export * from './shapes';
+export * from './training';
 export * from './types';

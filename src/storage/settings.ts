@@ -1,4 +1,4 @@
-import { describeValue, SpecError } from '../spec';
+import { BACKEND_CHOICES, DEFAULT_SPEED, describeValue, SPEEDS, SpecError } from '../spec';
 import { expectOneOf, expectRecord, join } from './fields';
 
 /**
@@ -7,9 +7,9 @@ import { expectOneOf, expectRecord, join } from './fields';
  */
 export const SETTINGS = {
   /** How fast training plays out, from watchable slow motion to as fast as the machine goes. */
-  speed: { choices: ['slow-motion', 'slow', 'normal', 'fast', 'fastest'], default: 'normal' },
+  speed: { choices: SPEEDS, default: DEFAULT_SPEED },
   /** The training backend: the measured fastest ('auto') or one the player forces. */
-  backend: { choices: ['auto', 'wasm', 'cpu', 'webgl'], default: 'auto' },
+  backend: { choices: BACKEND_CHOICES, default: 'auto' },
 } as const;
 
 /** The name of a setting. */

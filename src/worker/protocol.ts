@@ -1,33 +1,28 @@
 /**
- * The trainer's side of the worker boundary: the setup it trains, the events it sends, and the API
- * the page calls through Comlink. The game and the views import only this file and the client.
+ * The worker boundary: the job the page hands over, the events the trainer sends, and the API the
+ * page calls through Comlink. Both sides import this file; the page side lives in `page/`, the
+ * worker side in `thread/`. The names and rules of training come from the spec's training contract.
  */
-import type { Example, LayerSpec, LayerType, LayerWeights, Shape, TrainingSpec } from '../spec';
-import type { Settings } from '../storage';
-import type { Speed } from './pace';
+import type {
+  BackendChoice,
+  BackendName,
+  DoneReason,
+  LayerOutput,
+  LayerWeights,
+  Speed,
+  TestResult,
+  TrainingJob,
+} from '../spec';
 
-export type { Speed } from './pace';
-
-/** A TensorFlow.js backend the worker can train on (mirrors the engine's, which the page must not load). */
-export type BackendName = 'cpu' | 'wasm' | 'webgl';
-
-/** The backend setting: the measured fastest ('auto') or one the player forces. */
-export type BackendChoice = Settings['backend'];
-
-/** What to train: a network and a level's pictures. */
-export interface TrainingSetup {
-  readonly input: readonly [number, number, number];
-  readonly layers: readonly LayerSpec[];
-  readonly classCount: number;
-  readonly training: TrainingSpec;
-  /** Start from these weights (a shared or saved network) instead of fresh ones from the seed. */
-  readonly weights?: readonly (LayerWeights | null)[] | undefined;
-  readonly train: readonly Example[];
-  /** The hidden test pictures, judged only when a run asks for test accuracy. */
-  readonly test: readonly Example[];
-  /** Training stops after this many steps (the level's limit or the engine's default). */
-  readonly maxSteps?: number | undefined;
-}
+export type {
+  BackendChoice,
+  BackendName,
+  DoneReason,
+  LayerOutput,
+  Speed,
+  TestResult,
+  TrainingJob,
+} from '../spec';
 
 /** How one backend did when timed on the network at hand. */
 export interface BackendMeasurement {
@@ -51,13 +46,6 @@ export interface BackendReport {
 /** A layer's weights for the views, or null for a layer without any. */
 export type WeightSnapshot = { readonly kernel: Float32Array; readonly bias: Float32Array } | null;
 
-/** One layer's output for one picture, flat in NHWC order. */
-export interface LayerActivation {
-  readonly type: LayerType;
-  readonly shape: Shape;
-  readonly values: Float32Array;
-}
-
 /** Where training stands, sent after every accuracy check. */
 export interface ProgressEvent {
   readonly type: 'progress';
@@ -69,6 +57,8 @@ export interface ProgressEvent {
   /** Accuracy on the hidden test pictures, only when the run asked for it. */
   readonly testAccuracy: number | null;
   readonly examplesPerSecond: number;
+  /** True when the steps before this check blew the loss up: the weights went back to the last good ones. */
+  readonly diverged?: boolean;
 }
 
 /** What the views draw, sent at most about 15 times a second. */
@@ -77,7 +67,7 @@ export interface SnapshotEvent {
   readonly step: number;
   readonly weights: readonly WeightSnapshot[];
   /** Every layer's output for the watched picture, null when no picture is watched. */
-  readonly activations: readonly LayerActivation[] | null;
+  readonly activations: readonly LayerOutput[] | null;
   /**
    * The training pictures' class probabilities at the last accuracy check (pictures x classes), or
    * null before any check or when the set is too large to send with each snapshot.
@@ -91,9 +81,6 @@ export interface BackendEvent {
   readonly report: BackendReport;
 }
 
-/** Why a run ended. */
-export type DoneReason = 'learned' | 'step-limit' | 'stopped' | 'diverged';
-
 /** A run ended; the weights stay as they are (for 'diverged', the last good ones). */
 export interface DoneEvent {
   readonly type: 'done';
@@ -101,6 +88,8 @@ export interface DoneEvent {
   readonly step: number;
   /** A sentence for the player. */
   readonly message: string;
+  /** The judgement on the hidden test pictures, for a run that learned or used up its steps. */
+  readonly test: TestResult | null;
 }
 
 /** Something failed in the worker; the message is for the player. */
@@ -130,7 +119,7 @@ export interface LoadOptions {
 /** The network's answer for one picture. */
 export interface Prediction {
   readonly probabilities: Float32Array;
-  readonly layers: readonly LayerActivation[];
+  readonly layers: readonly LayerOutput[];
 }
 
 /** A listener for trainer events. */
@@ -138,10 +127,15 @@ export type TrainerListener = (event: TrainerEvent) => void;
 
 /** The trainer as the page sees it through Comlink: every call is async. */
 export interface TrainerApi {
-  /** Builds the network on the measured fastest backend (or the forced one). */
-  load(setup: TrainingSetup, options?: LoadOptions): Promise<BackendReport>;
-  /** Trains until learned, the step limit, stop or divergence; events go to `onEvent`. */
-  train(onEvent: TrainerListener, options?: RunOptions): Promise<RunEnd>;
+  /** Builds the job's network on the measured fastest backend (or the forced one). */
+  load(job: TrainingJob, options?: LoadOptions): Promise<BackendReport>;
+  /** Where every event goes from now on, whichever call caused it (train, step, reset, watch). */
+  listen(onEvent: TrainerListener): Promise<void>;
+  /**
+   * Trains until learned, the step limit, stop or divergence, then judges the hidden test pictures
+   * (the spec's train-until-judged routine); events go to the listener.
+   */
+  train(options?: RunOptions): Promise<RunEnd>;
   /** Parks the run after the current chunk; resolves once it is parked. */
   pause(): Promise<void>;
   /** Lets a paused run go on. */
@@ -154,10 +148,12 @@ export interface TrainerApi {
   stop(): Promise<void>;
   /** Changes the speed of the run in progress and of later ones. */
   setSpeed(speed: Speed): Promise<void>;
-  /** The picture whose activations snapshots carry (null for none). */
+  /** The picture whose activations snapshots carry (null for none); between runs, a snapshot of it comes at once. */
   watch(pixels: Float32Array | null): Promise<void>;
   /** Every layer's output and the class probabilities for one picture. */
   predict(pixels: Float32Array): Promise<Prediction>;
+  /** Class probabilities of the hidden test pictures, `count * classes` numbers, in one batched call. */
+  testProbabilities(): Promise<Float32Array>;
   getWeights(): Promise<(LayerWeights | null)[]>;
   setWeights(weights: readonly (LayerWeights | null)[]): Promise<void>;
   /** Makes WebGL lose its context, as a GPU reset would (tests and benchmarks); false when not on WebGL. */

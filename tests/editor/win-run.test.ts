@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildLevel } from '../../src/editor/build-level';
 import { EDITOR_TRAINING } from '../../src/editor/draft';
-import { DEFAULT_WIN_STEPS, hasLearned, runToWin, type WinTrainer } from '../../src/editor/win-run';
-import { DEFAULT_MAX_STEPS, hasLearned as engineHasLearned } from '../../src/engine/stopping';
-import type { LevelSpec } from '../../src/spec';
+import { runToWin, type WinTrainer } from '../../src/editor/win-run';
+import { DEFAULT_MAX_STEPS, type LevelSpec } from '../../src/spec';
 import type { ProgressEvent } from '../../src/worker/protocol';
 import { smallDraft } from './helpers';
 
@@ -20,10 +19,9 @@ const level = (() => {
 function fakeTrainer(learnedAt: number, answers: number[]) {
   const calls: string[] = [];
   let step = 0;
-  let shown = 0;
   const trainer: WinTrainer = {
-    async load(setup) {
-      calls.push(`load ${setup.layers.length} layers, ${setup.train.length} train, max ${setup.maxSteps}`);
+    async load(job) {
+      calls.push(`load ${job.network.layers.length} layers, ${job.train.length} train, max ${job.maxSteps}`);
     },
     async step(steps) {
       calls.push(`step ${steps}`);
@@ -40,9 +38,9 @@ function fakeTrainer(learnedAt: number, answers: number[]) {
       };
       return event;
     },
-    async predict() {
-      const answer = answers[shown++] ?? 0;
-      return { probabilities: answer === 0 ? [0.9, 0.1] : [0.2, 0.8] };
+    async testProbabilities() {
+      calls.push('judge');
+      return Float32Array.from(answers.flatMap((answer) => (answer === 0 ? [0.9, 0.1] : [0.2, 0.8])));
     },
   };
   return { trainer, calls };
@@ -64,6 +62,7 @@ describe('winning a level in the editor', () => {
       steps: 10,
       trainAccuracy: 1,
       testAccuracy: 1,
+      wrong: [],
       won: true,
     });
   });
@@ -71,32 +70,29 @@ describe('winning a level in the editor', () => {
   it('does not win below the goal', async () => {
     const { trainer } = fakeTrainer(10, [0, 0]);
     const outcome = await runToWin(trainer, level, layers, EDITOR_TRAINING);
-    expect([outcome.testAccuracy, outcome.won]).toEqual([0.5, false]);
+    expect([outcome.testAccuracy, outcome.won, outcome.wrong]).toEqual([0.5, false, [1]]);
   });
 
   it('stops at the level step limit', async () => {
     const limited: LevelSpec = { ...level, limits: { ...level.limits, maxSteps: 15 } };
     const { trainer, calls } = fakeTrainer(1000, [0, 1]);
     const outcome = await runToWin(trainer, limited, layers, EDITOR_TRAINING);
-    expect(calls).toEqual(['load 2 layers, 4 train, max 15', 'step 10', 'step 5']);
+    expect(calls).toEqual(['load 2 layers, 4 train, max 15', 'step 10', 'step 5', 'judge']);
     expect(outcome.steps).toBe(15);
   });
 
-  it.each([
-    { trainAccuracy: 1, loss: 0.05, learned: true },
-    { trainAccuracy: 1, loss: 0.2, learned: false },
-    { trainAccuracy: 0.9, loss: 0.01, learned: false },
-  ])(
-    'counts accuracy $trainAccuracy with loss $loss as learned: $learned, as the engine does',
-    ({ trainAccuracy, loss, learned }) => {
-      expect([hasLearned({ trainAccuracy, loss }), engineHasLearned(trainAccuracy, loss)]).toEqual([
-        learned,
-        learned,
-      ]);
-    },
-  );
+  it('does not judge a network whose loss blew up', async () => {
+    const { trainer, calls } = fakeTrainer(1000, [0, 1]);
+    const step = trainer.step;
+    trainer.step = async (steps) => ({ ...(await step(steps)), diverged: true });
+    const outcome = await runToWin(trainer, level, layers, EDITOR_TRAINING);
+    expect([outcome.won, calls.includes('judge')]).toEqual([false, false]);
+  });
 
-  it('takes as many steps at most as the engine when the level sets no limit', () => {
-    expect(DEFAULT_WIN_STEPS).toBe(DEFAULT_MAX_STEPS);
+  it('takes as many steps at most as the game and the command line when the level sets no limit', async () => {
+    const { trainer, calls } = fakeTrainer(Number.POSITIVE_INFINITY, [0, 1]);
+    const outcome = await runToWin(trainer, level, layers, EDITOR_TRAINING);
+    expect(calls[0]).toBe(`load 2 layers, 4 train, max ${DEFAULT_MAX_STEPS}`);
+    expect(outcome.steps).toBe(DEFAULT_MAX_STEPS);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, type EngineNetwork, seededRandom } from '../../src/engine';
+import { Engine, seededRandom } from '../../src/engine';
 import { tf } from '../../src/engine/tf';
-import { DEFAULT_TRAINING, type Example, type LayerSpec } from '../../src/spec';
+import {
+  DEFAULT_TRAINING,
+  type Example,
+  type LayerSpec,
+  type NetworkParts,
+  networkOf,
+  type TrainingSpec,
+} from '../../src/spec';
 import { faceSet, slashSet, xoSet } from '../fixtures/seed-data';
 
 const training = { ...DEFAULT_TRAINING, learningRate: 0.05 };
@@ -28,29 +35,20 @@ const smallConvNet: LayerSpec[] = [
 ];
 
 describe('training on the seed data sets', () => {
-  it.each<[string, EngineNetwork, Example[]]>([
+  it.each<[string, NetworkParts, Example[]]>([
     [
       '2x2 slashes with one Dense block',
       {
         input: [2, 2, 1],
         layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
-        classCount: 2,
         training,
       },
       slashSet,
     ],
-    [
-      '9x9 X vs O with conv, ReLU, pool',
-      { input: [9, 9, 1], layers: smallConvNet, classCount: 2, training },
-      xoSet,
-    ],
-    [
-      '7x7 happy face vs other faces',
-      { input: [7, 7, 1], layers: smallConvNet, classCount: 2, training },
-      faceSet,
-    ],
+    ['9x9 X vs O with conv, ReLU, pool', { input: [9, 9, 1], layers: smallConvNet, training }, xoSet],
+    ['7x7 happy face vs other faces', { input: [7, 7, 1], layers: smallConvNet, training }, faceSet],
   ])('%s reaches full training accuracy', async (_, network, examples) => {
-    const engine = new Engine(network, examples);
+    const engine = new Engine(networkOf(network), examples);
     const steps = await trainToPerfect(engine, examples, 300);
     expect((await engine.evaluate(examples)).accuracy).toBe(1);
     expect(steps).toBeLessThan(300);
@@ -65,7 +63,7 @@ describe('the engine', () => {
     classIndex: i % 4,
     pixels: Array.from({ length: 64 }, () => random() * 2 - 1),
   }));
-  const noiseNet: EngineNetwork = {
+  const noiseNet: NetworkParts & { training: TrainingSpec } = {
     input: [8, 8, 1],
     layers: [
       { type: 'conv', filters: 8, size: 3, stride: 1, padding: 'same' },
@@ -73,19 +71,18 @@ describe('the engine', () => {
       { type: 'flatten' },
       { type: 'dense', units: 4 },
     ],
-    classCount: 4,
     training: { ...DEFAULT_TRAINING, learningRate: 0.01 },
   };
 
   it('starts from a loss close to ln(number of classes)', async () => {
-    const engine = new Engine(noiseNet, noise);
+    const engine = new Engine(networkOf(noiseNet), noise);
     const { loss } = await engine.evaluate(noise);
     expect(Math.abs(loss - Math.log(4))).toBeLessThan(0.5);
     engine.dispose();
   });
 
   it('overfits 20 random pictures to zero training error', async () => {
-    const engine = new Engine(noiseNet, noise);
+    const engine = new Engine(networkOf(noiseNet), noise);
     await trainToPerfect(engine, noise, 500);
     expect((await engine.evaluate(noise)).accuracy).toBe(1);
     engine.dispose();
@@ -94,7 +91,7 @@ describe('the engine', () => {
   it('gives bit-identical weights for the same network, data and seed', async () => {
     const run = async (seed: number) => {
       const engine = new Engine(
-        { ...noiseNet, training: { ...noiseNet.training, seed, batchSize: 8 } },
+        networkOf({ ...noiseNet, training: { ...noiseNet.training, seed, batchSize: 8 } }),
         noise,
       );
       await engine.trainSteps(25);
@@ -112,7 +109,10 @@ describe('the engine', () => {
     ['minibatches', 6],
   ])('leaks no tensor over 1,000 steps (%s), nor after reset and dispose', async (_, batchSize) => {
     const before = tf.memory().numTensors;
-    const engine = new Engine({ ...noiseNet, training: { ...noiseNet.training, batchSize } }, noise);
+    const engine = new Engine(
+      networkOf({ ...noiseNet, training: { ...noiseNet.training, batchSize } }),
+      noise,
+    );
     await engine.trainSteps(10);
     const afterTen = tf.memory().numTensors;
     for (let i = 0; i < 99; i++) await engine.trainSteps(10);
@@ -129,7 +129,10 @@ describe('the engine', () => {
 
   it('reports a blow-up and keeps the last good weights', async () => {
     const engine = new Engine(
-      { ...noiseNet, training: { ...noiseNet.training, optimizer: 'sgd', momentum: 0, learningRate: 10 } },
+      networkOf({
+        ...noiseNet,
+        training: { ...noiseNet.training, optimizer: 'sgd', momentum: 0, learningRate: 10 },
+      }),
       noise.map((e) => ({ ...e, pixels: e.pixels.map((v) => v * 1e18) })),
     );
     const before = engine.getWeights();
@@ -140,7 +143,7 @@ describe('the engine', () => {
   });
 
   it('returns every layer output for one picture with its shape', async () => {
-    const engine = new Engine(noiseNet, noise);
+    const engine = new Engine(networkOf(noiseNet), noise);
     const outputs = await engine.activations(noise[0]?.pixels ?? []);
     expect(outputs.map((o) => [o.type, o.shape, o.values.length])).toEqual([
       ['conv', [8, 8, 8], 512],
@@ -155,7 +158,7 @@ describe('the engine', () => {
   });
 
   it('trains from given weights and puts fresh ones back on reset', async () => {
-    const engine = new Engine(noiseNet, noise);
+    const engine = new Engine(networkOf(noiseNet), noise);
     const fresh = engine.getWeights();
     await engine.trainSteps(5);
     expect(engine.getWeights()).not.toEqual(fresh);

@@ -5,7 +5,7 @@
  */
 import { Engine, initialWeights, seededRandom, tf } from '../../src/engine';
 import { softmaxCrossEntropy, TensorNetwork } from '../../src/engine/network';
-import type { Example, LayerSpec, LayerWeights } from '../../src/spec';
+import { type Example, type LayerSpec, type LayerWeights, networkOf } from '../../src/spec';
 import { channelsToNhwc, hwioKernel, type WorkedExample, workedExamples } from '../fixtures';
 import type { Outputs } from './disagreements';
 
@@ -125,7 +125,7 @@ export async function backendOutputs(): Promise<Outputs> {
   tf.dispose([x, oneHot]);
   net.dispose();
 
-  const engine = new Engine({ input, layers, classCount, training: { ...randomNetwork.training } }, pictures);
+  const engine = new Engine(networkOf({ input, layers, training: { ...randomNetwork.training } }), pictures);
   await engine.trainSteps(1);
   engine.getWeights().forEach((w, i) => {
     if (w) outputs[`after one SGD step, layer ${i}`] = [...w.kernel, ...w.bias];

@@ -5,7 +5,7 @@ import {
   type TrainerClient,
   type TrainerStatus,
   WORKER_DIED_MESSAGE,
-} from '../../src/worker/client';
+} from '../../src/worker/page/client';
 import type { TrainerEvent } from '../../src/worker/protocol';
 import { PortWorker } from './port-worker';
 import { xoSetup } from './setup';

@@ -1,6 +1,6 @@
 /** A Worker stand-in for Node: a cpu Trainer served over a MessageChannel, which a test can kill. */
-import { exposeTrainer } from '../../src/worker/expose';
-import { Trainer } from '../../src/worker/trainer';
+import { exposeTrainer } from '../../src/worker/thread/expose';
+import { Trainer } from '../../src/worker/thread/trainer';
 
 type Listener = EventListenerOrEventListenerObject;
 

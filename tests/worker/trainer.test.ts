@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine';
 import type { LayerWeights } from '../../src/spec';
 import type { DoneEvent, ProgressEvent, SnapshotEvent, TrainerEvent } from '../../src/worker/protocol';
-import { DIVERGED_MESSAGE, Trainer } from '../../src/worker/trainer';
+import { DIVERGED_MESSAGE, Trainer } from '../../src/worker/thread/trainer';
 import { xoSet } from '../fixtures/seed-data';
 import { xoSetup } from './setup';
 
@@ -25,9 +25,12 @@ afterEach(async () => {
 });
 
 /** Runs `train` to its end and returns every event it sent. */
-async function trainAll(trainer: Trainer, options: Parameters<Trainer['train']>[1] = {}) {
+async function trainAll(trainer: Trainer, options: Parameters<Trainer['train']>[0] = {}) {
   const events: TrainerEvent[] = [];
-  const end = await trainer.train((event) => events.push(event), options);
+  await trainer.listen((event) => {
+    events.push(event);
+  });
+  const end = await trainer.train(options);
   return { events, end };
 }
 
@@ -42,7 +45,7 @@ describe('loading', () => {
     const report = await cpuTrainer().load(xoSetup());
     expect(report.backend).toBe('cpu');
     expect(report.measurements[0]?.stepsPerSecond).toBeGreaterThan(0);
-    expect(report.summary).toMatch(/^cpu trains, the fastest measured: cpu: \d+ steps\/s$/);
+    expect(report.summary).toMatch(/^JavaScript trains, the fastest measured: JavaScript: \d+ steps\/s$/);
   });
 
   it('uses a backend forced in settings without timing', async () => {
@@ -53,11 +56,11 @@ describe('loading', () => {
   it('says so when a forced backend is not available and uses the fastest', async () => {
     const report = await cpuTrainer().load(xoSetup(), { backend: 'webgl' });
     expect(report.backend).toBe('cpu');
-    expect(report.summary).toContain('WebGL, chosen in settings, is not available here');
+    expect(report.summary).toContain('GPU (WebGL), chosen in settings, is not available here');
   });
 
   it('refuses to train before a network is loaded', async () => {
-    await expect(cpuTrainer().train(() => undefined)).rejects.toThrow('load one first');
+    await expect(cpuTrainer().train()).rejects.toThrow('load one first');
   });
 });
 
@@ -142,13 +145,11 @@ describe('a training run', () => {
     const trainer = cpuTrainer();
     await trainer.load(xoSetup());
     const events: TrainerEvent[] = [];
-    const ended = trainer.train(
-      (event) => {
-        events.push(event);
-        if (event.type === 'progress') void trainer.stop();
-      },
-      { speed: 'slow-motion' },
-    );
+    await trainer.listen((event) => {
+      events.push(event);
+      if (event.type === 'progress') void trainer.stop();
+    });
+    const ended = trainer.train({ speed: 'slow-motion' });
     expect(await ended).toMatchObject({ type: 'done', reason: 'stopped', step: 1 });
     expect(ofType(events, 'done')).toHaveLength(1);
   });
@@ -156,17 +157,18 @@ describe('a training run', () => {
   it('refuses a second run while one is going', async () => {
     const trainer = cpuTrainer();
     await trainer.load(xoSetup());
-    const first = trainer.train(() => undefined, { speed: 'slow-motion' });
-    await expect(trainer.train(() => undefined)).rejects.toThrow('already running');
+    const first = trainer.train({ speed: 'slow-motion' });
+    await expect(trainer.train()).rejects.toThrow('already running');
     await trainer.stop();
     await first;
   });
 
   it('ends with an error event for the player when the engine throws mid-run', async () => {
     const trainer = cpuTrainer();
-    await trainer.load(xoSetup());
-    // A picture of the wrong size cannot go through the network.
+    // A picture of the wrong size cannot go through the network (watched before loading, so the
+    // snapshot that watching sends between runs does not throw first).
     await trainer.watch(new Float32Array(5));
+    await trainer.load(xoSetup());
     const { events, end } = await trainAll(trainer, { speed: 'fastest' });
     expect(end.type).toBe('error');
     expect(end.type === 'error' && end.message).toMatch(/^Training failed: /);
@@ -199,12 +201,10 @@ describe('pause, step and reset', () => {
     const trainer = cpuTrainer();
     await trainer.load(xoSetup());
     let last = 0;
-    const run = trainer.train(
-      (event) => {
-        if (event.type === 'progress') last = event.step;
-      },
-      { speed: 'fast' },
-    );
+    await trainer.listen((event) => {
+      if (event.type === 'progress') last = event.step;
+    });
+    const run = trainer.train({ speed: 'fast' });
     await trainer.pause();
     const paused = last;
     expect((await trainer.step(3)).step).toBe(paused + 3);
@@ -215,7 +215,7 @@ describe('pause, step and reset', () => {
   it('goes on after resume', async () => {
     const trainer = cpuTrainer();
     await trainer.load(xoSetup({ maxSteps: 6 }));
-    const run = trainer.train(() => undefined, { speed: 'fastest' });
+    const run = trainer.train({ speed: 'fastest' });
     await trainer.pause();
     await trainer.resume();
     expect(await run).toMatchObject({ reason: 'step-limit', step: 6 });
@@ -247,7 +247,7 @@ describe('pause, step and reset', () => {
     const trainer = cpuTrainer();
     const other = cpuTrainer();
     await trainer.load(xoSetup());
-    await other.load(xoSetup({ training: { ...xoSetup().training, seed: 9 } }));
+    await other.load(xoSetup({ training: { ...xoSetup().network.training, seed: 9 } }));
     await trainer.reset(9);
     expect(await trainer.getWeights()).toEqual(await other.getWeights());
   });
@@ -255,7 +255,7 @@ describe('pause, step and reset', () => {
   it('ends a run on reset', async () => {
     const trainer = cpuTrainer();
     await trainer.load(xoSetup());
-    const run = trainer.train(() => undefined, { speed: 'slow-motion' });
+    const run = trainer.train({ speed: 'slow-motion' });
     await trainer.reset();
     expect(await run).toMatchObject({ type: 'done', reason: 'stopped' });
   });

@@ -3,15 +3,14 @@
  * the client, and lets the browser tests kill the worker or make WebGL lose its context mid-run.
  * Everything it learns is returned from `window.workerPage` calls.
  */
-import { DEFAULT_TRAINING, type LayerSpec } from '../../../src/spec';
-import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../../../src/worker/client';
+import { DEFAULT_TRAINING, type LayerSpec, networkOf, type TrainingJob } from '../../../src/spec';
+import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../../../src/worker/page/client';
 import type {
   BackendChoice,
   BackendReport,
   ProgressEvent,
   RunEnd,
   TrainerEvent,
-  TrainingSetup,
 } from '../../../src/worker/protocol';
 import { xoSet } from '../../fixtures/seed-data';
 
@@ -23,11 +22,12 @@ const layers: LayerSpec[] = [
   { type: 'dense', units: 2 },
 ];
 
-const setup: TrainingSetup = {
-  input: [9, 9, 1],
-  layers,
-  classCount: 2,
-  training: { ...DEFAULT_TRAINING, optimizer: 'adam', learningRate: 0.02 },
+const setup: TrainingJob = {
+  network: networkOf({
+    input: [9, 9, 1],
+    layers,
+    training: { ...DEFAULT_TRAINING, optimizer: 'adam', learningRate: 0.02 },
+  }),
   train: xoSet,
   test: xoSet,
   maxSteps: 300,
@@ -55,7 +55,7 @@ function recordingClient(
   const workers: Worker[] = [];
   const client: TrainerClient = createTrainerClient({
     spawn: () => {
-      const worker = new Worker(new URL('../../../src/worker/worker.ts', import.meta.url), {
+      const worker = new Worker(new URL('../../../src/worker/thread/worker.ts', import.meta.url), {
         type: 'module',
       });
       workers.push(worker);

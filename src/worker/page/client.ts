@@ -4,18 +4,16 @@
  * Imports no TensorFlow.js: the page never loads it.
  */
 import * as Comlink from 'comlink';
-import type { LayerWeights } from '../spec';
+import type { LayerWeights, Speed, TrainingJob } from '../../spec';
 import type {
   BackendReport,
   LoadOptions,
   RunEnd,
   RunOptions,
-  Speed,
   TrainerApi,
   TrainerEvent,
   TrainerListener,
-  TrainingSetup,
-} from './protocol';
+} from '../protocol';
 
 /** Where the worker stands, for the page to show. */
 export type TrainerStatus =
@@ -26,7 +24,7 @@ export type TrainerStatus =
 
 /** How to run the worker and whom to tell. */
 export interface TrainerClientOptions {
-  /** Starts a worker; by default the module worker in worker.ts. */
+  /** Starts a worker; by default the module worker in thread/worker.ts. */
   readonly spawn?: () => Worker;
   /** Every event of every run. */
   readonly onEvent?: TrainerListener;
@@ -45,9 +43,9 @@ export interface TrainerClientOptions {
  * every run go to the client's `onEvent`, so `train` takes no listener; the heartbeat is the
  * client's own business.
  */
-export interface TrainerClient extends Omit<TrainerApi, 'train' | 'ping'> {
+export interface TrainerClient extends Omit<TrainerApi, 'listen' | 'ping'> {
   readonly status: TrainerStatus;
-  /** Trains; events go to `onEvent`. Resolves with an error event if the worker dies meanwhile. */
+  /** Trains, then judges; events go to `onEvent`. Resolves with an error event if the worker dies meanwhile. */
   train(options?: RunOptions): Promise<RunEnd>;
   /** Stops the worker for good. */
   dispose(): void;
@@ -57,7 +55,7 @@ export interface TrainerClient extends Omit<TrainerApi, 'train' | 'ping'> {
 export const WORKER_DIED_MESSAGE =
   'The training worker stopped unexpectedly. A fresh one has taken over with your network and its latest weights: press Train to go on.';
 
-const defaultSpawn = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const defaultSpawn = () => new Worker(new URL('../thread/worker.ts', import.meta.url), { type: 'module' });
 
 /** Raised in place of a call's answer when the worker died before giving it. */
 class WorkerDied extends Error {
@@ -100,11 +98,13 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
   let disposed = false;
   let restarts: number[] = [];
   // What a fresh worker needs to carry on where the dead one stopped.
-  let setup: TrainingSetup | null = null;
+  let job: TrainingJob | null = null;
   let loadOptions: LoadOptions = {};
   let speed: Speed | null = null;
   let watched: Float32Array | null = null;
   let latestWeights: (LayerWeights | null)[] | null = null;
+  /** Resolves the running `train` call's wait for its last event. */
+  let runEnded: () => void = () => undefined;
   let generation = start();
   let recovering: Promise<void> = Promise.resolve();
 
@@ -123,6 +123,14 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
     // A rejection nobody awaits yet must not surface as an unhandled one.
     died.catch(() => undefined);
     const current: Generation = { worker, remote, died, kill, heartbeat: undefined };
+    // Every event of every call comes on this one channel; a dead generation's stragglers are dropped.
+    remote
+      .listen(
+        Comlink.proxy((event: TrainerEvent) => {
+          if (current === generation) noticeEvent(event);
+        }),
+      )
+      .catch(() => undefined);
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       lost(current, event.message || 'it failed to start or threw');
@@ -182,10 +190,9 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
       if (speed) await fresh.remote.setSpeed(speed);
       if (watched) await fresh.remote.watch(watched);
       let report: BackendReport | null = null;
-      if (setup) {
-        const resumed = latestWeights ? { ...setup, weights: latestWeights } : setup;
+      if (job) {
+        const resumed = latestWeights ? { ...job, network: { ...job.network, weights: latestWeights } } : job;
         report = await Promise.race([fresh.remote.load(resumed, loadOptions), fresh.died]);
-        options.onEvent?.({ type: 'backend', report });
       }
       if (fresh === generation) setStatus({ state: 'ready', backend: report });
     } catch (error) {
@@ -210,6 +217,10 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
     } else if (event.type === 'backend') {
       setStatus({ state: 'ready', backend: event.report });
     }
+    if (event.type === 'done' || event.type === 'error') {
+      runEnded();
+      runEnded = () => undefined;
+    }
     options.onEvent?.(event);
   }
 
@@ -218,29 +229,21 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
       return status;
     },
     async load(next, nextOptions = {}) {
-      setup = next;
+      job = next;
       loadOptions = nextOptions;
       latestWeights = null;
-      const report = await call((r) => r.load(next, nextOptions));
-      noticeEvent({ type: 'backend', report });
-      return report;
+      // The worker also sends the report as a 'backend' event, which sets the status.
+      return call((r) => r.load(next, nextOptions));
     },
     async train(runOptions = {}) {
       if (runOptions.speed) speed = runOptions.speed;
       // Events and the call's answer travel on different channels: the run is over for the page
       // once both the answer and the last event (done or error) have arrived, in that order.
-      let lastEvent: () => void = () => undefined;
       const streamEnded = new Promise<void>((resolve) => {
-        lastEvent = resolve;
+        runEnded = resolve;
       });
-      const listener = (event: TrainerEvent) => {
-        noticeEvent(event);
-        if (event.type === 'done' || event.type === 'error') lastEvent();
-      };
       try {
-        const [end] = await call((r) =>
-          Promise.all([r.train(Comlink.proxy(listener), runOptions) as Promise<RunEnd>, streamEnded]),
-        );
+        const [end] = await call((r) => Promise.all([r.train(runOptions) as Promise<RunEnd>, streamEnded]));
         return end;
       } catch (error) {
         if (!(error instanceof WorkerDied)) throw error;
@@ -267,6 +270,7 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
       return call((r) => r.watch(pixels ? pixels.slice() : null));
     },
     predict: (pixels) => call((r) => r.predict(pixels)),
+    testProbabilities: () => call((r) => r.testProbabilities()),
     getWeights: () => call((r) => r.getWeights()),
     async setWeights(weights) {
       latestWeights = weights.slice();

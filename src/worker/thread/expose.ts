@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { TrainerApi } from './protocol';
+import type { TrainerApi } from '../protocol';
 import type { Trainer } from './trainer';
 import { eventTransferables, predictionTransferables } from './transfer';
 
@@ -9,12 +9,13 @@ import { eventTransferables, predictionTransferables } from './transfer';
  */
 export function exposeTrainer(trainer: Trainer, endpoint?: Comlink.Endpoint): void {
   const api: TrainerApi = {
-    load: (setup, options) => trainer.load(setup, options),
-    train: (onEvent, options) =>
-      trainer.train((event) => {
+    load: (job, options) => trainer.load(job, options),
+    listen: (onEvent) =>
+      trainer.listen((event) => {
         // The page may be busy: never wait for it, and never let its failure stop training.
         Promise.resolve(onEvent(Comlink.transfer(event, eventTransferables(event)))).catch(() => undefined);
-      }, options),
+      }),
+    train: (options) => trainer.train(options),
     pause: () => trainer.pause(),
     resume: () => trainer.resume(),
     step: (steps) => trainer.step(steps),
@@ -25,6 +26,10 @@ export function exposeTrainer(trainer: Trainer, endpoint?: Comlink.Endpoint): vo
     predict: async (pixels) => {
       const prediction = await trainer.predict(pixels);
       return Comlink.transfer(prediction, predictionTransferables(prediction));
+    },
+    testProbabilities: async () => {
+      const probabilities = await trainer.testProbabilities();
+      return Comlink.transfer(probabilities, [probabilities.buffer as ArrayBuffer]);
     },
     getWeights: () => trainer.getWeights(),
     setWeights: (weights) => trainer.setWeights(weights),

@@ -1,7 +1,4 @@
-import type { Settings } from '../storage';
-
-/** A training speed, as the settings name it. */
-export type Speed = Settings['speed'];
+import type { Speed } from '../../spec';
 
 /** How one speed plays out: how many steps per second, and how often the views are refreshed. */
 export interface Pace {
@@ -27,9 +24,6 @@ export const PACES: { readonly [S in Speed]: Pace } = {
   fast: { stepsPerSecond: 100, snapshotEveryMs: VIEW_INTERVAL_MS, evaluateEveryMs: 50 },
   fastest: { stepsPerSecond: null, snapshotEveryMs: VIEW_INTERVAL_MS, evaluateEveryMs: 100 },
 };
-
-/** The speed a run starts at when none is given. */
-export const DEFAULT_SPEED: Speed = 'normal';
 
 /** The shortest a training chunk runs before the loop yields, so pause and stop act at once. */
 export const CHUNK_MS = 30;

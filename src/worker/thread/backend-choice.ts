@@ -1,6 +1,12 @@
-import { type BackendName, type BackendOptions, Engine, type EngineNetwork, useBackend } from '../engine';
-import type { Example } from '../spec';
-import type { BackendMeasurement } from './protocol';
+import { BACKENDS, type BackendOptions, Engine, useBackend } from '../../engine';
+import {
+  BACKEND_LABELS,
+  type BackendChoice,
+  type BackendName,
+  type Example,
+  type NetworkSpec,
+} from '../../spec';
+import type { BackendMeasurement, BackendReport } from '../protocol';
 
 /** How long each backend is timed, after its warm-up steps, in how many rounds. */
 const TIMING_MS = 60;
@@ -15,17 +21,10 @@ const WARM_STEPS = 3;
  */
 export const WEBGL_WORTH_TIMING_MS = 10;
 
-/** Names for the player. */
-export const BACKEND_LABELS: { readonly [B in BackendName]: string } = {
-  wasm: 'wasm',
-  cpu: 'cpu',
-  webgl: 'WebGL',
-};
-
 /** Times warm training steps of `network` on `backend`; null steps per second when it is unavailable. */
 export async function timeBackend(
   backend: BackendName,
-  network: EngineNetwork,
+  network: NetworkSpec,
   train: readonly Example[],
   options: BackendOptions,
 ): Promise<BackendMeasurement> {
@@ -63,7 +62,7 @@ export async function timeBackend(
  */
 export async function measureBackends(
   candidates: readonly BackendName[],
-  network: EngineNetwork,
+  network: NetworkSpec,
   train: readonly Example[],
   options: BackendOptions,
 ): Promise<BackendMeasurement[]> {
@@ -110,12 +109,64 @@ export function summarize(measurements: readonly BackendMeasurement[]): string {
 }
 
 /** The key under which a measurement is remembered: everything that decides a step's cost. */
-export function networkShapeKey(network: EngineNetwork, trainCount: number): string {
+export function networkShapeKey(network: NetworkSpec, trainCount: number): string {
   return JSON.stringify([
     network.input,
     network.layers,
-    network.classCount,
     network.training.optimizer,
     Math.min(network.training.batchSize, trainCount),
   ]);
+}
+
+/** Where backends may be chosen from, and the measurements already taken (by network shape). */
+export interface BackendChooser {
+  readonly candidates: readonly BackendName[];
+  readonly options: BackendOptions;
+  readonly measured: Map<string, BackendMeasurement[]>;
+}
+
+/** A chooser over the given backends (all of them by default) with nothing measured yet. */
+export function backendChooser(
+  candidates: readonly BackendName[] = BACKENDS,
+  options: BackendOptions = {},
+): BackendChooser {
+  return { candidates, options, measured: new Map() };
+}
+
+/**
+ * Switches TensorFlow.js to the backend that trains `network` fastest (measured once per network
+ * shape), or to the one the player forced when it is available, and says why in a report.
+ */
+export async function chooseBackend(
+  chooser: BackendChooser,
+  network: NetworkSpec,
+  train: readonly Example[],
+  choice: BackendChoice,
+): Promise<BackendReport> {
+  const { candidates, options } = chooser;
+  if (choice !== 'auto' && candidates.includes(choice) && (await useBackend(choice, options))) {
+    return {
+      backend: choice,
+      forced: true,
+      measurements: [],
+      summary: `${BACKEND_LABELS[choice]} trains (chosen in settings)`,
+    };
+  }
+  const key = networkShapeKey(network, train.length);
+  let measured = chooser.measured.get(key);
+  if (!measured) {
+    measured = await measureBackends(candidates, network, train, options);
+    chooser.measured.set(key, measured);
+  }
+  const best = fastest(measured)?.backend ?? 'cpu';
+  const backend = (await useBackend(best, options)) ? best : 'cpu';
+  if (backend === 'cpu') await useBackend('cpu');
+  const refused =
+    choice === 'auto' ? '' : ` (${BACKEND_LABELS[choice]}, chosen in settings, is not available here)`;
+  return {
+    backend,
+    forced: false,
+    measurements: measured,
+    summary: `${BACKEND_LABELS[backend]} trains, the fastest measured: ${summarize(measured)}${refused}`,
+  };
 }

@@ -1,0 +1,110 @@
+/**
+ * The worker's run loop as a driver of the spec's train-until-judged routine: steps in chunks at the
+ * player's pace, a snapshot for the views about 15 times a second, an accuracy check when one is
+ * due, parked while paused and gone when stopped. The rule of when a run is over is the routine's.
+ */
+import type { CheckPoint, RunDriver, Speed } from '../../spec';
+import type { ProgressEvent } from '../protocol';
+import { nextChunk, PACES } from './pace';
+import type { RunState } from './run-state';
+
+/** Training runs at least this many times as long as the accuracy check between two checks. */
+const CHECK_SHARE_FACTOR = 4;
+
+/** What the loop needs of the trainer: its engine work, its events and its settings. */
+export interface RunLoopHooks {
+  readonly run: RunState;
+  /** The speed now (the player may change it mid-run). */
+  speed(): Speed;
+  /** The measured time of one step, null before the first (which is taken alone, to show at once). */
+  stepMs(): number | null;
+  /** Steps taken since the start or the last reset. */
+  steps(): number;
+  /** Pictures in one step's batch, for the examples-per-second rate. */
+  batchSize(): number;
+  trainChunk(steps: number): Promise<'trained' | 'diverged'>;
+  /** Checks accuracy and sends the progress event. */
+  check(examplesPerSecond: number): Promise<ProgressEvent>;
+  /** Sends a snapshot for the views. */
+  snapshot(): Promise<void>;
+  testProbabilities(): Promise<Float32Array>;
+}
+
+/** The paced driver of one run. */
+export function pacedDriver(hooks: RunLoopHooks): RunDriver {
+  const { run } = hooks;
+  let lastCheck = Number.NEGATIVE_INFINITY;
+  let lastSnapshot = Number.NEGATIVE_INFINITY;
+  let stepsSinceCheck = 0;
+  let msSinceCheck = 0;
+  // Checking reads every training picture: on a big set it waits long enough to stay a small share.
+  let checkMs = 0;
+  // The rest of a tick that ended in a check is slept at the start of the next advance.
+  let tickEnd: number | null = null;
+  let lastProgress: ProgressEvent | null = null;
+
+  const checkPoint = (progress: ProgressEvent): CheckPoint => ({
+    step: progress.step,
+    loss: progress.loss,
+    trainAccuracy: progress.trainAccuracy,
+    diverged: false,
+  });
+
+  async function checkNow(): Promise<ProgressEvent> {
+    const started = performance.now();
+    const rate = msSinceCheck > 0 ? (stepsSinceCheck * hooks.batchSize() * 1000) / msSinceCheck : 0;
+    const progress = await hooks.check(rate);
+    checkMs = performance.now() - started;
+    lastCheck = started;
+    stepsSinceCheck = 0;
+    msSinceCheck = 0;
+    lastProgress = progress;
+    return progress;
+  }
+
+  return {
+    async advance(maxSteps) {
+      if (tickEnd !== null) {
+        await run.sleep(tickEnd - performance.now());
+        tickEnd = null;
+      }
+      for (;;) {
+        if (run.stopping) return null;
+        if (run.paused) {
+          await run.park();
+          continue;
+        }
+        if (hooks.steps() >= maxSteps) return checkPoint(await checkNow());
+        const pace = PACES[hooks.speed()];
+        const chunk = nextChunk(pace, hooks.stepMs());
+        const tickStarted = performance.now();
+        const steps = Math.min(chunk.steps, maxSteps - hooks.steps());
+        if ((await hooks.trainChunk(steps)) === 'diverged') {
+          // The weights went back to the last good ones; the check point says so without a check.
+          return {
+            step: hooks.steps(),
+            loss: Number.NaN,
+            trainAccuracy: lastProgress?.trainAccuracy ?? 0,
+            diverged: true,
+          };
+        }
+        stepsSinceCheck += steps;
+        msSinceCheck += performance.now() - tickStarted;
+        const now = performance.now();
+        const checkDue = Math.max(pace.evaluateEveryMs, CHECK_SHARE_FACTOR * checkMs);
+        const progress = now - lastCheck >= checkDue || hooks.steps() >= maxSteps ? await checkNow() : null;
+        // After the check, so the snapshot carries the votes it just read.
+        if (now - lastSnapshot >= pace.snapshotEveryMs) {
+          await hooks.snapshot();
+          lastSnapshot = now;
+        }
+        if (progress) {
+          tickEnd = tickStarted + chunk.tickMs;
+          return checkPoint(progress);
+        }
+        await run.sleep(chunk.tickMs - (performance.now() - tickStarted));
+      }
+    },
+    testProbabilities: () => hooks.testProbabilities(),
+  };
+}

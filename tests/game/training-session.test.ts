@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ResultRecord,
+  type SessionState,
+  type SessionTrainer,
+  TrainingSession,
+} from '../../src/game/training-session';
+import { DEFAULT_TRAINING, type LevelSpec, levelNetwork, parseLevel } from '../../src/spec';
+import type { BackendReport, DoneEvent, ProgressEvent, RunEnd, TrainingJob } from '../../src/worker/protocol';
+import { readLevelFile } from '../levels/built-in-levels';
+
+const level: LevelSpec = parseLevel(readLevelFile('slash-2x2.json'));
+
+const layers = [{ type: 'flatten' as const }, { type: 'dense' as const, units: 2 }];
+const report: BackendReport = { backend: 'cpu', forced: false, measurements: [], summary: 'cpu' };
+
+const progress = (step: number): ProgressEvent => ({
+  type: 'progress',
+  step,
+  epoch: step,
+  loss: 0.05,
+  trainAccuracy: 1,
+  testAccuracy: null,
+  examplesPerSecond: 0,
+});
+
+/** A trainer that answers at once; `runs` says how each Train ends; every call is logged. */
+function fakeTrainer(runs: RunEnd[]) {
+  const calls: string[] = [];
+  // Each run waits at its gate until the test lets it finish (before or after it started).
+  let releaseRun: () => void = () => undefined;
+  let gate = new Promise<void>((resolve) => {
+    releaseRun = resolve;
+  });
+  const trainer: SessionTrainer = {
+    async load(job: TrainingJob) {
+      calls.push(`load ${job.network.layers.length} layers${job.network.weights ? ' with weights' : ''}`);
+      return report;
+    },
+    async train() {
+      calls.push('train');
+      await gate;
+      gate = new Promise<void>((resolve) => {
+        releaseRun = resolve;
+      });
+      const end = runs.shift();
+      if (!end) throw new Error('no run planned');
+      return end;
+    },
+    async pause() {
+      calls.push('pause');
+    },
+    async resume() {
+      calls.push('resume');
+    },
+    async step(steps) {
+      calls.push(`step ${steps}`);
+      return progress(steps);
+    },
+    async reset() {
+      calls.push('reset');
+      return progress(0);
+    },
+    async stop() {
+      calls.push('stop');
+      releaseRun();
+    },
+    async getWeights() {
+      calls.push('getWeights');
+      return [null, { kernel: [1, 2, 3, 4, 5, 6, 7, 8], bias: [0, 0] }];
+    },
+  };
+  return { trainer, calls, finishRun: () => releaseRun() };
+}
+
+/** A run that learned, judged with every test picture voted its own class (or all voted class 0). */
+function learned(step: number, allRight: boolean): DoneEvent {
+  const classes = level.classes.length;
+  const predicted = Int32Array.from(level.test, (e) => (allRight ? e.classIndex : 0));
+  const probabilities = new Float32Array(level.test.length * classes);
+  predicted.forEach((k, i) => {
+    probabilities[i * classes + k] = 1;
+  });
+  const accuracy = level.test.filter((e, i) => predicted[i] === e.classIndex).length / level.test.length;
+  return {
+    type: 'done',
+    reason: 'learned',
+    step,
+    message: 'learned',
+    test: { accuracy, predicted, probabilities },
+  };
+}
+
+/** Lets pending callbacks run until `done` holds. */
+async function waitFor(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+function session(runs: RunEnd[]) {
+  const fake = fakeTrainer(runs);
+  const records: ResultRecord[] = [];
+  const said: string[] = [];
+  const states: SessionState[] = [];
+  let restarts = 0;
+  const s = new TrainingSession({
+    level,
+    trainer: fake.trainer,
+    settings: () => ({ speed: 'normal', backend: 'auto' }),
+    record: async (r) => {
+      records.push(r);
+    },
+    announce: (m) => said.push(m),
+    onChange: (state) => states.push(state),
+    onRestart: () => {
+      restarts++;
+    },
+  });
+  return { s, ...fake, records, said, states, restarts: () => restarts };
+}
+
+const network = (weights?: Parameters<typeof levelNetwork>[3]) => ({
+  network: levelNetwork(level, layers, DEFAULT_TRAINING, weights),
+  blocker: null,
+  params: 10,
+});
+
+describe('a level training session', () => {
+  it('cannot train before the blocks make a network, and says why', async () => {
+    const { s, calls } = session([]);
+    expect(s.state.blocker).toMatch(/Build a network/);
+    await s.train();
+    await s.networkChanged({ ...network(), blocker: 'Dense needs a flat input' });
+    await s.train();
+    expect(calls).toEqual([]);
+    expect(s.state.blocker).toBe('Dense needs a flat input');
+  });
+
+  it('shows the press at once and never starts a second run on a second press', async () => {
+    const { s, calls, finishRun } = session([learned(12, true)]);
+    await s.networkChanged(network());
+    const first = s.train();
+    expect(s.state.phase).toBe('running');
+    await s.train();
+    finishRun();
+    await first;
+    expect(calls.filter((c) => c === 'train')).toHaveLength(1);
+    expect(s.state.phase).toBe('idle');
+  });
+
+  it('judges a finished run on the hidden pictures, records it and announces the verdict', async () => {
+    const { s, records, said, finishRun } = session([learned(12, true)]);
+    await s.networkChanged(network());
+    const run = s.train();
+    finishRun();
+    await run;
+    expect(s.state.verdict?.judgement.won).toBe(true);
+    expect(records).toEqual([
+      { won: true, stars: s.state.verdict?.judgement.stars, accuracy: 1, params: 10, steps: 12 },
+    ]);
+    expect(said.at(-1)).toMatch(/^Level complete: 100% of the test pictures right/);
+  });
+
+  it('records a loss without a win', async () => {
+    const { s, records, said, finishRun } = session([learned(12, false)]);
+    await s.networkChanged(network());
+    const run = s.train();
+    finishRun();
+    await run;
+    expect(records[0]?.won).toBe(false);
+    expect(said.at(-1)).toMatch(/^Not yet/);
+  });
+
+  it('keeps the loaded network across runs and reloads it after a change', async () => {
+    const { s, calls, finishRun } = session([learned(3, true), learned(6, true), learned(9, true)]);
+    await s.networkChanged(network());
+    for (const change of [false, false, true]) {
+      if (change)
+        await s.networkChanged({
+          ...network(),
+          network: levelNetwork(level, layers, { ...DEFAULT_TRAINING, learningRate: 0.1 }),
+        });
+      const run = s.train();
+      finishRun();
+      await run;
+    }
+    expect(calls.filter((c) => c.startsWith('load'))).toHaveLength(2);
+  });
+
+  it('pauses and resumes the same run', async () => {
+    const { s, calls, finishRun } = session([learned(5, true)]);
+    await s.networkChanged(network());
+    const run = s.train();
+    await waitFor(() => calls.includes('train'));
+    await s.pause();
+    expect(s.state.phase).toBe('paused');
+    await s.train();
+    expect(s.state.phase).toBe('running');
+    finishRun();
+    await run;
+    expect(calls.filter((c) => ['pause', 'resume', 'train'].includes(c))).toEqual([
+      'train',
+      'pause',
+      'resume',
+    ]);
+  });
+
+  it('steps and resets through the trainer, whose events reach the views', async () => {
+    const { s, calls, restarts } = session([]);
+    await s.networkChanged(network());
+    await s.step();
+    await s.reset();
+    expect(calls).toEqual(['load 2 layers', 'step 1', 'reset']);
+    expect(restarts()).toBe(2);
+  });
+
+  it('hands out trained weights only once trained, and not for a changed network', async () => {
+    const { s, calls, finishRun } = session([learned(4, true)]);
+    await s.networkChanged(network());
+    expect(await s.trainedWeights()).toBeNull();
+    const run = s.train();
+    await waitFor(() => calls.includes('train'));
+    s.handle(progress(4));
+    finishRun();
+    await run;
+    expect(await s.trainedWeights()).not.toBeNull();
+    await s.networkChanged({
+      ...network(),
+      network: levelNetwork(level, [...layers], { ...DEFAULT_TRAINING, seed: 2 }),
+    });
+    expect(await s.trainedWeights()).toBeNull();
+  });
+
+  it('starts a shared network from its weights, once', async () => {
+    const { s, calls } = session([]);
+    await s.networkChanged(network([null, { kernel: [0, 0, 0, 0, 0, 0, 0, 0], bias: [0, 0] }]));
+    expect(await s.showShared()).toBe(true);
+    expect(await s.trainedWeights()).not.toBeNull();
+    await s.reset();
+    expect(calls.filter((c) => c.startsWith('load'))).toEqual(['load 2 layers with weights']);
+  });
+
+  it('says why a run stopped without a verdict', async () => {
+    const diverged: RunEnd = {
+      type: 'done',
+      reason: 'diverged',
+      step: 3,
+      message: 'The loss blew up',
+      test: null,
+    };
+    const { s, said, records, finishRun } = session([diverged]);
+    await s.networkChanged(network());
+    const run = s.train();
+    finishRun();
+    await run;
+    expect([said.at(-1), records.length, s.state.verdict]).toEqual(['The loss blew up', 0, null]);
+  });
+});
