@@ -2,8 +2,7 @@
 
 import { SpecError } from '../spec';
 import { parseBackup } from '../storage';
-import type { AppContext } from './context';
-import { chooseDialog, downloadText, pickTextFile } from './dialogs';
+import { type AppContext, chooseDialog, downloadText, pickTextFile } from '../ui';
 
 /** Downloads everything the player has (progress, workbenches, networks, levels, settings) as one file. */
 export function exportProgress(context: AppContext): void {

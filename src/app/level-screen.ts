@@ -9,8 +9,7 @@ import {
   SpecError,
   type TrainingSpec,
 } from '../spec';
-import type { AppContext, Screen } from './context';
-import { button, el } from './dom';
+import { type AppContext, button, el, type Screen } from '../ui';
 import { journalEdit } from './edit-journal';
 import { levelIntro } from './level-intro';
 import { exportNetwork, importDialog, shareDialog } from './sharing';

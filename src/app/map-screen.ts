@@ -3,9 +3,8 @@ import { BUILT_IN_ORDER, loadAllBuiltInLevels } from '../game/catalog';
 import { type MapGeometry, mapGeometry } from '../game/map-layout';
 import { startMapGame } from '../game/map-scene';
 import { entryName, type MapEntry, mapEntries } from '../game/progression';
+import { type AppContext, button, el, type Screen } from '../ui';
 import { exportProgress, importProgress } from './backup';
-import type { AppContext, Screen } from './context';
-import { button, el } from './dom';
 import { levelHash } from './router';
 import { importDialog } from './sharing';
 

@@ -11,9 +11,7 @@ import {
   type SharedDocument,
 } from '../share';
 import { type NetworkSpec, SpecError } from '../spec';
-import type { AppContext } from './context';
-import { confirmDialog, downloadText, readFileText, showDialog } from './dialogs';
-import { button, el } from './dom';
+import { type AppContext, button, confirmDialog, downloadText, el, readFileText, showDialog } from '../ui';
 import { levelHash } from './router';
 
 /** Titles of every level this game knows, for describing what a shared network was made for. */

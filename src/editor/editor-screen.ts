@@ -3,10 +3,10 @@
  * its pictures, its rules, checking and sharing). The draft lives in memory; it is saved to the
  * player's store whenever it parses as a level, half a second after the last change.
  */
-import type { AppContext, Screen } from '../app/context';
-import { button, el } from '../app/dom';
+
 import { type LevelSpec, SpecError } from '../spec';
 import { NEW_LEVEL_DRAFT, type PlayerStore } from '../storage';
+import { type AppContext, button, el, type Screen } from '../ui';
 import { buildLevel, levelToDraft, newLevelId } from './build-level';
 import { checkDraft } from './check';
 import { checkPanel } from './check-panel';

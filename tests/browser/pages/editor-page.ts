@@ -3,8 +3,7 @@
  * `#/editor/<id>`, `#/level/<id>` (the real level screen), `#/` (a list of the saved levels) and
  * `#level=...` (what a shared level link holds). Marks `<body data-ready>` once a screen is shown.
  */
-import type { AppContext, Screen } from '../../../src/app/context';
-import { button, el } from '../../../src/app/dom';
+import { type AppContext, button, el, type Screen } from '../../../src/ui';
 import '../../../src/app/style.css';
 import { showLevelEditor } from '../../../src/editor';
 import { describeShared, readSharedText } from '../../../src/share';
