@@ -1,5 +1,5 @@
 /** The page shell: opens storage, follows the address to the map or a level, and owns the status region. */
-import { openPlayerStore } from '../storage';
+import { openPlayerStore, type PlayerStore } from '../storage';
 import './style.css';
 import { decodeLink } from '../share';
 import { SpecError } from '../spec';
@@ -35,7 +35,7 @@ async function start(): Promise<void> {
 
   let screen: Screen | null = null;
   let visit = 0;
-  const context: AppContext = {
+  const context: AppContext<PlayerStore> = {
     store,
     sharedWeights: new Map(),
     navigate(hash) {

@@ -2,7 +2,7 @@ import type { CompileResult } from '../blocks';
 import { judge } from '../game/judge';
 import { nextLevelId } from '../game/progression';
 import type { LayerWeights, LevelSpec, TrainingSpec } from '../spec';
-import { SETTINGS, type Settings } from '../storage';
+import { type PlayerStore, SETTINGS, type Settings } from '../storage';
 import { type AppContext, button, el } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/client';
 import type { BackendReport, ProgressEvent, TrainerEvent } from '../worker/protocol';
@@ -64,7 +64,7 @@ export function mountTrainingPanel(
   host: HTMLElement,
   options: {
     level: LevelSpec;
-    context: AppContext;
+    context: AppContext<PlayerStore>;
     order: readonly string[];
     /** The training settings to start from (the player's saved ones or the level's). */
     training: TrainingSpec;

@@ -35,7 +35,7 @@ export function editorHash(id: string): string {
   return `#/editor/${encodeURIComponent(id)}`;
 }
 
-function missingLevel(root: HTMLElement, context: AppContext, message: string): Screen {
+function missingLevel(root: HTMLElement, context: AppContext<PlayerStore>, message: string): Screen {
   root.replaceChildren(
     el(
       'main',
@@ -77,7 +77,7 @@ function restoredDraft(
 /** Shows the level editor for a new level, or for the saved level `levelId`. */
 export async function showLevelEditor(
   root: HTMLElement,
-  context: AppContext,
+  context: AppContext<PlayerStore>,
   levelId?: string,
 ): Promise<Screen> {
   const { store } = context;

@@ -8,12 +8,12 @@ import '../../../src/app/style.css';
 import { showLevelEditor } from '../../../src/editor';
 import { describeShared, readSharedText } from '../../../src/share';
 import { levelToDocument } from '../../../src/spec';
-import { openPlayerStore } from '../../../src/storage';
+import { openPlayerStore, type PlayerStore } from '../../../src/storage';
 
 const app = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 
-function myLevels(context: AppContext): Screen {
+function myLevels(context: AppContext<PlayerStore>): Screen {
   const levels = context.store.customLevels();
   app.replaceChildren(
     el(
@@ -60,7 +60,7 @@ function sharedLevel(): Screen {
 async function start(): Promise<void> {
   const store = await openPlayerStore({ indexedDB: globalThis.indexedDB });
   let screen: Screen | null = null;
-  const context: AppContext = {
+  const context: AppContext<PlayerStore> = {
     store,
     navigate(hash) {
       if (location.hash === hash) void route();
