@@ -4,9 +4,8 @@ import { type MapGeometry, mapGeometry } from '../game/map-layout';
 import { startMapGame } from '../game/map-scene';
 import { entryName, type MapEntry, mapEntries } from '../game/progression';
 import type { PlayerStore } from '../storage';
-import { type AppContext, button, el, type Screen } from '../ui';
+import { type AppContext, button, el, levelHash, type Screen } from '../ui';
 import { exportProgress, importProgress } from './backup';
-import { levelHash } from './router';
 import { importDialog } from './sharing';
 
 /** The buttons laid over the drawn map: one per level, where the scene draws it, named for screen readers. */

@@ -12,8 +12,16 @@ import {
 } from '../share';
 import { type NetworkSpec, SpecError } from '../spec';
 import type { PlayerStore } from '../storage';
-import { type AppContext, button, confirmDialog, downloadText, el, readFileText, showDialog } from '../ui';
-import { levelHash } from './router';
+import {
+  type AppContext,
+  button,
+  confirmDialog,
+  downloadText,
+  el,
+  levelHash,
+  readFileText,
+  showDialog,
+} from '../ui';
 
 /** Titles of every level this game knows, for describing what a shared network was made for. */
 async function levelTitles(context: AppContext<PlayerStore>): Promise<Map<string, string>> {

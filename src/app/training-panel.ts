@@ -3,12 +3,11 @@ import { judge } from '../game/judge';
 import { nextLevelId } from '../game/progression';
 import type { LayerWeights, LevelSpec, TrainingSpec } from '../spec';
 import { type PlayerStore, SETTINGS, type Settings } from '../storage';
-import { type AppContext, button, el } from '../ui';
+import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/client';
 import type { BackendReport, ProgressEvent, TrainerEvent } from '../worker/protocol';
 import { resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
-import { levelHash } from './router';
 
 /** The training side of a level: the controls, the live view and the verdict. */
 export interface TrainingPanel {

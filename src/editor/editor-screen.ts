@@ -6,7 +6,7 @@
 
 import { type LevelSpec, SpecError } from '../spec';
 import { NEW_LEVEL_DRAFT, type PlayerStore } from '../storage';
-import { type AppContext, button, el, type Screen } from '../ui';
+import { type AppContext, button, editorHash, el, levelHash, type Screen } from '../ui';
 import { buildLevel, levelToDraft, newLevelId } from './build-level';
 import { checkDraft } from './check';
 import { checkPanel } from './check-panel';
@@ -29,11 +29,6 @@ const TABS: readonly { name: TabName; label: string }[] = [
   { name: 'rules', label: '3. Rules' },
   { name: 'check', label: '4. Check and share' },
 ];
-
-/** The hash of the editor for a saved level (the lead's router owns the routes). */
-export function editorHash(id: string): string {
-  return `#/editor/${encodeURIComponent(id)}`;
-}
 
 function missingLevel(root: HTMLElement, context: AppContext<PlayerStore>, message: string): Screen {
   root.replaceChildren(
@@ -223,7 +218,7 @@ export async function showLevelEditor(
       return;
     }
     await store.flush();
-    context.navigate(`#/level/${encodeURIComponent(level.id)}`);
+    context.navigate(levelHash(level.id));
   };
 
   const deleteButton = button('Delete level', () => void deleteLevel(), { class: 'editor-delete' });

@@ -1,4 +1,5 @@
-/** The page's small kit, shared by the app shell and the level editor: elements, dialogs, files, screens. */
+/** The page's small kit for the app shell and the level editor: elements, dialogs, files, screens. */
+export { editorHash, levelHash } from './addresses';
 export type { AppContext, Screen } from './context';
 export {
   chooseDialog,
