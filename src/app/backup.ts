@@ -1,12 +1,11 @@
 /** Export progress to one file and import it back: schools wipe browsers, a file survives. */
 
 import { SpecError } from '../spec';
-import { parseBackup } from '../storage';
-import type { AppContext } from './context';
-import { chooseDialog, downloadText, pickTextFile } from './dialogs';
+import { type PlayerStore, parseBackup } from '../storage';
+import { type AppContext, chooseDialog, downloadText, pickTextFile } from '../ui';
 
 /** Downloads everything the player has (progress, workbenches, networks, levels, settings) as one file. */
-export function exportProgress(context: AppContext): void {
+export function exportProgress(context: AppContext<PlayerStore>): void {
   const backup = context.store.exportBackup();
   const day = new Date().toISOString().slice(0, 10);
   downloadText(`convblocks-progress-${day}.json`, `${JSON.stringify(backup, null, 2)}\n`);
@@ -17,7 +16,10 @@ export function exportProgress(context: AppContext): void {
  * Reads a progress file back. The file is checked whole first; the player then chooses to merge it
  * with what is here or to replace it. A bad file changes nothing.
  */
-export async function importProgress(context: AppContext, onImported: () => void): Promise<void> {
+export async function importProgress(
+  context: AppContext<PlayerStore>,
+  onImported: () => void,
+): Promise<void> {
   const picked = await pickTextFile();
   if (!picked) return;
   let backup: ReturnType<typeof parseBackup>;

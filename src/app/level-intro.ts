@@ -1,5 +1,5 @@
 import type { LevelSpec } from '../spec';
-import { button, el } from './dom';
+import { button, el } from '../ui';
 
 /** Draws one of the level's pictures small and crisp, ink dark on light, with its label as its name. */
 export function pictureCanvas(

@@ -1,6 +1,6 @@
 import type { Judgement } from '../game/judge';
 import type { LevelSpec } from '../spec';
-import { button, el } from './dom';
+import { button, el } from '../ui';
 import { pictureCanvas } from './level-intro';
 
 /** What the player can do after a verdict. */

@@ -9,21 +9,25 @@ import {
   type NetworkSpec,
   SpecError,
 } from '../spec';
-import type { AppContext, Screen } from './context';
-import { button, el } from './dom';
+import type { PlayerStore } from '../storage';
+import { type AppContext, button, el, type Screen } from '../ui';
 import { journalEdit } from './edit-journal';
 import { levelIntro } from './level-intro';
 import { exportNetwork, importDialog, shareDialog } from './sharing';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
 
 /** Finds a level by id: a built-in one, or one the player made or received. */
-async function findLevel(id: string, context: AppContext): Promise<LevelSpec | undefined> {
+async function findLevel(id: string, context: AppContext<PlayerStore>): Promise<LevelSpec | undefined> {
   if (isBuiltInLevel(id)) return loadBuiltInLevel(id);
   return context.store.customLevels().find((c) => c.level.id === id)?.level;
 }
 
 /** Shows a level: its intro first, then the block editor beside the training panel. */
-export async function showLevel(root: HTMLElement, id: string, context: AppContext): Promise<Screen | null> {
+export async function showLevel(
+  root: HTMLElement,
+  id: string,
+  context: AppContext<PlayerStore>,
+): Promise<Screen | null> {
   const level = await findLevel(id, context);
   if (!level) return null;
   let editor: BlockEditor | null = null;

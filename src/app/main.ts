@@ -1,11 +1,9 @@
 /** The page shell: opens storage, follows the address to the map or a level, and owns the status region. */
-import { openPlayerStore } from '../storage';
+import { openPlayerStore, type PlayerStore } from '../storage';
 import './style.css';
 import { decodeLink } from '../share';
 import { SpecError } from '../spec';
-import type { AppContext, Screen } from './context';
-import { readFileText } from './dialogs';
-import { el } from './dom';
+import { type AppContext, el, readFileText, type Screen } from '../ui';
 import { recoverEdit } from './edit-journal';
 import { showMap } from './map-screen';
 import { parseRoute } from './router';
@@ -37,7 +35,7 @@ async function start(): Promise<void> {
 
   let screen: Screen | null = null;
   let visit = 0;
-  const context: AppContext = {
+  const context: AppContext<PlayerStore> = {
     store,
     sharedWeights: new Map(),
     navigate(hash) {

@@ -3,14 +3,17 @@ import { BUILT_IN_ORDER, loadAllBuiltInLevels } from '../game/catalog';
 import { type MapGeometry, mapGeometry } from '../game/map-layout';
 import { startMapGame } from '../game/map-scene';
 import { entryName, type MapEntry, mapEntries } from '../game/progression';
+import type { PlayerStore } from '../storage';
+import { type AppContext, button, el, levelHash, type Screen } from '../ui';
 import { exportProgress, importProgress } from './backup';
-import type { AppContext, Screen } from './context';
-import { button, el } from './dom';
-import { levelHash } from './router';
 import { importDialog } from './sharing';
 
 /** The buttons laid over the drawn map: one per level, where the scene draws it, named for screen readers. */
-function levelButtons(entries: readonly MapEntry[], geometry: MapGeometry, context: AppContext): HTMLElement {
+function levelButtons(
+  entries: readonly MapEntry[],
+  geometry: MapGeometry,
+  context: AppContext<PlayerStore>,
+): HTMLElement {
   const { points, width, height } = geometry;
   const list = el('ol', { class: 'map-buttons', 'aria-label': 'Levels' });
   entries.forEach((entry, i) => {
@@ -45,7 +48,7 @@ function levelShelf(
   title: string,
   empty: string,
   levels: readonly { id: string; title: string }[],
-  context: AppContext,
+  context: AppContext<PlayerStore>,
 ) {
   const items = levels.map((level) =>
     el(
@@ -63,7 +66,7 @@ function levelShelf(
 }
 
 /** Shows the level map: the Phaser drawing, the level buttons over it, and the player's own shelves. */
-export async function showMap(root: HTMLElement, context: AppContext): Promise<Screen> {
+export async function showMap(root: HTMLElement, context: AppContext<PlayerStore>): Promise<Screen> {
   const levels = await loadAllBuiltInLevels();
   const entries = mapEntries(levels, (id) => context.store.progress(id));
   const portrait = window.innerWidth < 700;

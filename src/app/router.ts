@@ -21,8 +21,3 @@ export function parseRoute(hash: string): Route {
   }
   return { screen: 'map' };
 }
-
-/** The hash that opens a level. */
-export function levelHash(id: string): string {
-  return `#/level/${encodeURIComponent(id)}`;
-}

@@ -11,13 +11,20 @@ import {
   type SharedDocument,
 } from '../share';
 import { type NetworkSpec, SpecError } from '../spec';
-import type { AppContext } from './context';
-import { confirmDialog, downloadText, readFileText, showDialog } from './dialogs';
-import { button, el } from './dom';
-import { levelHash } from './router';
+import type { PlayerStore } from '../storage';
+import {
+  type AppContext,
+  button,
+  confirmDialog,
+  downloadText,
+  el,
+  levelHash,
+  readFileText,
+  showDialog,
+} from '../ui';
 
 /** Titles of every level this game knows, for describing what a shared network was made for. */
-async function levelTitles(context: AppContext): Promise<Map<string, string>> {
+async function levelTitles(context: AppContext<PlayerStore>): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
   for (const id of BUILT_IN_ORDER) titles.set(id, (await loadBuiltInLevel(id)).title);
   for (const custom of context.store.customLevels()) titles.set(custom.level.id, custom.level.title);
@@ -25,7 +32,7 @@ async function levelTitles(context: AppContext): Promise<Map<string, string>> {
 }
 
 /** Says what a shared thing is, asks, and on Open saves the player's work and opens it. */
-export async function offerShared(shared: SharedDocument, context: AppContext): Promise<void> {
+export async function offerShared(shared: SharedDocument, context: AppContext<PlayerStore>): Promise<void> {
   const titles = await levelTitles(context);
   const description = describeShared(shared, (id) => titles.get(id));
   const what = shared.kind === 'network' ? 'network' : 'level';
@@ -59,7 +66,11 @@ export async function offerShared(shared: SharedDocument, context: AppContext): 
 }
 
 /** Reads pasted text or file contents as something shared; a bad one is refused with its message. */
-export async function openSharedText(text: string, context: AppContext, source: string): Promise<void> {
+export async function openSharedText(
+  text: string,
+  context: AppContext<PlayerStore>,
+  source: string,
+): Promise<void> {
   let shared: SharedDocument;
   try {
     shared = readSharedText(text);
@@ -72,7 +83,7 @@ export async function openSharedText(text: string, context: AppContext, source: 
 }
 
 /** The Import dialog: pick a file, or paste a link or a file's text. */
-export async function importDialog(context: AppContext): Promise<void> {
+export async function importDialog(context: AppContext<PlayerStore>): Promise<void> {
   const result = await showDialog<{ text: string; source: string }>(
     'Import a network or a level',
     (close) => {
@@ -162,7 +173,7 @@ export async function shareDialog(network: NetworkSpec): Promise<void> {
 }
 
 /** Downloads the network on screen as a `.json` file. */
-export function exportNetwork(network: NetworkSpec, context: AppContext): void {
+export function exportNetwork(network: NetworkSpec, context: AppContext<PlayerStore>): void {
   const file = networkToFile(network);
   downloadText(file.filename, file.text);
   context.announce(`Saved ${file.filename}.`);

@@ -11,13 +11,12 @@ import {
   type Speed,
   type TrainingSpec,
 } from '../spec';
+import type { PlayerStore } from '../storage';
+import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { BackendReport, ProgressEvent, TrainerEvent } from '../worker/protocol';
-import type { AppContext } from './context';
-import { button, el } from './dom';
 import { resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
-import { levelHash } from './router';
 
 /** The training side of a level: the controls, the live view and the verdict. */
 export interface TrainingPanel {
@@ -66,7 +65,7 @@ export function mountTrainingPanel(
   host: HTMLElement,
   options: {
     level: LevelSpec;
-    context: AppContext;
+    context: AppContext<PlayerStore>;
     order: readonly string[];
     /** The training settings to start from (the player's saved ones or the level's). */
     training: TrainingSpec;

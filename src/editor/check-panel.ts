@@ -3,11 +3,11 @@
  * network and wins the level with it (kept as the reference network, which makes the level ready),
  * the starter network, and sharing as a link or a file once the level is ready.
  */
-import { downloadText } from '../app/dialogs';
-import { button, el } from '../app/dom';
+
 import type { BlockEditor } from '../blocks';
 import { encodeLevelLink, levelToFile } from '../share';
 import type { LayerSpec, LevelSpec } from '../spec';
+import { button, downloadText, el } from '../ui';
 import type { TrainerClient } from '../worker/page/client';
 import { buildLevel, draftLimits } from './build-level';
 import { checkDraft } from './check';

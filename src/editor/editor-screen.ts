@@ -3,10 +3,10 @@
  * its pictures, its rules, checking and sharing). The draft lives in memory; it is saved to the
  * player's store whenever it parses as a level, half a second after the last change.
  */
-import type { AppContext, Screen } from '../app/context';
-import { button, el } from '../app/dom';
+
 import { type LevelSpec, SpecError } from '../spec';
 import { NEW_LEVEL_DRAFT, type PlayerStore } from '../storage';
+import { type AppContext, button, editorHash, el, levelHash, type Screen } from '../ui';
 import { buildLevel, levelToDraft, newLevelId } from './build-level';
 import { checkDraft } from './check';
 import { checkPanel } from './check-panel';
@@ -30,12 +30,7 @@ const TABS: readonly { name: TabName; label: string }[] = [
   { name: 'check', label: '4. Check and share' },
 ];
 
-/** The hash of the editor for a saved level (the lead's router owns the routes). */
-export function editorHash(id: string): string {
-  return `#/editor/${encodeURIComponent(id)}`;
-}
-
-function missingLevel(root: HTMLElement, context: AppContext, message: string): Screen {
+function missingLevel(root: HTMLElement, context: AppContext<PlayerStore>, message: string): Screen {
   root.replaceChildren(
     el(
       'main',
@@ -77,7 +72,7 @@ function restoredDraft(
 /** Shows the level editor for a new level, or for the saved level `levelId`. */
 export async function showLevelEditor(
   root: HTMLElement,
-  context: AppContext,
+  context: AppContext<PlayerStore>,
   levelId?: string,
 ): Promise<Screen> {
   const { store } = context;
@@ -223,7 +218,7 @@ export async function showLevelEditor(
       return;
     }
     await store.flush();
-    context.navigate(`#/level/${encodeURIComponent(level.id)}`);
+    context.navigate(levelHash(level.id));
   };
 
   const deleteButton = button('Delete level', () => void deleteLevel(), { class: 'editor-delete' });

@@ -1,5 +1,5 @@
 /** Labelled form controls for the editor's forms; every control is an HTML control with a visible label. */
-import { el } from '../app/dom';
+import { el } from '../ui';
 
 let nextId = 0;
 

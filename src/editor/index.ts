@@ -2,4 +2,4 @@
 export { buildLevel, draftToDocument, levelToDraft, newLevelId } from './build-level';
 export { checkDraft, type Finding } from './check';
 export { type EditorDraft, isReady, newDraft } from './draft';
-export { EDITOR_SAVE_DELAY_MS, editorHash, showLevelEditor } from './editor-screen';
+export { EDITOR_SAVE_DELAY_MS, showLevelEditor } from './editor-screen';

@@ -1,6 +1,7 @@
 /** The "Level" tab: title, the idea it teaches, the intro, the classes, the picture size and colour. */
-import { button, el } from '../app/dom';
+
 import { MAX } from '../spec';
+import { button, el } from '../ui';
 import { addClass, CLASS_COUNT, removeClass, reshapeDraft, updateClass } from './draft';
 import { numberField, paragraphs, radioGroup, textField } from './fields';
 import type { DraftAccess, EditorPanel } from './panel';

@@ -4,8 +4,8 @@
  * (picked or dropped).
  */
 
-import { button, el } from '../app/dom';
 import { seededRandom } from '../spec';
+import { button, el } from '../ui';
 import { type EditorDraft, type PictureSet, updatePictures } from './draft';
 import { radioGroup } from './fields';
 import { importImageFiles } from './image-import';

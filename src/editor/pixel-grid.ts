@@ -3,7 +3,7 @@
  * keyboard (arrow keys move a cursor, Space toggles the pixel, Enter uses the chosen tool), with a
  * sentence that says where the cursor is and what is under it.
  */
-import { el } from '../app/dom';
+import { el } from '../ui';
 import { paintPicture } from './paint';
 import { type EditorPicture, pixelAt } from './picture';
 import { floodFill, type Ink, lineCells, noInk, setPixel, togglePixel } from './transforms';

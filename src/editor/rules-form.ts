@@ -1,6 +1,7 @@
 /** The "Rules" tab: the blocks on offer, the limits, the goal, the star rules and the hints. */
-import { el } from '../app/dom';
+
 import { LAYER_TYPES, type LayerType, MAX, type StarRule } from '../spec';
+import { el } from '../ui';
 import type { DraftRules } from './draft';
 import { checkboxField, fieldId, numberField, paragraphs, textField } from './fields';
 import type { DraftAccess, EditorPanel } from './panel';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { levelHash, parseRoute } from '../../src/app/router';
+import { parseRoute } from '../../src/app/router';
+import { editorHash, levelHash } from '../../src/ui';
 
 describe('parseRoute', () => {
   it.each([
@@ -20,5 +21,9 @@ describe('parseRoute', () => {
 
   it('round-trips a level id through its hash', () => {
     expect(parseRoute(levelHash('happy-face'))).toEqual({ screen: 'level', id: 'happy-face' });
+  });
+
+  it("round-trips a level id through its editor's hash", () => {
+    expect(parseRoute(editorHash('my level ✓'))).toEqual({ screen: 'editor', id: 'my level ✓' });
   });
 });

@@ -3,18 +3,17 @@
  * `#/editor/<id>`, `#/level/<id>` (the real level screen), `#/` (a list of the saved levels) and
  * `#level=...` (what a shared level link holds). Marks `<body data-ready>` once a screen is shown.
  */
-import type { AppContext, Screen } from '../../../src/app/context';
-import { button, el } from '../../../src/app/dom';
+import { type AppContext, button, el, type Screen } from '../../../src/ui';
 import '../../../src/app/style.css';
 import { showLevelEditor } from '../../../src/editor';
 import { describeShared, readSharedText } from '../../../src/share';
 import { levelToDocument } from '../../../src/spec';
-import { openPlayerStore } from '../../../src/storage';
+import { openPlayerStore, type PlayerStore } from '../../../src/storage';
 
 const app = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 
-function myLevels(context: AppContext): Screen {
+function myLevels(context: AppContext<PlayerStore>): Screen {
   const levels = context.store.customLevels();
   app.replaceChildren(
     el(
@@ -61,7 +60,7 @@ function sharedLevel(): Screen {
 async function start(): Promise<void> {
   const store = await openPlayerStore({ indexedDB: globalThis.indexedDB });
   let screen: Screen | null = null;
-  const context: AppContext = {
+  const context: AppContext<PlayerStore> = {
     store,
     navigate(hash) {
       if (location.hash === hash) void route();
