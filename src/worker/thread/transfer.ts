@@ -1,7 +1,7 @@
 import type { Prediction, TrainerEvent } from '../protocol';
 
 /** The buffers under `arrays`, each once (two views may share one, and a transfer list must not repeat). */
-function buffersOf(arrays: readonly (Float32Array | Int32Array)[]): ArrayBuffer[] {
+function buffersOf(arrays: readonly Float32Array[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
@@ -9,9 +9,9 @@ function buffersOf(arrays: readonly (Float32Array | Int32Array)[]): ArrayBuffer[
   return [...buffers];
 }
 
-/** What an event can hand over to the page instead of copying: a snapshot's or a judgement's numbers. */
+/** What an event can hand over to the page instead of copying: a snapshot's numbers. */
 export function eventTransferables(event: TrainerEvent): ArrayBuffer[] {
-  if (event.type === 'done' && event.test) return buffersOf([event.test.predicted, event.test.probabilities]);
+  // A done event is also the answer of `train`: its judgement is copied, never handed over twice.
   if (event.type !== 'snapshot') return [];
   const arrays: Float32Array[] = [];
   for (const w of event.weights) if (w) arrays.push(w.kernel, w.bias);

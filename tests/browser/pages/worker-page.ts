@@ -8,6 +8,7 @@ import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../
 import type {
   BackendChoice,
   BackendReport,
+  DoneEvent,
   ProgressEvent,
   RunEnd,
   TrainerEvent,
@@ -33,10 +34,13 @@ const setup: TrainingJob = {
   maxSteps: 300,
 };
 
+/** A run's end as it can leave the page. */
+type PlainEnd = RunEnd | (Omit<DoneEvent, 'test'> & { test: { accuracy: number } | null });
+
 /** What a scenario saw. */
 interface Outcome {
   readonly report: BackendReport;
-  readonly end: RunEnd;
+  readonly end: PlainEnd;
   readonly lastProgress: ProgressEvent | null;
   readonly backendEvents: readonly BackendReport[];
   readonly statuses: readonly TrainerStatus['state'][];
@@ -83,7 +87,8 @@ function outcome(
   const progress = recorded.events.filter((e): e is ProgressEvent => e.type === 'progress');
   return {
     report,
-    end,
+    // Typed arrays do not cross page.evaluate: the judgement travels as its accuracy.
+    end: end.type === 'done' ? { ...end, test: end.test && { accuracy: end.test.accuracy } } : end,
     lastProgress: progress.at(-1) ?? null,
     backendEvents: recorded.events.flatMap((e) => (e.type === 'backend' ? [e.report] : [])),
     statuses: recorded.statuses,
