@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { blocklyMedia } from './scripts/vite-blockly-media';
+import { blocklyMedia } from './scripts/vite-blockly-media.ts';
 
 export default defineConfig({
   base: './',
