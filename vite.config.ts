@@ -62,6 +62,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A poll waits for something the page will do: give it as long as Playwright's own waits
+          // (30 s), not vitest's default second, which a page on a busy machine easily outlasts.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],
