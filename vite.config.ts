@@ -50,6 +50,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**'],
           environment: 'node',
+          // Files that opt into jsdom (`// @vitest-environment jsdom`) get a quiet canvas stub.
+          setupFiles: ['tests/setup/jsdom-canvas.ts'],
           testTimeout: 60_000,
         },
       },
