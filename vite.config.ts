@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { blocklyMedia } from './scripts/vite-blockly-media';
+import { blocklyMedia } from './scripts/vite-blockly-media.ts';
 
 export default defineConfig({
   base: './',
@@ -50,6 +50,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**'],
           environment: 'node',
+          // Files that opt into jsdom (`// @vitest-environment jsdom`) get a quiet canvas stub.
+          setupFiles: ['tests/setup/jsdom-canvas.ts'],
           testTimeout: 60_000,
         },
       },
@@ -62,6 +64,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A poll waits for something the page will do: give it as long as Playwright's own waits
+          // (30 s), not vitest's default second, which a page on a busy machine easily outlasts.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

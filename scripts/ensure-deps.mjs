@@ -5,9 +5,11 @@ import { existsSync } from 'node:fs';
 
 const run = (command) => execSync(command, { stdio: 'inherit' });
 
+// `npm ci`: exactly the committed lockfile, which holds every platform's packages, so every
+// machine gets the same tree and the lockfile is never rewritten.
 if (!existsSync('node_modules/.package-lock.json')) {
   console.log('Installing npm packages...');
-  run('npm install --no-audit --no-fund');
+  run('npm ci --no-audit --no-fund');
 }
 
 const wantsBrowser = process.argv.includes('--browser');

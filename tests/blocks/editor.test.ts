@@ -8,13 +8,17 @@ import { stackedBlocks, xVsO, xVsONetwork } from './helpers';
 let container: HTMLElement;
 let editor: BlockEditor | null = null;
 let results: CompileResult[];
+let nextResult: (() => void) | null = null;
 
 function mount(): BlockEditor {
   results = [];
   editor = mountBlockEditor(container, {
     context: xVsO,
     layers: xVsONetwork,
-    onChange: (result) => results.push(result),
+    onChange: (result) => {
+      results.push(result);
+      nextResult?.();
+    },
   });
   return editor;
 }
@@ -22,10 +26,17 @@ function mount(): BlockEditor {
 const buttonNamed = (name: string) =>
   [...container.querySelectorAll('button')].find((button) => button.textContent === name);
 
-/** Waits for Blockly to deliver its queued change events to the editor. */
-async function eventsDelivered(): Promise<void> {
-  const count = results.length;
-  await vi.waitFor(() => expect(results.length).toBeGreaterThan(count));
+/**
+ * Waits for Blockly to deliver its queued change events (it fires them from a timer) and the
+ * editor to recompile: the next compiled result, however long a busy machine takes to bring it.
+ */
+function eventsDelivered(): Promise<void> {
+  return new Promise((resolve) => {
+    nextResult = () => {
+      nextResult = null;
+      resolve();
+    };
+  });
 }
 
 beforeEach(() => {
@@ -40,6 +51,7 @@ beforeEach(() => {
 afterEach(() => {
   editor?.dispose();
   editor = null;
+  nextResult = null;
   container.remove();
   vi.restoreAllMocks();
 });

@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { LONG_TEST_MS } from '../fixtures/long-test';
 import { chooseInDropdown, dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
 
@@ -21,7 +22,8 @@ async function trainToVerdict(page: Page): Promise<string> {
   return (await status(page).textContent()) ?? '';
 }
 
-describe('a new player', () => {
+// Two levels trained in a browser: long on a busy machine.
+describe('a new player', { timeout: LONG_TEST_MS }, () => {
   it('wins slash-2x2 and x-vs-o by dragging blocks, and the map keeps the wins after a reload', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectErrors(page);

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { LONG_TEST_MS } from '../fixtures/long-test';
 import { dragBlockUnder, editorTexts } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
 
@@ -39,7 +40,8 @@ async function setDenseUnits(page: Page, units: number): Promise<void> {
   await input.press('Enter');
 }
 
-describe('progress', () => {
+// A level trained, two reloads and an export in a browser: long on a busy machine.
+describe('progress', { timeout: LONG_TEST_MS }, () => {
   it('keeps a win and an edited network across a reload, and comes back from an exported file', async () => {
     const context = await browser().newContext({
       viewport: { width: 1280, height: 800 },

@@ -9,6 +9,7 @@ import {
   networkOf,
   type TrainingSpec,
 } from '../../src/spec';
+import { LONG_TEST_MS } from '../fixtures/long-test';
 import { faceSet, slashSet, xoSet } from '../fixtures/seed-data';
 
 const training = { ...DEFAULT_TRAINING, learningRate: 0.05 };
@@ -107,25 +108,29 @@ describe('the engine', () => {
   it.each([
     ['full batch', 32],
     ['minibatches', 6],
-  ])('leaks no tensor over 1,000 steps (%s), nor after reset and dispose', async (_, batchSize) => {
-    const before = tf.memory().numTensors;
-    const engine = new Engine(
-      networkOf({ ...noiseNet, training: { ...noiseNet.training, batchSize } }),
-      noise,
-    );
-    await engine.trainSteps(10);
-    const afterTen = tf.memory().numTensors;
-    for (let i = 0; i < 99; i++) await engine.trainSteps(10);
-    await engine.evaluate(noise);
-    await engine.activations(noise[0]?.pixels ?? []);
-    expect(engine.step).toBe(1000);
-    expect(tf.memory().numTensors).toBe(afterTen);
-    engine.reset();
-    await engine.trainSteps(10);
-    expect(tf.memory().numTensors).toBe(afterTen);
-    engine.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  ])(
+    'leaks no tensor over 1,000 steps (%s), nor after reset and dispose',
+    async (_, batchSize) => {
+      const before = tf.memory().numTensors;
+      const engine = new Engine(
+        networkOf({ ...noiseNet, training: { ...noiseNet.training, batchSize } }),
+        noise,
+      );
+      await engine.trainSteps(10);
+      const afterTen = tf.memory().numTensors;
+      for (let i = 0; i < 99; i++) await engine.trainSteps(10);
+      await engine.evaluate(noise);
+      await engine.activations(noise[0]?.pixels ?? []);
+      expect(engine.step).toBe(1000);
+      expect(tf.memory().numTensors).toBe(afterTen);
+      engine.reset();
+      await engine.trainSteps(10);
+      expect(tf.memory().numTensors).toBe(afterTen);
+      engine.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+    LONG_TEST_MS,
+  );
 
   it('reports a blow-up and keeps the last good weights', async () => {
     const engine = new Engine(

@@ -1,8 +1,9 @@
 import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, MEMORY_ONLY_REASONS, openDatabase } from '../../src/storage';
+import { ManualTimers } from '../fixtures/manual-timers';
 import { instrumentedFactory, scriptedFactory, throwingFactory } from './fault-factories';
-import { ManualTimers, openTestStore, readRows, sampleNetwork, win } from './helpers';
+import { openTestStore, readRows, sampleNetwork, win } from './helpers';
 
 const memoryOnly = (reason: string) => ({ state: 'memory-only', reason });
 

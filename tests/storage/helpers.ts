@@ -17,45 +17,11 @@ import {
   type StoreName,
   type Timers,
 } from '../../src/storage';
+import { ManualTimers } from '../fixtures/manual-timers';
 
 // idb recognises IndexedDB objects by the browser's global classes, which Node lacks: lend it
 // fake-indexeddb's. The global `indexedDB` stays unset, so a store can only use the factory it is given.
 Object.assign(globalThis, { IDBCursor, IDBDatabase, IDBIndex, IDBObjectStore, IDBRequest, IDBTransaction });
-
-/** Timers that only move when the test says so. */
-export class ManualTimers implements Timers {
-  #now = 0;
-  #nextId = 1;
-  readonly #waiting = new Map<number, { at: number; callback: () => void }>();
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.#nextId++;
-    this.#waiting.set(id, { at: this.#now + ms, callback });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.#waiting.delete(handle as number);
-  }
-
-  /** How many callbacks are waiting. */
-  get pending(): number {
-    return this.#waiting.size;
-  }
-
-  /** Moves time on by `ms`, running every callback that comes due, in time order. */
-  advance(ms: number): void {
-    const end = this.#now + ms;
-    for (;;) {
-      const due = [...this.#waiting].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.#waiting.delete(due[0]);
-      this.#now = due[1].at;
-      due[1].callback();
-    }
-    this.#now = end;
-  }
-}
 
 /** A clock that starts at a fixed moment and moves only when told. */
 export class ManualClock {

@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_SAVE_DELAY_MS } from '../../src/storage';
-import { ManualTimers, openTestStore, readRows, sampleNetwork } from './helpers';
+import { ManualTimers } from '../fixtures/manual-timers';
+import { openTestStore, readRows, sampleNetwork } from './helpers';
 
 async function setup() {
   const factory = new IDBFactory();

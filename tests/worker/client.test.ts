@@ -7,6 +7,7 @@ import {
   WORKER_DIED_MESSAGE,
 } from '../../src/worker/page/client';
 import type { TrainerEvent } from '../../src/worker/protocol';
+import { ManualTimers } from '../fixtures/manual-timers';
 import { PortWorker } from './port-worker';
 import { xoSetup } from './setup';
 
@@ -16,22 +17,35 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.dispose();
 });
 
-/** A client on port workers, with what it heard; `onEvent` runs after each event is recorded. */
+const HEARTBEAT_MS = 2000;
+const HEARTBEAT_TIMEOUT_MS = 10_000;
+
+/**
+ * A client on port workers, with what it heard; `onEvent` runs after each event is recorded. Its
+ * heartbeat rings only when the test moves `clock`: a port worker trains on the test's own
+ * thread, so a real heartbeat would find it busy on a loaded machine and call it dead.
+ */
 function portClient(
-  options: { maxRestartsPerMinute?: number; onEvent?: (event: TrainerEvent) => void } = {},
+  options: {
+    maxRestartsPerMinute?: number;
+    heartbeatMs?: number;
+    onEvent?: (event: TrainerEvent) => void;
+  } = {},
 ) {
   const workers: PortWorker[] = [];
   const events: TrainerEvent[] = [];
   const statuses: TrainerStatus[] = [];
-  const waiting: { state: TrainerStatus['state']; resolve: () => void }[] = [];
+  const waiting: { states: TrainerStatus['state'][]; resolve: () => void }[] = [];
+  const clock = new ManualTimers();
   const client = createTrainerClient({
     spawn: () => {
       const worker = new PortWorker();
       workers.push(worker);
       return worker as unknown as Worker;
     },
-    heartbeatMs: 10,
-    heartbeatTimeoutMs: 200,
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    clock,
     maxRestartsPerMinute: options.maxRestartsPerMinute ?? 3,
     onEvent: (event) => {
       events.push(event);
@@ -39,17 +53,17 @@ function portClient(
     },
     onStatus: (status) => {
       statuses.push(status);
-      for (const w of waiting.filter((w) => w.state === status.state)) w.resolve();
+      for (const w of waiting.filter((w) => w.states.includes(status.state))) w.resolve();
     },
   });
   clients.push(client);
-  /** Resolves when the client reaches `state`. */
-  const reaches = (state: TrainerStatus['state']) =>
+  /** Resolves when the client reaches one of `states`. */
+  const reaches = (...states: TrainerStatus['state'][]) =>
     new Promise<void>((resolve) => {
-      if (client.status.state === state) resolve();
-      else waiting.push({ state, resolve });
+      if (states.includes(client.status.state)) resolve();
+      else waiting.push({ states, resolve });
     });
-  return { client, workers, events, statuses, reaches };
+  return { client, workers, events, statuses, reaches, clock };
 }
 
 const plain = (weights: (LayerWeights | null)[]) => weights.map((w) => w && [...w.kernel, ...w.bias]);
@@ -77,6 +91,8 @@ describe('the trainer client', () => {
         if (event.type === 'snapshot' && !latest) {
           latest = event.weights.flatMap((w) => (w ? [[...w.kernel, ...w.bias]] : []));
           harness.workers[0]?.terminate();
+          // The next heartbeat goes unanswered and its wait runs out.
+          harness.clock.advance(HEARTBEAT_MS + HEARTBEAT_TIMEOUT_MS);
         }
       },
     });
@@ -87,6 +103,18 @@ describe('the trainer client', () => {
     expect(harness.statuses.map((s) => s.state)).toContain('restarting');
     expect(harness.workers).toHaveLength(2);
     expect(plain(await harness.client.getWeights()).filter((w) => w)).toEqual(latest);
+  });
+
+  it('keeps a worker that answers its heartbeat in time', async () => {
+    const { client, workers, statuses, clock } = portClient();
+    await client.load(xoSetup());
+    clock.advance(HEARTBEAT_MS);
+    // Calls are answered in order: once this one is, so is the heartbeat sent before it.
+    await client.step(1);
+    clock.advance(HEARTBEAT_TIMEOUT_MS);
+    expect((await client.step(1)).step).toBe(2);
+    expect(statuses.map((s) => s.state)).not.toContain('restarting');
+    expect(workers).toHaveLength(1);
   });
 
   it('restarts at once when the worker throws, and says why', async () => {
@@ -106,5 +134,17 @@ describe('the trainer client', () => {
     workers[1]?.fail('second');
     await reaches('failed');
     await expect(client.load(xoSetup())).rejects.toThrow('keeps stopping (second)');
+  });
+
+  it('forgives restarts a minute old', async () => {
+    // No heartbeat within the minute this test skips: a port worker cannot answer while time jumps.
+    const { client, workers, reaches, clock } = portClient({ maxRestartsPerMinute: 1, heartbeatMs: 120_000 });
+    workers[0]?.fail('first');
+    await reaches('ready');
+    clock.advance(60_000);
+    workers[1]?.fail('second');
+    await reaches('ready', 'failed');
+    expect(client.status.state).toBe('ready');
+    expect(workers).toHaveLength(3);
   });
 });

@@ -4,6 +4,7 @@ import { tf } from '../../src/engine';
 import type { LayerWeights } from '../../src/spec';
 import type { DoneEvent, ProgressEvent, SnapshotEvent, TrainerEvent } from '../../src/worker/protocol';
 import { DIVERGED_MESSAGE, Trainer } from '../../src/worker/thread/trainer';
+import { LONG_TEST_MS } from '../fixtures/long-test';
 import { xoSet } from '../fixtures/seed-data';
 import { xoSetup } from './setup';
 
@@ -316,6 +317,7 @@ describe('determinism and memory', () => {
       await trainer.reset();
       expect(tf.memory().numTensors).toBe(loaded);
     },
+    LONG_TEST_MS,
   );
 
   it('frees every tensor on dispose', async () => {

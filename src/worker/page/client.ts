@@ -36,7 +36,34 @@ export interface TrainerClientOptions {
   readonly heartbeatTimeoutMs?: number;
   /** Restarts allowed within a minute before the client gives up. */
   readonly maxRestartsPerMinute?: number;
+  /** The heartbeat's timers and the restart count's clock; the host's own by default. */
+  readonly clock?: Clock;
 }
+
+/**
+ * The time the client's rules run on: when to ask the worker, how long to wait for its answer,
+ * how many restarts fell within the last minute. Injected so a test rings the heartbeat when it
+ * chooses instead of racing a real one on a busy machine.
+ */
+export interface Clock {
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** Milliseconds on any fixed scale. */
+  now(): number;
+}
+
+type Handle = ReturnType<typeof globalThis.setTimeout>;
+
+/** The host's own timers and wall clock. */
+export const SYSTEM_CLOCK: Clock = {
+  setInterval: (callback, ms) => globalThis.setInterval(callback, ms),
+  clearInterval: (handle) => globalThis.clearInterval(handle as Handle),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as Handle),
+  now: () => Date.now(),
+};
 
 /**
  * The trainer as the page uses it: the worker's API, kept alive across worker deaths. Events of
@@ -77,12 +104,12 @@ interface Generation {
   readonly remote: Comlink.Remote<TrainerApi>;
   readonly died: Promise<never>;
   readonly kill: (error: Error) => void;
-  heartbeat: ReturnType<typeof setInterval> | undefined;
+  heartbeat: unknown;
 }
 
 /** Stops a generation's heartbeat, fails its pending calls with `error` and ends its worker. */
-function endGeneration(generation: Generation, error: Error): void {
-  clearInterval(generation.heartbeat);
+function endGeneration(generation: Generation, error: Error, clock: Clock): void {
+  if (generation.heartbeat !== undefined) clock.clearInterval(generation.heartbeat);
   generation.kill(error);
   generation.remote[Comlink.releaseProxy]();
   generation.worker.terminate();
@@ -94,6 +121,7 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
   const heartbeatMs = options.heartbeatMs ?? 2000;
   const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 10_000;
   const maxRestarts = options.maxRestartsPerMinute ?? 3;
+  const clock = options.clock ?? SYSTEM_CLOCK;
   let status: TrainerStatus = { state: 'starting' };
   let disposed = false;
   let restarts: number[] = [];
@@ -142,7 +170,7 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
       () => {
         if (current !== generation || disposed) return;
         if (status.state === 'starting') setStatus({ state: 'ready', backend: null });
-        current.heartbeat = setInterval(() => beat(current), heartbeatMs);
+        current.heartbeat = clock.setInterval(() => beat(current), heartbeatMs);
       },
       () => undefined,
     );
@@ -151,23 +179,23 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
 
   /** Asks the worker whether it is alive; no answer in time counts as dead. */
   function beat(current: Generation): void {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: unknown;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('no answer')), heartbeatTimeoutMs);
+      timer = clock.setTimeout(() => reject(new Error('no answer')), heartbeatTimeoutMs);
     });
     Promise.race([current.remote.ping(), timeout, current.died])
       .catch((error: unknown) => {
         if (!(error instanceof WorkerDied))
           lost(current, `it did not answer for ${heartbeatTimeoutMs / 1000} s`);
       })
-      .finally(() => clearTimeout(timer));
+      .finally(() => clock.clearTimeout(timer));
   }
 
   /** Ends a dead generation and brings up the next one, loaded as the dead one was. */
   function lost(dead: Generation, reason: string): void {
     if (dead !== generation || disposed || status.state === 'failed') return;
-    endGeneration(dead, new WorkerDied(reason));
-    const now = Date.now();
+    endGeneration(dead, new WorkerDied(reason), clock);
+    const now = clock.now();
     restarts = [...restarts.filter((t) => now - t < 60_000), now];
     if (restarts.length > maxRestarts) {
       setStatus({
@@ -279,7 +307,7 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
     loseWebGLContext: () => call((r) => r.loseWebGLContext()),
     dispose() {
       // After giving up, the last worker has already been ended.
-      if (!disposed && status.state !== 'failed') endGeneration(generation, new TrainerClosed());
+      if (!disposed && status.state !== 'failed') endGeneration(generation, new TrainerClosed(), clock);
       disposed = true;
     },
   };

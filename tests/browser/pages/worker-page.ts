@@ -13,6 +13,7 @@ import type {
   RunEnd,
   TrainerEvent,
 } from '../../../src/worker/protocol';
+import { ManualTimers } from '../../fixtures/manual-timers';
 import { xoSet } from '../../fixtures/seed-data';
 
 const layers: LayerSpec[] = [
@@ -49,14 +50,19 @@ interface Outcome {
 
 const statusLine = document.getElementById('status') as HTMLElement;
 
-/** A client whose events and statuses are recorded; `onProgress` sees each progress event. */
-function recordingClient(
-  heartbeatTimeoutMs: number,
-  onProgress: (client: TrainerClient, p: ProgressEvent) => void,
-) {
+const HEARTBEAT_MS = 100;
+const HEARTBEAT_TIMEOUT_MS = 4000;
+
+/**
+ * A client whose events and statuses are recorded; `onProgress` sees each progress event. Its
+ * heartbeat rings only when the page moves `clock`: on a loaded machine a real one can find a busy
+ * worker late and replace it, which is not what these scenarios are about.
+ */
+function recordingClient(onProgress: (client: TrainerClient, p: ProgressEvent) => void) {
   const events: TrainerEvent[] = [];
   const statuses: TrainerStatus['state'][] = [];
   const workers: Worker[] = [];
+  const clock = new ManualTimers();
   const client: TrainerClient = createTrainerClient({
     spawn: () => {
       const worker = new Worker(new URL('../../../src/worker/thread/worker.ts', import.meta.url), {
@@ -65,8 +71,9 @@ function recordingClient(
       workers.push(worker);
       return worker;
     },
-    heartbeatMs: 100,
-    heartbeatTimeoutMs,
+    heartbeatMs: HEARTBEAT_MS,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    clock,
     onEvent: (event) => {
       events.push(event);
       if (event.type === 'progress') onProgress(client, event);
@@ -76,7 +83,7 @@ function recordingClient(
       statusLine.textContent = status.state === 'restarting' ? status.message : status.state;
     },
   });
-  return { client, events, statuses, workers };
+  return { client, events, statuses, workers, clock };
 }
 
 function outcome(
@@ -98,7 +105,7 @@ function outcome(
 
 /** Trains X vs O on `backend` to the goal. */
 async function train(backend: BackendChoice): Promise<Outcome> {
-  const recorded = recordingClient(30_000, () => undefined);
+  const recorded = recordingClient(() => undefined);
   try {
     const report = await recorded.client.load(setup, { backend });
     await recorded.client.watch(Float32Array.from(xoSet[0]?.pixels ?? []));
@@ -113,7 +120,7 @@ async function train(backend: BackendChoice): Promise<Outcome> {
 async function trainThroughContextLoss(): Promise<Outcome & { lost: boolean }> {
   let lost: Promise<boolean> | null = null;
   let faster: Promise<void> | null = null;
-  const recorded = recordingClient(30_000, (client, progress) => {
+  const recorded = recordingClient((client, progress) => {
     if (progress.step >= 3 && !lost) {
       lost = client.loseWebGLContext();
       faster = client.setSpeed('fastest');
@@ -133,8 +140,12 @@ async function trainThroughContextLoss(): Promise<Outcome & { lost: boolean }> {
 
 /** Kills the worker after the second step, then trains again on the fresh one to the goal. */
 async function trainThroughWorkerDeath(): Promise<Outcome & { interrupted: RunEnd; workers: number }> {
-  const recorded = recordingClient(4000, (_, progress) => {
-    if (progress.step >= 2 && recorded.workers.length === 1) recorded.workers[0]?.terminate();
+  const recorded = recordingClient((_, progress) => {
+    if (progress.step >= 2 && recorded.workers.length === 1) {
+      recorded.workers[0]?.terminate();
+      // A terminated worker says nothing: the next heartbeat goes unanswered and its wait runs out.
+      recorded.clock.advance(HEARTBEAT_MS + HEARTBEAT_TIMEOUT_MS);
+    }
   });
   try {
     await recorded.client.load(setup, { backend: 'cpu' });
