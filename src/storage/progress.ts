@@ -1,6 +1,12 @@
 import { MAX, SpecError } from '../spec';
 import { expectBoolean, expectId, expectInt, expectNumber, expectRecord, expectTime, join } from './fields';
 
+/**
+ * The most steps a kept record may say a win took. Levels were once allowed a million steps, and a
+ * record of those days must still load, so this is not `MAX.steps`.
+ */
+const MAX_RECORDED_STEPS = 1_000_000;
+
 /** The most stars a level gives: one for the goal and one per star rule (a level has at most two). */
 export const MAX_STARS = 3;
 
@@ -98,7 +104,7 @@ export function parseProgress(value: unknown, field = ''): ProgressRecord {
     stars: expectInt(record.stars, at('stars'), 0, MAX_STARS),
     bestAccuracy: expectNumber(record.bestAccuracy, at('bestAccuracy'), 0, 1),
     fewestParams: nullable(record.fewestParams, (v) => expectInt(v, at('fewestParams'), 0, MAX.params)),
-    fewestSteps: nullable(record.fewestSteps, (v) => expectInt(v, at('fewestSteps'), 0, MAX.steps)),
+    fewestSteps: nullable(record.fewestSteps, (v) => expectInt(v, at('fewestSteps'), 0, MAX_RECORDED_STEPS)),
     wonAt: nullable(record.wonAt, (v) => expectTime(v, at('wonAt'))),
     updatedAt: expectTime(record.updatedAt, at('updatedAt')),
   };
