@@ -129,3 +129,20 @@ function checkWonFields(progress: ProgressRecord, field: string): void {
     }
   }
 }
+
+/** `base` with whatever `candidate` does better; `base` itself (its dates too) when nothing is better. */
+export function betterProgress(base: ProgressRecord | undefined, candidate: ProgressRecord): ProgressRecord {
+  if (!base) return candidate;
+  const merged = mergeProgress(base, candidate);
+  return progressImproved(base, merged) ? merged : base;
+}
+
+/** A progress row as another tab or version left it; one that does not read is treated as absent. */
+export function readStoredProgress(row: unknown): ProgressRecord | undefined {
+  if (row === undefined) return undefined;
+  try {
+    return parseProgress(row);
+  } catch {
+    return undefined;
+  }
+}
