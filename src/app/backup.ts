@@ -1,7 +1,8 @@
 /** Export progress to one file and import it back: schools wipe browsers, a file survives. */
 
+import { BUILT_IN_ORDER } from '../game/catalog';
 import { SpecError } from '../spec';
-import { parseBackup } from '../storage';
+import { parseBackup, StorageWriteError } from '../storage';
 import type { AppContext } from './context';
 import { chooseDialog, downloadText, pickTextFile } from './dialogs';
 
@@ -22,7 +23,7 @@ export async function importProgress(context: AppContext, onImported: () => void
   if (!picked) return;
   let backup: ReturnType<typeof parseBackup>;
   try {
-    backup = parseBackup(picked.text);
+    backup = parseBackup(picked.text, { builtInLevelIds: BUILT_IN_ORDER });
   } catch (error) {
     const message = error instanceof SpecError ? error.message : String(error);
     context.announce(`${picked.name} is not a ConvBlocks progress file: ${message}. Nothing was changed.`);
@@ -40,7 +41,13 @@ export async function importProgress(context: AppContext, onImported: () => void
     context.announce('Nothing was imported.');
     return;
   }
-  await context.store.importBackup(backup, mode);
+  try {
+    await context.store.importBackup(backup, mode);
+  } catch (error) {
+    if (!(error instanceof StorageWriteError)) throw error;
+    context.announce(error.message);
+    return;
+  }
   context.announce(mode === 'merge' ? 'Progress merged.' : 'Progress replaced.');
   onImported();
 }
