@@ -1,7 +1,8 @@
 /** Export progress to one file and import it back: schools wipe browsers, a file survives. */
 
+import { BUILT_IN_ORDER } from '../game/catalog';
 import { SpecError } from '../spec';
-import { type PlayerStore, parseBackup } from '../storage';
+import { type PlayerStore, parseBackup, StorageWriteError } from '../storage';
 import { type AppContext, chooseDialog, downloadText, pickTextFile } from '../ui';
 
 /** Downloads everything the player has (progress, workbenches, networks, levels, settings) as one file. */
@@ -24,7 +25,7 @@ export async function importProgress(
   if (!picked) return;
   let backup: ReturnType<typeof parseBackup>;
   try {
-    backup = parseBackup(picked.text);
+    backup = parseBackup(picked.text, { builtInLevelIds: BUILT_IN_ORDER });
   } catch (error) {
     const message = error instanceof SpecError ? error.message : String(error);
     context.announce(`${picked.name} is not a ConvBlocks progress file: ${message}. Nothing was changed.`);
@@ -42,7 +43,13 @@ export async function importProgress(
     context.announce('Nothing was imported.');
     return;
   }
-  await context.store.importBackup(backup, mode);
+  try {
+    await context.store.importBackup(backup, mode);
+  } catch (error) {
+    if (!(error instanceof StorageWriteError)) throw error;
+    context.announce(error.message);
+    return;
+  }
   context.announce(mode === 'merge' ? 'Progress merged.' : 'Progress replaced.');
   onImported();
 }

@@ -26,19 +26,24 @@ export function journalEdit(levelId: string, network: NetworkSpec): void {
   }
 }
 
-/** Gives storage the last edit noted before the page went away, once it is safely stored. */
+/**
+ * Gives storage the last edit noted before the page went away. The note is the only copy until
+ * IndexedDB confirms the write, so it stays when that fails or storage is memory-only: the next
+ * start tries again.
+ */
 export async function recoverEdit(store: PlayerStore): Promise<void> {
   const local = localStore();
   const text = local?.getItem(KEY);
   if (!local || !text) return;
+  let written = true;
   try {
     const note = JSON.parse(text) as { levelId?: unknown; network?: unknown };
     if (typeof note.levelId === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(note.levelId)) {
       store.saveWorkspace(note.levelId, parseNetworkDraft(note.network));
-      await store.flush();
+      written = await store.flush();
     }
   } catch {
     // A damaged note is dropped: what storage holds stays as it is.
   }
-  local.removeItem(KEY);
+  if (written) local.removeItem(KEY);
 }

@@ -92,6 +92,11 @@ async function start(): Promise<void> {
     if (document.visibilityState === 'hidden') flush();
   });
   addEventListener('hashchange', () => void route());
+  // Another tab won a level or saved one: the map shows it at once. Other screens keep what the
+  // player is doing on them and read the store afresh when next opened.
+  store.onContentsChange(() => {
+    if (parseRoute(location.hash).screen === 'map') void route();
+  });
   // A network or level file dropped anywhere on the page is opened like a link.
   document.addEventListener('dragover', (event) => event.preventDefault());
   document.addEventListener('drop', (event) => {

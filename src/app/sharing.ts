@@ -10,7 +10,7 @@ import {
   readSharedText,
   type SharedDocument,
 } from '../share';
-import { type NetworkSpec, SpecError } from '../spec';
+import { levelToDocument, type NetworkSpec, SpecError } from '../spec';
 import type { PlayerStore } from '../storage';
 import {
   type AppContext,
@@ -31,12 +31,32 @@ async function levelTitles(context: AppContext<PlayerStore>): Promise<Map<string
   return titles;
 }
 
+/**
+ * What the Open question adds when a shared level's id is taken by a different saved level: both
+ * titles, and that the player's level stays as it is.
+ */
+function clashNote(shared: SharedDocument, context: AppContext<PlayerStore>): string {
+  if (shared.kind !== 'level') return '';
+  const mine = context.store.customLevels().find((c) => c.level.id === shared.level.id);
+  if (
+    !mine ||
+    JSON.stringify(levelToDocument(mine.level)) === JSON.stringify(levelToDocument(shared.level))
+  ) {
+    return '';
+  }
+  return ` You already have a different level with its id, "${mine.level.title}": it stays as it is, and "${shared.level.title}" is kept beside it under a new id.`;
+}
+
 /** Says what a shared thing is, asks, and on Open saves the player's work and opens it. */
 export async function offerShared(shared: SharedDocument, context: AppContext<PlayerStore>): Promise<void> {
   const titles = await levelTitles(context);
   const description = describeShared(shared, (id) => titles.get(id));
   const what = shared.kind === 'network' ? 'network' : 'level';
-  const open = await confirmDialog(`Open this ${what}?`, `This is a ${description}.`, 'Open');
+  const open = await confirmDialog(
+    `Open this ${what}?`,
+    `This is a ${description}.${clashNote(shared, context)}`,
+    'Open',
+  );
   if (!open) {
     context.announce('Nothing was opened.');
     return;
@@ -61,8 +81,9 @@ export async function offerShared(shared: SharedDocument, context: AppContext<Pl
     context.announce(`A built-in level already has the id "${level.id}": ask its maker to rename it.`);
     return;
   }
-  await context.store.saveCustomLevel(level, 'shared');
-  context.navigate(levelHash(level.id));
+  // Saved under a new id when a different level has this one: the player's own is never replaced.
+  const saved = await context.store.saveCustomLevel(level, 'shared');
+  context.navigate(levelHash(saved.level.id));
 }
 
 /** Reads pasted text or file contents as something shared; a bad one is refused with its message. */

@@ -23,7 +23,22 @@ export const MAX = {
   /** Characters of one paragraph of text. */
   textLength: 2000,
   paragraphs: 20,
-  steps: 1_000_000,
+  /**
+   * Training steps a level may ask for (`maxSteps`, a star's steps). The built-in levels ask for 600
+   * at most; a million steps kept `convblocks check` busy for minutes.
+   */
+  steps: 10_000,
+  /**
+   * Pixel values of all of a level's pictures together (pictures x height x width x channels):
+   * 16 MB as 32-bit numbers. The built-in levels hold 17,000 at most; 3,500 pictures of 64x64x4
+   * (57 million) froze a tab for minutes while sitting inside every limit on bytes.
+   */
+  pixelValues: 4_000_000,
+  /**
+   * Multiply-adds of one training step (a batch, forward and backward): about a second of a
+   * laptop's CPU. The built-in levels' reference networks need 5.9 million at most.
+   */
+  stepWork: 1_000_000_000,
   /** Nesting of any document, so a crafted one cannot exhaust the stack. */
   depth: 16,
 } as const;

@@ -10,6 +10,7 @@ import {
 } from './schemas';
 import { classifierProblem, inferShapes } from './shapes';
 import type { Example, LayerSpec, LayerWeights, LevelSpec, NetworkSpec, Shape } from './types';
+import { stepWork } from './work';
 import { specErrorFromZod } from './zod-messages';
 
 /** The document kinds and the newest version of each this reader knows. */
@@ -165,6 +166,32 @@ function checkLayers(
   }
 }
 
+/** Refuses a network whose one training step is more work than a browser does in about a second. */
+function checkStepWork(field: string, input: Shape, layers: readonly LayerSpec[], batch: number): void {
+  const work = stepWork(input, layers, batch);
+  if (work > MAX.stepWork) {
+    throw new SpecError(
+      field,
+      `one training step is ${work} multiply-adds, more than the ${MAX.stepWork} a browser can do in about a second`,
+    );
+  }
+}
+
+/**
+ * Refuses a level whose pictures hold more pixel values than any level needs, before one picture
+ * is expanded: the count comes from the lists' lengths and the input shape alone.
+ */
+function checkPixelValues(input: readonly [number, number, number], pictures: number): void {
+  const [height, width, channels] = input;
+  const values = pictures * height * width * channels;
+  if (values > MAX.pixelValues) {
+    throw new SpecError(
+      'train',
+      `${pictures} pictures of ${height}x${width}x${channels} are ${values} pixel values, more than the ${MAX.pixelValues} a level may hold`,
+    );
+  }
+}
+
 function checkClassNames(field: string, classes: readonly string[]): void {
   const seen = new Set<string>();
   classes.forEach((name, i) => {
@@ -183,7 +210,10 @@ function readNetwork(value: unknown, draft: boolean): NetworkSpec {
       throw new SpecError('classes', 'is missing: a network names its classes or the level it was built for');
     }
     if (doc.classes) checkClassNames('classes', doc.classes);
-    if (!draft) checkLayers('layers', doc.input, doc.layers, doc.classes?.length);
+    if (!draft) {
+      checkLayers('layers', doc.input, doc.layers, doc.classes?.length);
+      checkStepWork('training.batchSize', doc.input, doc.layers, doc.training.batchSize);
+    }
     if (doc.weights) checkWeights(doc.input, doc.layers, doc.weights);
     const network: NetworkSpec = {
       kind: doc.kind,
@@ -262,6 +292,7 @@ export function parseLevel(value: unknown): LevelSpec {
     checkHeader(value, 'convblocks/level');
     const doc = schemaParse(levelSchema, value);
     checkClassNames('classes', doc.classes);
+    checkPixelValues(doc.input, doc.train.length + doc.test.length);
     const pictures = (set: 'train' | 'test'): Example[] =>
       doc[set].map((entry, i) => {
         const classIndex = doc.classes.indexOf(entry.label);
@@ -281,7 +312,11 @@ export function parseLevel(value: unknown): LevelSpec {
       const failed = report.layers[report.errorAt];
       if (failed && !failed.ok) throw new SpecError(`starter[${report.errorAt}]`, failed.reason);
     }
-    if (doc.reference) checkLayers('reference.layers', doc.input, doc.reference.layers, doc.classes.length);
+    if (doc.reference) {
+      checkLayers('reference.layers', doc.input, doc.reference.layers, doc.classes.length);
+      const batch = Math.min(doc.reference.training.batchSize, train.length);
+      checkStepWork('reference', doc.input, doc.reference.layers, batch);
+    }
     const level: LevelSpec = {
       kind: doc.kind,
       version: doc.version,

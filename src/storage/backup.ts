@@ -111,21 +111,40 @@ function entries<T>(
   return map;
 }
 
+/** What a backup is checked against besides its own contents. */
+export interface BackupOptions {
+  /** Ids of the game's own levels: a backup's level may not take one (it would hide the built-in level). */
+  readonly builtInLevelIds?: readonly string[];
+}
+
+function checkLevelIds(levels: ReadonlyMap<string, unknown>, builtIn: readonly string[]): void {
+  [...levels.keys()].forEach((id, i) => {
+    if (builtIn.includes(id)) {
+      throw new SpecError(
+        `customLevels[${i}].id`,
+        `${JSON.stringify(id)} is the id of a built-in level; a backup cannot replace it`,
+      );
+    }
+  });
+}
+
 /**
  * Checks a backup file's text completely before anything is imported; throws a SpecError naming
  * the field and the bad value, so a bad file changes nothing.
  */
-export function parseBackup(text: string): Backup {
+export function parseBackup(text: string, options: BackupOptions = {}): Backup {
   const value = parseJsonText(text);
   checkHeader(value);
   const doc = expectRecord(value, '', FIELDS);
+  const customLevels = entries(doc.customLevels, 'customLevels', parseCustomLevel, (c) => c.level.id, 'id');
+  checkLevelIds(customLevels, options.builtInLevelIds ?? []);
   return {
     exportedAt: expectTime(doc.exportedAt, 'exportedAt'),
     contents: {
       progress: entries(doc.progress, 'progress', parseProgress, (p) => p.levelId, 'levelId'),
       workspaces: entries(doc.workspaces, 'workspaces', parseWorkspace, (w) => w.levelId, 'levelId'),
       networks: entries(doc.networks, 'networks', parseSavedNetwork, (n) => n.id, 'id'),
-      customLevels: entries(doc.customLevels, 'customLevels', parseCustomLevel, (c) => c.level.id, 'id'),
+      customLevels,
       settings: parseSettings(doc.settings, 'settings'),
       levelDrafts: new Map(),
     },

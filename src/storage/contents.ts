@@ -1,6 +1,9 @@
+import { levelToDocument } from '../spec';
 import type { CustomLevel, SavedNetwork, SavedWorkspace } from './documents';
 import type { LevelDraft } from './level-drafts';
+import { freeLevelId, sameLevel, withLevelId } from './level-ids';
 import { mergeProgress, type ProgressRecord } from './progress';
+import type { StoreName } from './schema';
 import type { SettingChanges } from './settings';
 
 /** Everything the store holds, keyed as the database keys it. */
@@ -42,12 +45,44 @@ function newerOf<T extends { readonly savedAt: string }>(
 }
 
 /**
- * What the store holds after importing `incoming`. Replace takes the backup as it is. Merge keeps
- * the better of each level's progress, the newer of two versions of the same workspace, network
- * or level, everything only one side has, and this browser's own settings over the backup's.
+ * Adds the incoming levels to the current ones. A level whose id is taken by a different level is
+ * kept under a new id (never replacing the other); its progress and workbench move with it.
  */
-export function combineContents(current: Contents, incoming: Contents, mode: ImportMode): Contents {
-  if (mode === 'replace') return incoming;
+function addLevels(current: Contents, incoming: Contents): Contents {
+  const customLevels = new Map(current.customLevels);
+  const progress = new Map(incoming.progress);
+  const workspaces = new Map(incoming.workspaces);
+  for (const [id, item] of incoming.customLevels) {
+    const mine = customLevels.get(id);
+    if (!mine) customLevels.set(id, item);
+    if (!mine || sameLevel(item.level, levelToDocument(mine.level))) continue;
+    const newId = freeLevelId(id, (c) => customLevels.has(c) || incoming.customLevels.has(c));
+    customLevels.set(newId, { ...item, level: withLevelId(item.level, newId) });
+    const record = progress.get(id);
+    progress.delete(id);
+    if (record) progress.set(newId, { ...record, levelId: newId });
+    const workspace = workspaces.get(id);
+    workspaces.delete(id);
+    if (workspace) {
+      workspaces.set(newId, {
+        ...workspace,
+        levelId: newId,
+        network: { ...workspace.network, level: newId },
+      });
+    }
+  }
+  return { ...incoming, customLevels, progress, workspaces };
+}
+
+/**
+ * What the store holds after importing `incoming`. Replace takes the backup as it is. Merge keeps
+ * the better of each level's progress, the newer of two versions of the same workspace or network,
+ * both of two different levels with one id, everything only one side has, and this browser's own
+ * settings over the backup's.
+ */
+export function combineContents(current: Contents, backup: Contents, mode: ImportMode): Contents {
+  if (mode === 'replace') return backup;
+  const incoming = addLevels(current, backup);
   const progress = new Map(current.progress);
   for (const [levelId, record] of incoming.progress) {
     const mine = progress.get(levelId);
@@ -57,8 +92,44 @@ export function combineContents(current: Contents, incoming: Contents, mode: Imp
     progress,
     workspaces: newerOf(current.workspaces, incoming.workspaces),
     networks: newerOf(current.networks, incoming.networks),
-    customLevels: newerOf(current.customLevels, incoming.customLevels),
+    customLevels: incoming.customLevels,
     settings: { ...incoming.settings, ...current.settings },
     levelDrafts: newerOf(current.levelDrafts, incoming.levelDrafts),
   };
+}
+
+/**
+ * Takes what another tab wrote (`loaded`, read from the database) into this tab's copy: progress
+ * merged so no better result of either is lost, workbenches except those this tab has yet to
+ * write, and the other stores as the database now holds them.
+ */
+export function refreshContents(
+  memory: Contents,
+  loaded: Contents,
+  stores: readonly StoreName[],
+  unwritten: ReadonlySet<string>,
+): void {
+  const replace = <T>(mine: Map<string, T>, theirs: ReadonlyMap<string, T>) => {
+    mine.clear();
+    for (const [key, value] of theirs) mine.set(key, value);
+  };
+  for (const store of stores) {
+    if (store === 'progress') {
+      for (const [levelId, record] of loaded.progress) {
+        const mine = memory.progress.get(levelId);
+        memory.progress.set(levelId, mine ? mergeProgress(mine, record) : record);
+      }
+    } else if (store === 'workspaces') {
+      for (const levelId of memory.workspaces.keys()) {
+        if (!unwritten.has(levelId) && !loaded.workspaces.has(levelId)) memory.workspaces.delete(levelId);
+      }
+      for (const [levelId, workspace] of loaded.workspaces) {
+        if (!unwritten.has(levelId)) memory.workspaces.set(levelId, workspace);
+      }
+    } else if (store === 'settings') {
+      memory.settings = loaded.settings;
+    } else {
+      replace<unknown>(memory[store] as Map<string, unknown>, loaded[store]);
+    }
+  }
 }

@@ -53,14 +53,16 @@ function checkKey(key: string, value: string, field: string): void {
 
 /**
  * Reads every store in one transaction and checks each record as untrusted input. Bad records
- * are skipped and reported, never deleted: a later version may still read them.
+ * are skipped and reported, never deleted: a later version may still read them. Only `stores`
+ * are read when given (another tab changed those).
  */
 export async function loadContents(
   db: ConvBlocksDatabase,
+  stores: readonly StoreName[] = STORE_NAMES,
 ): Promise<{ contents: Contents; skipped: SkippedRecord[] }> {
-  const tx = db.transaction([...STORE_NAMES], 'readonly');
+  const tx = db.transaction([...stores], 'readonly');
   const rows = await Promise.all(
-    STORE_NAMES.map(async (store) => {
+    stores.map(async (store) => {
       const objectStore = tx.objectStore(store);
       const [keys, values] = await Promise.all([objectStore.getAllKeys(), objectStore.getAll()]);
       return { store, keys, values };

@@ -1,6 +1,12 @@
 import { MAX, SpecError } from '../spec';
 import { expectBoolean, expectId, expectInt, expectNumber, expectRecord, expectTime, join } from './fields';
 
+/**
+ * The most steps a kept record may say a win took. Levels were once allowed a million steps, and a
+ * record of those days must still load, so this is not `MAX.steps`.
+ */
+const MAX_RECORDED_STEPS = 1_000_000;
+
 /** The most stars a level gives: one for the goal and one per star rule (a level has at most two). */
 export const MAX_STARS = 3;
 
@@ -98,7 +104,7 @@ export function parseProgress(value: unknown, field = ''): ProgressRecord {
     stars: expectInt(record.stars, at('stars'), 0, MAX_STARS),
     bestAccuracy: expectNumber(record.bestAccuracy, at('bestAccuracy'), 0, 1),
     fewestParams: nullable(record.fewestParams, (v) => expectInt(v, at('fewestParams'), 0, MAX.params)),
-    fewestSteps: nullable(record.fewestSteps, (v) => expectInt(v, at('fewestSteps'), 0, MAX.steps)),
+    fewestSteps: nullable(record.fewestSteps, (v) => expectInt(v, at('fewestSteps'), 0, MAX_RECORDED_STEPS)),
     wonAt: nullable(record.wonAt, (v) => expectTime(v, at('wonAt'))),
     updatedAt: expectTime(record.updatedAt, at('updatedAt')),
   };
@@ -121,5 +127,22 @@ function checkWonFields(progress: ProgressRecord, field: string): void {
     if (!won && present) {
       throw new SpecError(join(field, key), `expected null for a level not yet won but got ${progress[key]}`);
     }
+  }
+}
+
+/** `base` with whatever `candidate` does better; `base` itself (its dates too) when nothing is better. */
+export function betterProgress(base: ProgressRecord | undefined, candidate: ProgressRecord): ProgressRecord {
+  if (!base) return candidate;
+  const merged = mergeProgress(base, candidate);
+  return progressImproved(base, merged) ? merged : base;
+}
+
+/** A progress row as another tab or version left it; one that does not read is treated as absent. */
+export function readStoredProgress(row: unknown): ProgressRecord | undefined {
+  if (row === undefined) return undefined;
+  try {
+    return parseProgress(row);
+  } catch {
+    return undefined;
   }
 }

@@ -18,6 +18,7 @@ export const MEMORY_ONLY_REASONS = {
   full: `Progress is not being saved: the browser's storage is full. Free some space and reload. ${KEEP_A_COPY}`,
   closed: `Progress is not being saved: the browser closed the storage (its data may have been cleared). Reload this page. ${KEEP_A_COPY}`,
   writeFailed: `Progress is not being saved: the browser could not write it. ${KEEP_A_COPY}`,
+  timeout: `Progress is not being saved: the browser's storage did not answer. Reload the page to try again. ${KEEP_A_COPY}`,
 } as const;
 
 /** One of the reasons above. */
@@ -38,4 +39,18 @@ export function writeFailureCause(error: unknown): MemoryOnlyCause {
   if (name === 'QuotaExceededError') return 'full';
   if (name === 'InvalidStateError') return 'closed';
   return 'writeFailed';
+}
+
+/** A write the store could not make and did not make at all (an import): nothing changed. */
+export class StorageWriteError extends Error {
+  override readonly name = 'StorageWriteError';
+}
+
+/** Why an import could not be written, in words for the player. */
+export function importFailure(error: unknown): StorageWriteError {
+  const why =
+    writeFailureCause(error) === 'full'
+      ? "the browser's storage is full"
+      : `the browser could not write it (${errorName(error) || String(error)})`;
+  return new StorageWriteError(`Nothing was imported: ${why}. Everything you had is still here.`);
 }

@@ -1,4 +1,3 @@
-import type { IDBPTransaction } from 'idb';
 import {
   type LevelSpec,
   levelToDocument,
@@ -8,7 +7,9 @@ import {
   parseNetwork,
 } from '../spec';
 import { type Backup, type BackupDocument, backupDocument } from './backup';
-import { type Contents, combineContents, emptyContents, type ImportMode } from './contents';
+import { defaultBroadcast, type OpenBroadcast } from './change-channel';
+import { Connection } from './connection';
+import { type Contents, combineContents, type ImportMode, refreshContents } from './contents';
 import {
   type CustomLevel,
   type LevelOrigin,
@@ -18,27 +19,24 @@ import {
   storedWorkspace,
 } from './documents';
 import { expectId } from './fields';
+import { fillAll } from './import-write';
 import { type LevelDraft, parseLevelDraft } from './level-drafts';
+import { placeSharedLevel } from './level-ids';
 import { loadContents, type SkippedRecord } from './load';
-import { type ConvBlocksDatabase, openDatabase } from './open-database';
+import type { ConvBlocksDatabase } from './open-database';
 import {
+  betterProgress,
   type LevelResult,
-  mergeProgress,
   type ProgressRecord,
   parseProgress,
   progressFromResult,
-  progressImproved,
+  readStoredProgress,
 } from './progress';
-import { type ConvBlocksSchema, DB_NAME, DB_VERSION, STORE_NAMES, type StoreName } from './schema';
+import { DB_NAME, STORE_NAMES, type StoreName } from './schema';
 import { effectiveSettings, parseSetting, type SettingChanges, type Settings } from './settings';
-import {
-  MEMORY_ONLY_REASONS,
-  type MemoryOnlyCause,
-  openFailureCause,
-  type StorageStatus,
-  writeFailureCause,
-} from './status';
+import { importFailure, type MemoryOnlyCause, type StorageStatus } from './status';
 import { createThrottle, SYSTEM_TIMERS, type Throttle, type Timers } from './timers';
+import { quietly, runTransaction, type WriteTransaction } from './transaction';
 
 /** How long a workspace change may wait before it is written, at most. */
 export const WORKSPACE_SAVE_DELAY_MS = 500;
@@ -52,13 +50,11 @@ export interface PlayerStoreOptions {
   readonly timers?: Timers;
   /** The clock that stamps records. */
   readonly now?: () => Date;
-}
-
-type WriteTransaction = IDBPTransaction<ConvBlocksSchema, StoreName[], 'readwrite'>;
-
-/** idb turns every request into a promise; a failed write is reported once, by its transaction. */
-function quietly(request: Promise<unknown>): void {
-  request.catch(() => {});
+  /**
+   * How tabs tell each other what they wrote (BroadcastChannel by default); null for none. Tests
+   * hand in a channel of their own so that their stores hear only each other.
+   */
+  readonly broadcast?: OpenBroadcast | null;
 }
 
 /**
@@ -71,11 +67,9 @@ export class PlayerStore {
   /** Records found in the database that could not be read: left there, not loaded. */
   readonly skipped: readonly SkippedRecord[];
   #contents: Contents;
-  #db: ConvBlocksDatabase | null;
-  #status: StorageStatus;
-  readonly #listeners = new Set<(status: StorageStatus) => void>();
+  readonly #connection: Connection;
+  readonly #changeListeners = new Set<() => void>();
   readonly #dirtyWorkspaces = new Set<string>();
-  readonly #writes = new Set<Promise<void>>();
   readonly #throttle: Throttle;
   readonly #now: () => Date;
 
@@ -88,32 +82,40 @@ export class PlayerStore {
     options: PlayerStoreOptions,
   ) {
     this.#contents = contents;
-    this.#db = db;
-    this.#status = memoryOnly
-      ? { state: 'memory-only', reason: MEMORY_ONLY_REASONS[memoryOnly] }
-      : { state: 'saving' };
     this.skipped = skipped;
     this.#now = options.now ?? (() => new Date());
     this.#throttle = createThrottle(options.timers ?? SYSTEM_TIMERS, WORKSPACE_SAVE_DELAY_MS, () => {
       this.#writeWorkspaces();
     });
-    db?.addEventListener('versionchange', () => {
-      // Another tab wants a newer schema: write what is waiting, then step aside so it can upgrade.
-      this.#writeWorkspaces();
-      this.#fall(db, 'upgrading');
-    });
-    db?.addEventListener('close', () => this.#fall(db, 'closed'));
+    this.#connection = new Connection(
+      db,
+      memoryOnly,
+      {
+        open: options.broadcast === undefined ? defaultBroadcast() : options.broadcast,
+        name: `${options.name ?? DB_NAME}:changes`,
+      },
+      (stores) => void this.#reload(stores),
+      () => this.#writeWorkspaces(),
+    );
   }
 
   /** Whether changes reach the browser's storage, and if not, why. */
   get status(): StorageStatus {
-    return this.#status;
+    return this.#connection.status;
   }
 
   /** Calls `listener` whenever the status changes; returns a function that stops it. */
   onStatusChange(listener: (status: StorageStatus) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#connection.onStatusChange(listener);
+  }
+
+  /**
+   * Calls `listener` after another tab's changes were taken into this store (a screen redraws);
+   * returns a function that stops it.
+   */
+  onContentsChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
   }
 
   /** The best result on a level, if it was ever played to the end. */
@@ -128,15 +130,22 @@ export class PlayerStore {
 
   /**
    * Records a judged attempt the moment it is known, keeping the better of it and what was there
-   * (more stars, better accuracy, fewer parameters, fewer steps). Resolves once written.
+   * (more stars, better accuracy, fewer parameters, fewer steps). What is there is read in the same
+   * transaction as the write: another tab may have won since this one last looked, and a win is
+   * never replaced by a loss. Resolves with the merged record once written.
    */
   async recordResult(levelId: string, result: LevelResult): Promise<ProgressRecord> {
     const attempt = parseProgress(progressFromResult(levelId, result, this.#stamp()));
-    const before = this.#contents.progress.get(levelId);
-    const merged = before ? mergeProgress(before, attempt) : attempt;
-    if (!progressImproved(before, merged)) return before ?? merged;
+    let merged = betterProgress(this.#contents.progress.get(levelId), attempt);
     this.#contents.progress.set(levelId, merged);
-    await this.#write(['progress'], (tx) => quietly(tx.objectStore('progress').put(merged)));
+    await this.#write(['progress'], async (tx) => {
+      const store = tx.objectStore('progress');
+      const stored = readStoredProgress(await store.get(levelId));
+      merged = betterProgress(stored, merged);
+      if (merged !== stored) quietly(store.put(merged));
+    });
+    merged = betterProgress(this.#contents.progress.get(levelId), merged);
+    this.#contents.progress.set(levelId, merged);
     return merged;
   }
 
@@ -157,12 +166,13 @@ export class PlayerStore {
   }
 
   /**
-   * Writes every waiting change now and resolves when all writes are done. The page calls it on
-   * pagehide: the writes start before this returns, so they finish even as the page goes.
+   * Writes every waiting change now and resolves when all writes are done: true when every one of
+   * them reached IndexedDB, false when any did not (or the store is memory-only). The page calls it
+   * on pagehide: the writes start before this returns, so they finish even as the page goes.
    */
-  async flush(): Promise<void> {
+  async flush(): Promise<boolean> {
     this.#writeWorkspaces();
-    await Promise.all([...this.#writes]);
+    return this.#connection.settled();
   }
 
   /** The networks the player kept, oldest first. */
@@ -202,9 +212,12 @@ export class PlayerStore {
   /**
    * Keeps a level under its id; refuses one that would not open again. `origin` says whether it
    * was made here ('mine') or opened from a link or file ('shared'); left out, a level already
-   * saved keeps its origin and a new one is 'mine'.
+   * saved keeps its origin and a new one is 'mine'. A shared level never replaces a different
+   * level with its id: it is kept under a new id (in the returned level); identical content is the
+   * same level.
    */
   async saveCustomLevel(level: LevelSpec, origin?: LevelOrigin): Promise<CustomLevel> {
+    if (origin === 'shared') return this.#addSharedLevel(parseLevel(levelToDocument(level)));
     const before = this.#contents.customLevels.get(level.id);
     const custom: CustomLevel = {
       savedAt: this.#stamp(),
@@ -272,32 +285,47 @@ export class PlayerStore {
 
   /**
    * Imports a checked backup (see `parseBackup`): 'replace' makes the store exactly the backup;
-   * 'merge' keeps the better or newer of both sides. Written in one transaction: all or nothing.
+   * 'merge' keeps the better or newer of both sides. Written in one transaction, and taken into
+   * memory only once written: when the write fails, it rejects with a StorageWriteError and
+   * nothing changed, here or in the database.
    */
   async importBackup(backup: Backup, mode: ImportMode): Promise<void> {
-    this.#writeWorkspaces();
+    await this.flush();
     const next = combineContents(this.#contents, backup.contents, mode);
+    const db = this.#connection.db;
+    if (db) {
+      try {
+        await runTransaction(db, [...STORE_NAMES], (tx) => fillAll(tx, next));
+      } catch (error) {
+        throw importFailure(error);
+      }
+      this.#connection.announce([...STORE_NAMES]);
+    }
     this.#contents = next;
-    await this.#write([...STORE_NAMES], (tx) => {
-      for (const store of STORE_NAMES) quietly(tx.objectStore(store).clear());
-      for (const record of next.progress.values()) quietly(tx.objectStore('progress').put(record));
-      for (const w of next.workspaces.values()) quietly(tx.objectStore('workspaces').put(storedWorkspace(w)));
-      for (const n of next.networks.values()) quietly(tx.objectStore('networks').put(storedNetwork(n)));
-      for (const c of next.customLevels.values()) {
-        quietly(tx.objectStore('customLevels').put(storedCustomLevel(c)));
-      }
-      for (const [name, value] of Object.entries(next.settings)) {
-        quietly(tx.objectStore('settings').put({ name, value }));
-      }
-      for (const draft of next.levelDrafts.values()) quietly(tx.objectStore('levelDrafts').put(draft));
-    });
   }
 
   /** Writes what is waiting and lets go of the database; later changes stay in memory. */
   async close(): Promise<void> {
     await this.flush();
-    this.#db?.close();
-    this.#db = null;
+    this.#connection.close();
+  }
+
+  /** Keeps a shared level; the id check is made again inside the write, where another tab cannot interleave. */
+  async #addSharedLevel(level: LevelSpec): Promise<CustomLevel> {
+    const memory = this.#contents.customLevels;
+    const place = (existing: unknown, taken: (id: string) => boolean) =>
+      placeSharedLevel(level, existing, (c) => taken(c) || memory.has(c), this.#stamp());
+    const mine = memory.get(level.id);
+    let custom = place(mine && levelToDocument(mine.level), (c) => memory.has(c));
+    await this.#write(['customLevels'], async (tx) => {
+      const store = tx.objectStore('customLevels');
+      const [row, keys] = await Promise.all([store.get(level.id), store.getAllKeys()]);
+      custom = place(row?.level, (c) => keys.includes(c));
+      if (custom) quietly(store.put(storedCustomLevel(custom)));
+    });
+    if (!custom) return mine ?? { savedAt: this.#stamp(), level, origin: 'shared' };
+    this.#contents.customLevels.set(custom.level.id, custom);
+    return custom;
   }
 
   #stamp(): string {
@@ -326,70 +354,22 @@ export class PlayerStore {
     });
   }
 
-  /** Writes in one transaction, created before this returns; a failure turns the store memory-only. */
-  #write(stores: StoreName[], fill: (tx: WriteTransaction) => void): Promise<void> {
-    const db = this.#db;
-    if (!db) return Promise.resolve();
-    let done: Promise<void>;
+  #write(stores: StoreName[], fill: (tx: WriteTransaction) => void | Promise<void>): Promise<boolean> {
+    return this.#connection.write(stores, fill);
+  }
+
+  /** Reads again what another tab wrote and tells this tab's screens. */
+  async #reload(stores: readonly StoreName[]): Promise<void> {
+    const db = this.#connection.db;
+    if (!db) return;
+    let loaded: Contents;
     try {
-      const tx = db.transaction(stores, 'readwrite');
-      fill(tx);
-      done = tx.done;
-    } catch (error) {
-      this.#fall(db, writeFailureCause(error));
-      return Promise.resolve();
+      loaded = (await loadContents(db, stores)).contents;
+    } catch {
+      // The database went away meanwhile: its own events say so; this copy stays as it is.
+      return;
     }
-    const tracked: Promise<void> = done
-      .catch((error: unknown) => this.#fall(db, writeFailureCause(error)))
-      .finally(() => this.#writes.delete(tracked));
-    this.#writes.add(tracked);
-    return tracked;
-  }
-
-  /** Stops using `db` (once) and tells the listeners why. */
-  #fall(db: ConvBlocksDatabase, cause: MemoryOnlyCause): void {
-    if (this.#db !== db) return;
-    this.#db = null;
-    db.close();
-    this.#status = { state: 'memory-only', reason: MEMORY_ONLY_REASONS[cause] };
-    for (const listener of this.#listeners) listener(this.#status);
-  }
-}
-
-/** Opens the database, or settles for memory when it is blocked by an older tab rather than wait. */
-function openOrBlocked(factory: IDBFactory, name: string): Promise<ConvBlocksDatabase | 'blocked'> {
-  return new Promise((resolve, reject) => {
-    let gaveUp = false;
-    openDatabase(factory, name, DB_VERSION, () => {
-      gaveUp = true;
-      resolve('blocked');
-    }).then((db) => {
-      // Opened after all: this tab already works from memory, so let the other tabs have it.
-      if (gaveUp) db.close();
-      else resolve(db);
-    }, reject);
-  });
-}
-
-/**
- * Opens the player's store: from IndexedDB when the browser gives it, from memory (with the
- * reason in `status`) when it does not. Never throws for a storage fault.
- */
-export async function openPlayerStore(options: PlayerStoreOptions): Promise<PlayerStore> {
-  const memoryOnly = (cause: MemoryOnlyCause) => new PlayerStore(emptyContents(), null, cause, [], options);
-  if (!options.indexedDB) return memoryOnly('missing');
-  let db: ConvBlocksDatabase | 'blocked';
-  try {
-    db = await openOrBlocked(options.indexedDB, options.name ?? DB_NAME);
-  } catch (error) {
-    return memoryOnly(openFailureCause(error));
-  }
-  if (db === 'blocked') return memoryOnly('blocked');
-  try {
-    const { contents, skipped } = await loadContents(db);
-    return new PlayerStore(contents, db, null, skipped, options);
-  } catch {
-    db.close();
-    return memoryOnly('refused');
+    refreshContents(this.#contents, loaded, stores, this.#dirtyWorkspaces);
+    for (const listener of this.#changeListeners) listener();
   }
 }

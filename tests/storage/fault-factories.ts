@@ -75,3 +75,60 @@ export function instrumentedFactory(real: IDBFactory): {
     },
   };
 }
+
+/**
+ * Wraps a real factory: once `breakPuts` is called, every `put` throws a DOMException of
+ * `errorName` synchronously, as Chromium's `IDBObjectStore.put` does when it cannot take a value.
+ * Requests issued before it (a `clear()`) stay issued: only aborting the transaction undoes them.
+ */
+export function throwingPutFactory(
+  real: IDBFactory,
+  errorName: string,
+): { factory: IDBFactory; real: IDBFactory; breakPuts(): void } {
+  let broken = false;
+  const factory = {
+    open(name: string, version?: number) {
+      const request = real.open(name, version);
+      request.addEventListener('success', () => {
+        const db = request.result;
+        const transaction = db.transaction;
+        db.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+          const tx = transaction.apply(this, args);
+          const objectStore = tx.objectStore;
+          tx.objectStore = function (this: IDBTransaction, storeName: string) {
+            const store = objectStore.call(this, storeName);
+            const put = store.put;
+            store.put = function (this: IDBObjectStore, ...putArgs: Parameters<IDBObjectStore['put']>) {
+              if (broken) throw new DOMException('The quota has been exceeded.', errorName);
+              return put.apply(this, putArgs);
+            };
+            return store;
+          };
+          return tx;
+        };
+      });
+      return request;
+    },
+  } as unknown as IDBFactory;
+  return {
+    factory,
+    real,
+    breakPuts() {
+      broken = true;
+    },
+  };
+}
+
+/** A factory whose open request never answers, as a wedged browser profile's does. */
+export function silentFactory(): { factory: IDBFactory; opened: () => number } {
+  let opened = 0;
+  return {
+    factory: {
+      open: () => {
+        opened++;
+        return new ScriptedRequest();
+      },
+    } as unknown as IDBFactory,
+    opened: () => opened,
+  };
+}

@@ -35,13 +35,76 @@ export class ManualClock {
   }
 }
 
-/** A store on the given factory with test timers and clock. */
+/**
+ * BroadcastChannel between the tabs of one test: a message reaches every other channel of the same
+ * name, never its sender, a turn of the event loop later, as the browser's does. A real
+ * BroadcastChannel would let the tests of one file (all on the database name "convblocks") hear
+ * each other.
+ */
+export class TestBus {
+  readonly #channels = new Set<TestChannel>();
+  /** Messages posted so far, for tests that check what was said. */
+  readonly posted: unknown[] = [];
+
+  /** A channel on this bus, as `new BroadcastChannel(name)` would give. */
+  readonly open = (name: string): TestChannel => {
+    const channel = new TestChannel(name, this);
+    this.#channels.add(channel);
+    return channel;
+  };
+
+  /** Delivers a message to the other open channels of that name. */
+  deliver(from: TestChannel, data: unknown): void {
+    this.posted.push(data);
+    for (const channel of this.#channels) {
+      if (channel !== from && channel.name === from.name) {
+        setImmediate(() => channel.dispatchEvent(new MessageEvent('message', { data })));
+      }
+    }
+  }
+
+  /** Forgets a closed channel. */
+  remove(channel: TestChannel): void {
+    this.#channels.delete(channel);
+  }
+}
+
+/** One tab's end of a TestBus. */
+export class TestChannel extends EventTarget {
+  constructor(
+    readonly name: string,
+    readonly bus: TestBus,
+  ) {
+    super();
+  }
+  postMessage(data: unknown): void {
+    this.bus.deliver(this, data);
+  }
+  close(): void {
+    this.bus.remove(this);
+  }
+}
+
+const buses = new WeakMap<object, TestBus>();
+
+/** The bus of the tabs on one factory (one browser profile). */
+export function busOf(factory: IDBFactory | undefined): TestBus {
+  const key = factory ?? buses;
+  let bus = buses.get(key);
+  if (!bus) {
+    bus = new TestBus();
+    buses.set(key, bus);
+  }
+  return bus;
+}
+
+/** A store on the given factory with test timers and clock; stores on one factory hear each other. */
 export function openTestStore(
   factory: IDBFactory | undefined,
   timers: Timers = new ManualTimers(),
   clock = new ManualClock(),
 ): Promise<PlayerStore> {
-  return openPlayerStore({ indexedDB: factory, timers, now: clock.now });
+  return openPlayerStore({ indexedDB: factory, timers, now: clock.now, broadcast: busOf(factory).open });
 }
 
 /** Every row of one store, read through a connection of its own (as another tab would). */

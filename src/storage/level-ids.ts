@@ -1,0 +1,42 @@
+import { type LevelSpec, levelToDocument } from '../spec';
+import type { CustomLevel } from './documents';
+import { ID_PATTERN } from './fields';
+
+/**
+ * Levels are keyed by their own id, and anyone can write any id into a level: an incoming level
+ * whose id is taken by a different level is kept under a new id instead of replacing it.
+ */
+
+/** Whether a stored level document holds exactly this level. */
+export function sameLevel(level: LevelSpec, stored: unknown): boolean {
+  return JSON.stringify(levelToDocument(level)) === JSON.stringify(stored);
+}
+
+/** `id` with the first free `-2`, `-3`, ... ending, kept within the id length. */
+export function freeLevelId(id: string, taken: (id: string) => boolean): string {
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${id.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (ID_PATTERN.test(candidate) && !taken(candidate)) return candidate;
+  }
+}
+
+/** The same level under another id. */
+export function withLevelId(level: LevelSpec, id: string): LevelSpec {
+  return { ...level, id };
+}
+
+/**
+ * Where a shared level goes beside `existing` (the stored document under its id, if any): under
+ * its own id when free, nowhere (null) when `existing` is the same level, else under a free id.
+ */
+export function placeSharedLevel(
+  level: LevelSpec,
+  existing: unknown,
+  taken: (id: string) => boolean,
+  savedAt: string,
+): CustomLevel | null {
+  if (existing === undefined) return { savedAt, level, origin: 'shared' };
+  if (sameLevel(level, existing)) return null;
+  return { savedAt, level: withLevelId(level, freeLevelId(level.id, taken)), origin: 'shared' };
+}
