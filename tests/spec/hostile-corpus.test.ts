@@ -198,7 +198,7 @@ const refused: [string, () => unknown, Refused][] = [
   [
     'classes cat and ca\\u200Bt',
     net(['classes'], ['cat', 'ca\u200bt']),
-    ['classes[1]', /contains an invisible character U\+200B \("ca\\u200bt"\)/],
+    ['classes[1]', /contains an invisible character U\+200B \(got "ca\\u200bt"\)/],
   ],
   [
     'a class with a byte order mark inside',
@@ -264,7 +264,7 @@ const refused: [string, () => unknown, Refused][] = [
   [
     'a title with a terminal escape',
     lvl(['title'], 'Slash\u001b]0;owned\u0007'),
-    ['title', /control character U\+001B \("Slash\\x1b\]0;owned\\x07"\)/],
+    ['title', /control character U\+001B \(got "Slash\\x1b\]0;owned\\x07"\)/],
   ],
   [
     'a title with a right-to-left mark',
@@ -303,7 +303,7 @@ const refused: [string, () => unknown, Refused][] = [
   [
     'a link whose packed weight scale is 1e308',
     () => decodeLink(hugeScaleLink()),
-    ['weights[0].kernel[0]', /at most 1000000/],
+    ['weights[0].kernel[0]', /at (most|least) -?1000000 but got -?\d\.\d+e\+307/],
   ],
   [
     'a link to a level with a right-to-left title',
