@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine, useBackend } from '../engine';
@@ -10,6 +9,7 @@ import {
   levelNetwork,
   type NetworkSpec,
   networkToDocument,
+  nonFiniteOutput,
   parseLevel,
   parseNetwork,
   parsePicture,
@@ -17,7 +17,8 @@ import {
   SpecError,
 } from '../spec';
 import { intOption, readArgs, UsageError } from './args';
-import { FileError, readDocument } from './files';
+import { checkWritable, FileError, readDocument, writeText } from './files';
+import { complain, say } from './output';
 import { endProgress, progressPrinter } from './progress';
 import { trainOnLevel } from './training';
 
@@ -103,14 +104,24 @@ async function inspect(argv: readonly string[]): Promise<number> {
   const outputs = await engine.activations(pixels);
   const probabilities = Array.from(await engine.predict(pixels));
   engine.dispose();
+  // Weights within the limits can still overflow float32 after a few layers: say where, not "NaN%".
+  const overflow = nonFiniteOutput([...outputs, { values: probabilities }]);
+  if (overflow) {
+    const { layerIndex, value } = overflow;
+    const where =
+      layerIndex < outputs.length
+        ? `layers[${layerIndex}]: the ${outputs[layerIndex]?.type} layer gives ${value} for this picture`
+        : `the votes come out as ${value} for this picture`;
+    throw new FileError(`${networkPath}: ${where}: its weights are too large to compute with`);
+  }
   if (options.has('json')) {
     const layers = outputs.map((o) => ({ type: o.type, shape: o.shape, values: Array.from(o.values) }));
-    process.stdout.write(`${JSON.stringify({ layers, probabilities })}\n`);
+    say(JSON.stringify({ layers, probabilities }));
     return 0;
   }
-  process.stdout.write(`${outputs.map((o, i) => formatLayer(i, o)).join('\n')}\n`);
+  for (const line of outputs.flatMap((o, i) => formatLayer(i, o).split('\n'))) say(line);
   const votes = classes.map((name, i) => `${name}: ${percent(probabilities[i] ?? 0)}`);
-  process.stdout.write(`votes: ${votes.join(', ')}\n`);
+  say(`votes: ${votes.join(', ')}`);
   return 0;
 }
 
@@ -124,6 +135,8 @@ async function train(argv: readonly string[]): Promise<number> {
     throw new UsageError('train needs LEVEL.json NETWORK.json');
   const seed = intOption(options, 'seed', 0, 2 ** 31 - 1);
   const maxSteps = intOption(options, 'max-steps', 1, 1_000_000);
+  const out = options.get('out');
+  if (typeof out === 'string') checkWritable(out);
   await chooseBackend(options);
   const level = readDocument(levelPath, parseLevel);
   const network = readDocument(networkPath, parseNetwork);
@@ -148,15 +161,24 @@ async function train(argv: readonly string[]): Promise<number> {
     },
   );
   endProgress(process.stderr);
-  if (outcome.diverged) process.stdout.write('the loss blew up: try a smaller learning rate\n');
-  process.stdout.write(
-    `${level.id}: ${outcome.steps} steps in ${outcome.millis.toFixed(0)} ms, train ${percent(outcome.trainAccuracy)}, test ${percent(outcome.testAccuracy)} (goal ${percent(level.goal.testAccuracy)})\n`,
+  say(
+    `${level.id}: ${outcome.steps} steps in ${outcome.millis.toFixed(0)} ms, train ${percent(outcome.trainAccuracy)}, test ${percent(outcome.testAccuracy)} (goal ${percent(level.goal.testAccuracy)})`,
   );
-  const out = options.get('out');
+  const unwritten = typeof out === 'string' ? ` (${out} was not written)` : '';
+  if (outcome.diverged)
+    throw new FileError(`${level.id}: the loss blew up: try a smaller learning rate${unwritten}`);
   if (typeof out === 'string') {
     const trained: NetworkSpec = { ...network, training, weights: outcome.weights };
-    writeFileSync(out, `${JSON.stringify(networkToDocument(trained), null, 2)}\n`);
-    process.stdout.write(`wrote ${out}\n`);
+    const document = networkToDocument(trained);
+    try {
+      // Training can push weights past what a network file may hold: never write a file nobody can open.
+      parseNetwork(document);
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      throw new FileError(`${level.id}: the trained network cannot be saved: ${error.message}${unwritten}`);
+    }
+    writeText(out, `${JSON.stringify(document, null, 2)}\n`);
+    say(`wrote ${out}`);
   }
   return 0;
 }
@@ -194,12 +216,12 @@ async function check(argv: readonly string[]): Promise<number> {
       level = readDocument(path, parseLevel);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
-      process.stdout.write(`FAIL ${error.message}\n`);
+      complain(`FAIL ${error.message}`);
       failures++;
       continue;
     }
     if (!level.reference) {
-      process.stdout.write(`FAIL ${path}: reference: is missing: a level needs a network known to win it\n`);
+      complain(`FAIL ${path}: reference: is missing: a level needs a network known to win it`);
       failures++;
       continue;
     }
@@ -210,14 +232,14 @@ async function check(argv: readonly string[]): Promise<number> {
     endProgress(process.stderr);
     const won = !outcome.diverged && reachesGoal(level, outcome.testAccuracy);
     const summary = `${outcome.steps} steps, train ${percent(outcome.trainAccuracy)}, test ${percent(outcome.testAccuracy)}, goal ${percent(level.goal.testAccuracy)}`;
-    if (won) process.stdout.write(`ok   ${level.id}: ${summary}\n`);
+    if (won) say(`ok   ${level.id}: ${summary}`);
     else {
       failures++;
       const why = outcome.diverged ? 'the loss blew up' : 'the reference network does not reach the goal';
-      process.stdout.write(`FAIL ${path}: ${why} (${summary})\n`);
+      complain(`FAIL ${path}: ${why} (${summary})`);
     }
   }
-  process.stdout.write(`${paths.length - failures} passed, ${failures} failed\n`);
+  (failures ? complain : say)(`${paths.length - failures} passed, ${failures} failed`);
   return failures ? 1 : 0;
 }
 
@@ -243,15 +265,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`convblocks: ${error.message}\n${USAGE}\n`);
+      complain(`convblocks: ${error.message}`);
+      process.stderr.write(`${USAGE}\n`);
       return 2;
     }
     if (error instanceof FileError || error instanceof SpecError) {
-      process.stderr.write(`convblocks: ${error.message}\n`);
+      complain(`convblocks: ${error.message}`);
       return 1;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`convblocks: unexpected failure: ${detail}\n`);
+    complain(`convblocks: unexpected failure: ${detail}`);
     return 1;
   }
 }

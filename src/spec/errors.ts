@@ -1,3 +1,5 @@
+import { escapeInvisible } from './showable';
+
 /** The one error type that parsing untrusted documents throws: it names the field and the bad value. */
 export class SpecError extends Error {
   /** Where the problem is, as a path like `layers[2].filters` (empty for the document itself). */
@@ -15,7 +17,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    // A key is untrusted text too: an escape in it must not reach a terminal or reorder a message.
+    else out += out ? `.${escapeInvisible(String(key))}` : escapeInvisible(String(key));
   }
   return out;
 }
@@ -29,8 +32,11 @@ export function describeValue(value: unknown): string {
     return String(value);
   }
   if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}...` : value;
-    return JSON.stringify(shown);
+    // Cut by code points, so a long value never ends in half a character.
+    const chars = Array.from(value);
+    const shown = chars.slice(0, 40).join('');
+    const quoted = `"${escapeInvisible(shown.replace(/["\\]/g, '\\$&'))}"`;
+    return chars.length > 40 ? `${quoted.slice(0, -1)}..."` : quoted;
   }
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return `a list of ${value.length}`;

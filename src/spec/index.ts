@@ -17,5 +17,12 @@ export {
 export { seededRandom, shuffledIndices } from './random';
 export { levelToDocument, networkToDocument, pictureRows } from './serialize';
 export * from './shapes';
+export {
+  escapeInvisible,
+  lookAlikeName,
+  MAX_MAGNITUDE,
+  nonFiniteOutput,
+  unshowableCharacter,
+} from './showable';
 export * from './training';
 export * from './types';

@@ -9,6 +9,7 @@ import {
   pictureRowsSchema,
 } from './schemas';
 import { classifierProblem, inferShapes } from './shapes';
+import { lookAlikeName, MAX_MAGNITUDE } from './showable';
 import type { Example, LayerSpec, LayerWeights, LevelSpec, NetworkSpec, Shape } from './types';
 import { stepWork } from './work';
 import { specErrorFromZod } from './zod-messages';
@@ -193,12 +194,16 @@ function checkPixelValues(input: readonly [number, number, number], pictures: nu
 }
 
 function checkClassNames(field: string, classes: readonly string[]): void {
-  const seen = new Set<string>();
-  classes.forEach((name, i) => {
-    if (seen.has(name))
-      throw new SpecError(`${field}[${i}]`, `the class ${JSON.stringify(name)} is named twice`);
-    seen.add(name);
-  });
+  const clash = lookAlikeName(classes);
+  if (!clash) return;
+  const name = classes[clash.index] as string;
+  const twin = classes[clash.twin] as string;
+  throw new SpecError(
+    `${field}[${clash.index}]`,
+    name === twin
+      ? `the class ${describeValue(name)} is named twice`
+      : `${describeValue(name)} looks the same as ${field}[${clash.twin}] ${describeValue(twin)}`,
+  );
 }
 
 function readNetwork(value: unknown, draft: boolean): NetworkSpec {
@@ -280,7 +285,8 @@ export function picturePixels(
     }
   });
   pixels.forEach((v, i) => {
-    if (Math.abs(v) > 1e6) throw new SpecError(field, `pixel ${i} is ${v}, far outside any picture's range`);
+    if (Math.abs(v) > MAX_MAGNITUDE)
+      throw new SpecError(field, `pixel ${i} is ${v}, far outside any picture's range`);
   });
   return pixels;
 }

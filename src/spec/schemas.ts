@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { MAX } from './limits';
+import { MAX_MAGNITUDE, unshowableCharacter } from './showable';
 import { DEFAULT_TRAINING, LAYER_TYPES } from './types';
 
 /** Zod schemas of the version-1 documents: the structure and ranges; cross-field rules live in parse.ts. */
 
 const int = (min: number, max: number) => z.int().min(min).max(max);
-const name = z.string().trim().min(1).max(MAX.nameLength);
-const text = z.string().max(MAX.textLength);
+/** Refuses text holding a character that cannot be shown as it is, naming the code point. */
+const showable = (where: 'name' | 'paragraph') => (value: string, ctx: z.RefinementCtx) => {
+  const problem = unshowableCharacter(value, where);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+};
+const name = z.string().trim().min(1).max(MAX.nameLength).superRefine(showable('name'));
+const text = z.string().max(MAX.textLength).superRefine(showable('paragraph'));
 const padding = z.enum(['valid', 'same']);
 
 const conv = z.strictObject({
@@ -54,9 +60,10 @@ export const inputSchema = z.tuple([int(1, MAX.pictureSide), int(1, MAX.pictureS
 
 const classes = z.array(name).min(2).max(MAX.classes);
 
+const weight = z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
 const layerWeights = z.strictObject({
-  kernel: z.array(z.number()).max(MAX.params),
-  bias: z.array(z.number()).max(MAX.units * 4),
+  kernel: z.array(weight).max(MAX.params),
+  bias: z.array(weight).max(MAX.units * 4),
 });
 
 /** The `convblocks/network` document, version 1 (the header is checked before this). */

@@ -23,13 +23,29 @@ function sizeOf(input: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * zod checks that a whole number is a safe integer before its own bounds, so `filters: 1e308` would
+ * be told "at most 9007199254740991". Where a field's real bound also failed, that one is kept.
+ */
+function withoutSafeRange(issues: readonly Issue[]): Issue[] {
+  const isSafeRange = (i: Issue) =>
+    (i.code === 'too_big' || i.code === 'too_small') &&
+    i.origin === 'int' &&
+    Math.abs(Number(i.code === 'too_big' ? i.maximum : i.minimum)) === Number.MAX_SAFE_INTEGER;
+  const key = (i: Issue) => formatPath(i.path);
+  return issues.filter(
+    (i) =>
+      !isSafeRange(i) || !issues.some((other) => other !== i && !isSafeRange(other) && key(other) === key(i)),
+  );
+}
+
 const isMissing = (issue: Issue) => issue.code === 'invalid_type' && issue.input === undefined;
 
 /** A union failed: report the alternative that got furthest, which is the one the author meant. */
 function bestBranch(issue: { errors: Issue[][] }): Issue | undefined {
   let best: Issue | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (const branch of issue.errors) {
+  for (const branch of issue.errors.map(withoutSafeRange)) {
     // A missing field says less than a wrong one: prefer what the author did write.
     const telling = branch.find((i) => !isMissing(i)) ?? branch[0];
     if (!telling) continue;
@@ -74,7 +90,7 @@ function message(issue: Issue): { path: PropertyKey[]; text: string } {
     }
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
-      return { path: [...path, key], text: `unknown field ${JSON.stringify(key)}` };
+      return { path: [...path, key], text: `unknown field ${describeValue(key)}` };
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
@@ -107,7 +123,7 @@ function message(issue: Issue): { path: PropertyKey[]; text: string } {
 
 /** Turns the first problem zod found into our error, naming the field and the bad value. */
 export function specErrorFromZod(error: z.ZodError, prefix: readonly PropertyKey[] = []): SpecError {
-  const first = error.issues[0];
+  const first = withoutSafeRange(error.issues)[0];
   if (!first) return new SpecError(formatPath(prefix), 'is not valid');
   const { path, text } = message(first);
   return new SpecError(formatPath([...prefix, ...path]), text);

@@ -137,8 +137,8 @@ describe('convblocks check', () => {
     const run = convblocks('check', good, bad);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^ok {3}slash-2x2: /m);
-    expect(run.stdout).toMatch(/^FAIL .*bad\.json: the reference network does not reach the goal/m);
-    expect(run.stdout).toMatch(/^1 passed, 1 failed$/m);
+    expect(run.stderr).toMatch(/^FAIL .*bad\.json: the reference network does not reach the goal/m);
+    expect(run.stderr).toMatch(/^1 passed, 1 failed$/m);
   });
 });
 
@@ -170,7 +170,7 @@ describe('bad arguments and files', () => {
 
   it('refuses a file that is not JSON', () => {
     const run = convblocks('check', file('junk.json', '{"kind": '));
-    expect(run.stdout).toMatch(/junk\.json: this is not valid JSON/);
+    expect(run.stderr).toMatch(/junk\.json: this is not valid JSON/);
     expect(run.code).toBe(1);
   });
 });
