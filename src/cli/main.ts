@@ -225,6 +225,12 @@ async function check(argv: readonly string[]): Promise<number> {
       failures++;
       continue;
     }
+    if (level.test.length === 0) {
+      // The game, the editor and this check judge on the hidden pictures alone.
+      complain(`FAIL ${path}: test: is empty: a level is won on its hidden test pictures`);
+      failures++;
+      continue;
+    }
     const reference = levelNetwork(level, level.reference.layers, level.reference.training);
     const outcome = await trainOnLevel(level, reference, {
       onProgress: progressPrinter(process.stderr, level.id),

@@ -24,6 +24,10 @@ const level = (changes: Record<string, unknown> = {}) => ({
     { label: '\\', picture: ['#.', '.#'] },
     { label: '/', picture: ['.#', '#.'] },
   ],
+  test: [
+    { label: '\\', picture: ['##', '.#'] },
+    { label: '/', picture: ['..', '#.'] },
+  ],
   reference: { layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }], training: { learningRate: 0.1 } },
   ...changes,
 });
@@ -133,6 +137,10 @@ describe('7. every failure goes to stderr with a non-zero exit', () => {
               [1e6, -1e6],
             ],
     })),
+    test: [
+      { label: 'a', picture: ['#.', '.#'] },
+      { label: 'b', picture: ['.#', '#.'] },
+    ],
   });
   const explosive = network({
     classes: ['a', 'b'],
@@ -170,11 +178,15 @@ describe('7. every failure goes to stderr with a non-zero exit', () => {
         ],
       }),
     );
-    const run = convblocks('check', good, unreadable, noReference, hopeless);
+    const untested = file('untested.json', level({ id: 'untested', test: [] }));
+    const run = convblocks('check', good, unreadable, noReference, hopeless, untested);
     expectRefused(run, /^FAIL .*broken\.json: this is not valid JSON/m);
+    expect(run.stderr).toMatch(
+      /^FAIL .*untested\.json: test: is empty: a level is won on its hidden test pictures$/m,
+    );
     expect(run.stderr).toMatch(/^FAIL .*no-reference\.json: reference: is missing/m);
     expect(run.stderr).toMatch(/^FAIL .*hopeless\.json: the reference network does not reach the goal/m);
-    expect(run.stderr).toMatch(/^1 passed, 3 failed$/m);
+    expect(run.stderr).toMatch(/^1 passed, 4 failed$/m);
     expect(run.stdout).toMatch(/^ok {3}slash-2x2: /m);
     expect(run.stdout).not.toMatch(/FAIL|failed/);
   });

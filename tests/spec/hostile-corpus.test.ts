@@ -162,7 +162,7 @@ const refused: [string, () => unknown, Refused][] = [
   [
     'maxSteps: 1e308',
     lvl(['limits', 'maxSteps'], 1e308),
-    ['limits.maxSteps', /at most 1000000 but got 1e\+308/],
+    ['limits.maxSteps', /at most 10000 but got 1e\+308/],
   ],
   [
     'maxLayers: 1e308',
