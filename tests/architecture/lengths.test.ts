@@ -39,6 +39,7 @@ describe('length checker', () => {
     'export function declared(a: number): { total: number } {', // line 2
     '  let total = a;',
     "  const text = '} not a brace {';",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: planted source text holding a template
     '  const tpl = `${text} } ${(() => { return 1; })()}`;', // an arrow inside a template
     '  const re = /[}{]/g;',
     '  // } a comment with a brace',
