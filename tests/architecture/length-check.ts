@@ -115,12 +115,11 @@ export function codeOnly(text: string): string {
       continue;
     } else if (c === '/' && startsRegex(out, i)) end = endOfRegex(text, i);
     else {
+      const top = templates.length - 1;
+      const depth = templates[top] ?? 0;
       if (c === '`') templates.push(-1);
-      else if (templates.length > 0 && c === '{') templates[templates.length - 1] += 1;
-      else if (templates.length > 0 && c === '}') {
-        if (templates[templates.length - 1] === 0) templates[templates.length - 1] = -1;
-        else templates[templates.length - 1] -= 1;
-      }
+      else if (top >= 0 && c === '{') templates[top] = depth + 1;
+      else if (top >= 0 && c === '}') templates[top] = depth === 0 ? -1 : depth - 1;
       out += c;
       i += 1;
       continue;
