@@ -8,6 +8,7 @@ import {
   type LayerWeights,
   type LevelSpec,
   levelNetwork,
+  type NetworkSpec,
   SPEEDS,
   type Speed,
   type TrainingSpec,
@@ -245,6 +246,24 @@ function connectTrainer(
 }
 
 /**
+ * Gives the session a new network; a shared network with weights then predicts at once, before any
+ * training, on the picture the view watches.
+ */
+async function sendNetwork(
+  session: TrainingSession,
+  client: TrainerClient,
+  view: LevelView,
+  sent: { network: NetworkSpec; compiled: CompileResult; shared: boolean },
+): Promise<unknown> {
+  const { network, compiled } = sent;
+  await session.networkChanged({ network, blocker: compiled.blocker, params: compiled.shapes.totalParams });
+  const loaded = sent.shared ? await session.showShared() : false;
+  if (!loaded) return undefined;
+  const pixels = view.watched();
+  return client.watch(pixels ? Float32Array.from(pixels) : null);
+}
+
+/**
  * Mounts the training panel: it draws the level's training session and routes the clicks of Train,
  * Pause, Step and Reset to it; the view shows what the network sees, fed by the trainer's events.
  */
@@ -318,19 +337,8 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     const weights = sharedWeights;
     sharedWeights = undefined;
     const network = levelNetwork(level, compiled.layers, training, weights);
-    background(
-      session
-        .networkChanged({ network, blocker: compiled.blocker, params: compiled.shapes.totalParams })
-        // A shared network with weights predicts at once, before any training.
-        .then(() => (weights ? session.showShared() : false))
-        .then((loaded) => (loaded ? client.watch(watchedPixels()) : undefined)),
-    );
+    background(sendNetwork(session, client, view, { network, compiled, shared: weights !== undefined }));
   }
-
-  const watchedPixels = () => {
-    const pixels = view.watched();
-    return pixels ? Float32Array.from(pixels) : null;
-  };
 
   draw(session.state);
   return {
