@@ -9,6 +9,7 @@ import {
   parseNetworkDraft,
   SpecError,
 } from '../../src/spec';
+import { slashLevelDocument } from '../fixtures/documents';
 
 const network = () => ({
   kind: 'convblocks/network',
@@ -34,28 +35,16 @@ const network = () => ({
   ],
 });
 
-const level = () => ({
-  kind: 'convblocks/level',
-  version: 1,
-  id: 'slash-2x2',
-  title: 'Slash or backslash?',
-  concept: 'each pixel votes',
-  intro: ['Four pixels, two answers.'],
-  input: [2, 2, 1],
-  blank: -1,
-  classes: ['\\', '/'],
-  train: [
-    { label: '\\', picture: ['#.', '.#'] },
-    { label: '/', picture: ['.#', '#.'] },
-  ],
-  test: [{ label: '\\', picture: ['##', '.#'] }],
-  goal: { testAccuracy: 1 },
-  limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
-  stars: [{ maxSteps: 20 }],
-  hints: ['One Dense block is enough.'],
-  starter: [{ type: 'flatten' }],
-  reference: { layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }], training: { learningRate: 0.1 } },
-});
+const level = () =>
+  slashLevelDocument({
+    id: 'slash-2x2',
+    title: 'Slash or backslash?',
+    starter: [{ type: 'flatten' }],
+    reference: {
+      layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
+      training: { learningRate: 0.1 },
+    },
+  });
 
 type Doc = Record<string, unknown>;
 const set = (doc: Doc, path: (string | number)[], value: unknown): Doc => {

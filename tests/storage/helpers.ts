@@ -17,6 +17,7 @@ import {
   type StoreName,
   type Timers,
 } from '../../src/storage';
+import { slashLevelDocument } from '../fixtures/documents';
 import { ManualTimers } from '../fixtures/manual-timers';
 
 // idb recognises IndexedDB objects by the browser's global classes, which Node lacks: lend it
@@ -164,29 +165,7 @@ export function sampleWeights(): unknown[] {
 }
 
 /** A small level document, with changes. */
-export function levelDocument(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'convblocks/level',
-    version: 1,
-    id: 'my-slashes',
-    title: 'My slashes',
-    concept: 'each pixel votes',
-    intro: ['Four pixels, two answers.'],
-    input: [2, 2, 1],
-    blank: -1,
-    classes: ['\\', '/'],
-    train: [
-      { label: '\\', picture: ['#.', '.#'] },
-      { label: '/', picture: ['.#', '#.'] },
-    ],
-    test: [{ label: '\\', picture: ['##', '.#'] }],
-    goal: { testAccuracy: 1 },
-    limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
-    stars: [{ maxSteps: 20 }],
-    hints: ['One Dense block is enough.'],
-    ...changes,
-  };
-}
+export const levelDocument = slashLevelDocument;
 
 /** A small level, parsed. */
 export function sampleLevel(changes: Record<string, unknown> = {}): LevelSpec {

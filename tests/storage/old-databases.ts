@@ -1,4 +1,5 @@
 import type { StoreName } from '../../src/storage';
+import { slashLevelDocument } from '../fixtures/documents';
 
 /**
  * Databases as each schema version wrote them, frozen: never edit a version's rows once it has
@@ -44,27 +45,11 @@ const trained = {
   ],
 };
 
-const level = {
-  kind: 'convblocks/level',
-  version: 1,
+const level = slashLevelDocument({
   id: 'class-slashes',
   title: 'Slashes for class 3B',
-  concept: 'each pixel votes',
-  intro: ['Four pixels, two answers.'],
-  input: [2, 2, 1],
-  blank: -1,
-  classes: ['\\', '/'],
-  train: [
-    { label: '\\', picture: ['#.', '.#'] },
-    { label: '/', picture: ['.#', '#.'] },
-  ],
-  test: [{ label: '\\', picture: ['##', '.#'] }],
-  goal: { testAccuracy: 1 },
-  limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
-  stars: [{ maxSteps: 20 }],
-  hints: ['One Dense block is enough.'],
   training: { optimizer: 'sgd', learningRate: 0.1, momentum: 0.5, batchSize: 4, seed: 7 },
-};
+});
 
 const progress = [
   {
