@@ -17,7 +17,7 @@ import {
   type StoreName,
   type Timers,
 } from '../../src/storage';
-import { slashLevelDocument } from '../fixtures/documents';
+import { slashLevelDocument, xoNetworkDocument } from '../fixtures/documents';
 import { ManualTimers } from '../fixtures/manual-timers';
 
 // idb recognises IndexedDB objects by the browser's global classes, which Node lacks: lend it
@@ -128,25 +128,7 @@ export async function writeRows(factory: IDBFactory, store: StoreName, rows: unk
 }
 
 /** The network document of the course's X-or-O example, with changes. */
-export function networkDocument(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'convblocks/network',
-    version: 1,
-    name: 'my X spotter',
-    level: 'x-vs-o',
-    input: [9, 9, 1],
-    classes: ['X', 'O'],
-    layers: [
-      { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },
-      { type: 'relu' },
-      { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
-      { type: 'flatten' },
-      { type: 'dense', units: 2 },
-    ],
-    training: { optimizer: 'adam', learningRate: 0.01, momentum: 0.9, batchSize: 32, seed: 1 },
-    ...changes,
-  };
-}
+export const networkDocument = xoNetworkDocument;
 
 /** The X-or-O network, parsed. */
 export function sampleNetwork(changes: Record<string, unknown> = {}): NetworkSpec {

@@ -1,5 +1,5 @@
 import type { StoreName } from '../../src/storage';
-import { slashLevelDocument } from '../fixtures/documents';
+import { slashLevelDocument, xoNetworkDocument } from '../fixtures/documents';
 
 /**
  * Databases as each schema version wrote them, frozen: never edit a version's rows once it has
@@ -13,22 +13,7 @@ export interface OldDatabase {
   readonly expected: Readonly<Record<string, unknown>>;
 }
 
-const network = {
-  kind: 'convblocks/network',
-  version: 1,
-  name: 'my X spotter',
-  level: 'x-vs-o',
-  input: [9, 9, 1],
-  classes: ['X', 'O'],
-  layers: [
-    { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },
-    { type: 'relu' },
-    { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
-    { type: 'flatten' },
-    { type: 'dense', units: 2 },
-  ],
-  training: { optimizer: 'adam', learningRate: 0.01, momentum: 0.9, batchSize: 32, seed: 1 },
-};
+const network = xoNetworkDocument();
 
 const trained = {
   ...network,
