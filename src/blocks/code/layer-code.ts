@@ -12,8 +12,8 @@ export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
 
 /** The tab label of each language. */
 export const LANGUAGE_LABELS: Readonly<Record<CodeLanguage, string>> = {
-  keras: 'Keras (Python)',
-  pytorch: 'PyTorch (Python)',
+  keras: 'Keras',
+  pytorch: 'PyTorch',
   tfjs: 'TensorFlow.js',
 };
 
