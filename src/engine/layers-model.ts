@@ -85,6 +85,14 @@ export function buildLayersModel(network: NetworkSpec): tfl.Sequential {
   network.layers.forEach((layer, i) => {
     model.add(layerFor(layer, i, i === network.layers.length - 1, network.input));
   });
+  // Read back by the import (src/spec/layers-model.ts): what the model is for.
+  model.setUserDefinedMetadata({
+    convblocks: {
+      name: network.name,
+      ...(network.level !== undefined && { level: network.level }),
+      ...(network.classes !== undefined && { classes: network.classes }),
+    },
+  });
   const weights = network.weights ?? initialWeights(network.input, network.layers, network.training.seed);
   const tensors = weightTensors(network, weights);
   model.setWeights(tensors);
@@ -120,6 +128,7 @@ export async function saveLayersModel(model: tfl.LayersModel): Promise<LayersMod
         format: artifacts.format,
         generatedBy: artifacts.generatedBy,
         convertedBy: artifacts.convertedBy ?? null,
+        ...(artifacts.userDefinedMetadata && { userDefinedMetadata: artifacts.userDefinedMetadata }),
         weightsManifest: [{ paths: [`./${WEIGHTS_FILE}`], weights: artifacts.weightSpecs ?? [] }],
       };
       files = { modelJson, weightsBin };
