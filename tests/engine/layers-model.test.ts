@@ -9,13 +9,14 @@ import { tf } from '../../src/engine';
 import { buildLayersModel, predictWithModel, saveLayersModel } from '../../src/engine/layers-model';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { indexIds } from '../levels/built-in-levels';
-import { trainedReference } from './trained-reference';
+import { everyOptionNetwork, trainedReference } from './trained-reference';
 
 describe('the exported TensorFlow.js layers model', () => {
-  it.each(indexIds())(
+  it.each([...indexIds(), 'every layer option'])(
     'predicts as ConvBlocks does on every hidden picture of %s',
     async (id) => {
-      const { level, network, expected } = await trainedReference(id);
+      const { level, network, expected } =
+        id === 'every layer option' ? await everyOptionNetwork() : await trainedReference(id);
       const built = buildLayersModel(network);
       const files = await saveLayersModel(built);
       built.dispose();

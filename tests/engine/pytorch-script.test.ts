@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pytorchScript } from '../../src/engine/export/pytorch-script';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { indexIds } from '../levels/built-in-levels';
-import { trainedReference } from './trained-reference';
+import { everyOptionNetwork, trainedReference } from './trained-reference';
 
 /** Debian's Python, where apt's python3-torch lives (a pyenv or venv python would not see it). */
 const PYTHON = '/usr/bin/python3';
@@ -36,11 +36,12 @@ function runScript(name: string, text: string): { probabilities: number[][] } {
 }
 
 describe.skipIf(!hasTorch)(hasTorch ? 'the exported PyTorch script' : SKIP_REASON, () => {
-  it.each(indexIds())(
+  it.each([...indexIds(), 'every layer option'])(
     'prints the probabilities ConvBlocks gives on every hidden picture of %s',
     async (id) => {
-      const { level, network, expected } = await trainedReference(id);
-      const { probabilities } = runScript(`${id}.py`, pytorchScript(network, level));
+      const { level, network, expected } =
+        id === 'every layer option' ? await everyOptionNetwork() : await trainedReference(id);
+      const { probabilities } = runScript(`${id.replace(/ /g, '-')}.py`, pytorchScript(network, level));
       expect(probabilities).toHaveLength(level.test.length);
       let worst = 0;
       probabilities.forEach((row, i) => {
