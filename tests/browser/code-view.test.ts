@@ -54,6 +54,17 @@ describe('the Code view', () => {
     await expect
       .poll(() => selectedLines(page))
       .toEqual(["model.add(tf.layers.dense({units: 2, activation: 'softmax'})); // 2: the votes for X, O"]);
+
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.convblocks-code__status').textContent())
+      .toBe('Copied the TensorFlow.js code');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${(await codeLines(page)).join('\n')}\n`);
+    expect(copied).toContain("model.add(tf.layers.dense({units: 2, activation: 'softmax'}));");
     expect(errors).toEqual([]);
     await page.close();
   });
