@@ -89,6 +89,12 @@ export async function exportCommand(
     writeText(path, file.contents);
     say(`wrote ${path}`);
   }
-  if (!network.weights) say('the network has no weights: the model holds its seeded starting weights');
+  if (!network.weights) {
+    say(
+      to === 'tfjs'
+        ? 'the network has no weights: the model holds its seeded starting weights'
+        : 'the network has no weights: the script trains from its seeded starting weights first',
+    );
+  }
   return 0;
 }
