@@ -97,6 +97,51 @@ function buildElements(doc: Document) {
   return { root, tabs, copy, status, code };
 }
 
+/** One tab button per language, appended to `tabs`; `onPick` hears the language clicked. */
+function addLanguageTabs(
+  doc: Document,
+  tabs: HTMLElement,
+  onPick: (language: CodeLanguage) => void,
+): HTMLButtonElement[] {
+  return CODE_LANGUAGES.map((lang) => {
+    const tab = doc.createElement('button');
+    tab.type = 'button';
+    tab.className = 'convblocks-code__tab';
+    Object.assign(tab.style, SMALL_BUTTON);
+    tab.setAttribute('role', 'tab');
+    tab.textContent = LANGUAGE_LABELS[lang];
+    tab.title =
+      lang === 'tfjs' ? 'JavaScript with TensorFlow.js layers' : `Python with ${LANGUAGE_LABELS[lang]}`;
+    tab.addEventListener('click', () => onPick(lang));
+    tabs.append(tab);
+    return tab;
+  });
+}
+
+/** Copy puts the shown code on the clipboard and says on `status` whether the browser allowed it. */
+function wireCopy(
+  copy: HTMLButtonElement,
+  status: HTMLElement,
+  shown: () => { text: string; language: CodeLanguage },
+): void {
+  copy.addEventListener('click', () => {
+    const { text, language } = shown();
+    const clipboard = copy.ownerDocument.defaultView?.navigator.clipboard;
+    if (!clipboard) {
+      status.textContent = 'Copying is not available here: select the code instead';
+      return;
+    }
+    clipboard.writeText(`${text}\n`).then(
+      () => {
+        status.textContent = `Copied the ${LANGUAGE_LABELS[language]} code`;
+      },
+      () => {
+        status.textContent = 'The browser did not allow copying: select the code instead';
+      },
+    );
+  });
+}
+
 /**
  * Mounts the Code view at the end of `container`, following `workspace`: rewritten after each edit
  * (once per burst of Blockly events), lit up where the selected block's code is.
@@ -118,21 +163,9 @@ export function mountCodeView(
   };
   doc.addEventListener('pointerdown', onPointerDown, true);
 
-  const tabButtons = CODE_LANGUAGES.map((lang) => {
-    const tab = doc.createElement('button');
-    tab.type = 'button';
-    tab.className = 'convblocks-code__tab';
-    Object.assign(tab.style, SMALL_BUTTON);
-    tab.setAttribute('role', 'tab');
-    tab.textContent = LANGUAGE_LABELS[lang];
-    tab.title =
-      lang === 'tfjs' ? 'JavaScript with TensorFlow.js layers' : `Python with ${LANGUAGE_LABELS[lang]}`;
-    tab.addEventListener('click', () => {
-      language = lang;
-      render();
-    });
-    tabs.append(tab);
-    return tab;
+  const tabButtons = addLanguageTabs(doc, tabs, (lang) => {
+    language = lang;
+    render();
   });
 
   const highlight = () => {
@@ -165,22 +198,7 @@ export function mountCodeView(
     highlight();
   }
 
-  copy.addEventListener('click', () => {
-    const text = lines.join('\n');
-    const clipboard = doc.defaultView?.navigator.clipboard;
-    if (!clipboard) {
-      status.textContent = 'Copying is not available here: select the code instead';
-      return;
-    }
-    clipboard.writeText(`${text}\n`).then(
-      () => {
-        status.textContent = `Copied the ${LANGUAGE_LABELS[language]} code`;
-      },
-      () => {
-        status.textContent = 'The browser did not allow copying: select the code instead';
-      },
-    );
-  });
+  wireCopy(copy, status, () => ({ text: lines.join('\n'), language }));
 
   // Blockly fires a burst of events per edit: one rewrite after the burst.
   let queued = false;

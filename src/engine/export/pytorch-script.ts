@@ -102,7 +102,7 @@ function optimiserLine(network: NetworkSpec): string {
 /**
  * The script for `network` (parsed, so its shapes fit) on `level`'s pictures: it holds the network's
  * weights and, when it has none, the seeded starting weights ConvBlocks would use and trains from them.
- * Longer than our usual function because most of it is the script's one template, read top to bottom.
+ * Long: most of it is the script's one template, read top to bottom; splitting it would scatter the script.
  */
 export function pytorchScript(network: NetworkSpec, level: LevelSpec): string {
   const report = inferShapes(network.input, network.layers);
