@@ -2,7 +2,7 @@
  * What every layer makes of the picture the player selected: stacks of feature maps, ReLU's zeros,
  * pooling's smaller stack, the flat vector as a strip, and the final votes as probability bars.
  */
-import { formatShape, type LayerSpec, type Shape } from '../spec';
+import { formatShape, type LayerSpec, nonFiniteOutput, type Shape } from '../spec';
 import { createLegend, greyScaleFor, type Legend, symmetricScale } from './colour-scale';
 import { cellAt, cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
 import { formatPercent } from './pictures-grid';
@@ -103,6 +103,22 @@ function shapeKey(
   return JSON.stringify([input, layers, outputs.map((o) => o.shape)]);
 }
 
+/**
+ * Why the picture's numbers cannot be shown, or null when they can: the first layer whose output
+ * holds NaN or Infinity (weights or pictures so big the sums overflowed), named as the blocks name it.
+ */
+export function overflowNote(
+  layers: readonly LayerSpec[],
+  outputs: readonly LayerOutputLike[],
+  probabilities: ArrayLike<number>,
+): string | null {
+  const found = nonFiniteOutput([...outputs, { values: probabilities }]);
+  if (!found) return null;
+  const layer = layers[found.layerIndex];
+  const where = layer ? `Layer ${found.layerIndex + 1} (${layerTitle(layer)})` : 'The final votes';
+  return `${where} gives ${found.value}: the numbers grew past what can be computed, so this network's votes cannot be shown. Reset for fresh weights, or use smaller weights or pictures.`;
+}
+
 /** Builds the view; `onCell` hears which feature-map cell the player clicked (or chose with the keyboard). */
 export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell) => void): LayerOutputsView {
   const element = doc.createElement('section');
@@ -113,7 +129,11 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
   empty.textContent = 'Pick a picture (or draw one) to see what every layer makes of it.';
   const body = doc.createElement('div');
   body.className = 'viz-outputs-layers';
-  element.append(heading, empty, body);
+  const overflow = doc.createElement('p');
+  overflow.className = 'viz-overflow';
+  overflow.setAttribute('role', 'alert');
+  overflow.hidden = true;
+  element.append(heading, empty, overflow, body);
   let key = '';
   let inputCanvases: HTMLCanvasElement[] = [];
   let panels: Panel[] = [];
@@ -264,6 +284,9 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
       current = selected;
       empty.hidden = selected !== undefined;
       body.hidden = selected === undefined;
+      const note = selected ? overflowNote(layers, selected.outputs, selected.probabilities) : null;
+      overflow.textContent = note ?? '';
+      overflow.hidden = note === null;
       if (!selected) return;
       const nextKey = shapeKey(input, layers, selected.outputs) + JSON.stringify(classes);
       if (nextKey !== key) {
@@ -295,9 +318,12 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
       }
       for (const [k, bar] of bars.entries()) {
         const p = selected.probabilities[k] ?? 0;
-        bar.fill.style.width = `${Math.round(p * 1000) / 10}%`;
+        const shown = Number.isFinite(p);
+        bar.fill.style.width = shown ? `${Math.round(p * 1000) / 10}%` : '0%';
         bar.text.textContent = formatPercent(p);
-        bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
+        if (shown) bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
+        else bar.row.removeAttribute('aria-valuenow');
+        bar.row.setAttribute('aria-valuetext', bar.text.textContent);
       }
     },
     highlight(highlights) {

@@ -26,6 +26,18 @@ describe('the diverging scale', () => {
     expect(symmetricScale([0.5, -3, 2])).toEqual({ kind: 'diverging', limit: 3 });
   });
 
+  it('leaves an overflowed Infinity out of its limit and draws it at the ends (issue 18)', () => {
+    const scale = symmetricScale([1, -Infinity, 3, Infinity]);
+    expect(scale).toEqual({ kind: 'diverging', limit: 3 });
+    expect(rgb(scale, Infinity)).toEqual(rgb(scale, 3));
+    expect(rgb(scale, -Infinity)).toEqual(rgb(scale, -3));
+  });
+
+  it('draws Infinity on an infinite scale as not a number instead of failing', () => {
+    const scale: ColourScale = { kind: 'diverging', limit: Infinity };
+    expect(rgb(scale, -Infinity)).toEqual(rgb(scale, Number.NaN));
+  });
+
   it('keeps a positive limit for an all-zero map', () => {
     expect(symmetricScale([0, 0]).limit).toBeGreaterThan(0);
   });
