@@ -116,9 +116,14 @@ export function cssGradient(scale: ColourScale): string {
   return `linear-gradient(to right, ${stops.map((v) => cssColour(scale, v)).join(', ')})`;
 }
 
-/** A number short enough for a legend or a caption: at most three decimals, no trailing zeros. */
+/**
+ * A number short enough for a legend or a caption: at most three decimals, no trailing zeros; past
+ * a million, three significant digits and a power of ten (an overflowing network's 4e12 printed in
+ * full ran its legend's ticks together).
+ */
 export function formatShort(value: number): string {
   if (Number.isNaN(value)) return 'not a number';
+  if (Math.abs(value) >= 1e6 && Number.isFinite(value)) return value.toPrecision(3).replace(/\.?0+e/, 'e');
   const rounded = Number(value.toFixed(3));
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }

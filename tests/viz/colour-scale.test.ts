@@ -96,6 +96,10 @@ describe('legends', () => {
 
   it('prints white and black ends under a grey bar', () => {
     expect(legendTicks({ kind: 'grey', min: -1, max: 1 })).toEqual(['-1', '1']);
+    // Past a million, a power of ten: 4e12 in full ran the ticks together.
+    expect(legendTicks({ kind: 'diverging', limit: 3999999983616 })).toEqual(['-4e+12', '0', '4e+12']);
+    expect(legendTicks({ kind: 'diverging', limit: 2.56e32 })).toEqual(['-2.56e+32', '0', '2.56e+32']);
+    expect(legendTicks({ kind: 'grey', min: 0, max: 1e6 })).toEqual(['0', '1e+6']);
   });
 
   it('says in words which colour is which', () => {
