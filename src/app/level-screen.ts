@@ -12,6 +12,7 @@ import {
 import type { PlayerStore } from '../storage';
 import { type AppContext, button, el, type Screen } from '../ui';
 import { journalEdit } from './edit-journal';
+import { levelBestLine } from './level-best';
 import { levelIntro } from './level-intro';
 import { exportNetwork, importDialog, shareDialog } from './sharing';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
@@ -51,6 +52,7 @@ export async function showLevel(
     }
     await use(network);
   };
+  const best = levelBestLine(level.id, context.store);
   const shareTools = el(
     'div',
     { class: 'controls share-tools' },
@@ -67,6 +69,7 @@ export async function showLevel(
     back,
     el('h1', {}, level.title),
     level.concept ? el('p', { class: 'level-concept' }, level.concept) : null,
+    best.element,
     shareTools,
   );
   const editorHost = el('section', { class: 'editor-panel', 'aria-label': 'Block editor' });
@@ -98,6 +101,7 @@ export async function showLevel(
       order: BUILT_IN_ORDER,
       training,
       sharedWeights,
+      onRecorded: best.redraw,
       onTrainingChange(next) {
         training = next;
         save();
@@ -140,6 +144,7 @@ export async function showLevel(
   return {
     dispose() {
       disposed = true;
+      best.dispose();
       panel?.dispose();
       editor?.dispose();
     },

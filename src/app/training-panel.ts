@@ -72,6 +72,8 @@ export function mountTrainingPanel(
     /** Trained weights from a shared network: the network predicts with them before any training. */
     sharedWeights?: readonly (LayerWeights | null)[] | undefined;
     onTrainingChange: (training: TrainingSpec) => void;
+    /** Told after a verdict was written to the store. */
+    onRecorded?: () => void;
   },
 ): TrainingPanel {
   const { level, context, order } = options;
@@ -190,7 +192,11 @@ export function mountTrainingPanel(
     level,
     trainer: client,
     settings: () => context.store.settings(),
-    record: (result) => context.store.recordResult(level.id, result),
+    record: async (result) => {
+      const merged = await context.store.recordResult(level.id, result);
+      options.onRecorded?.();
+      return merged;
+    },
     announce: (message) => context.announce(message),
     onChange: draw,
     onRestart: () => view.reset(),

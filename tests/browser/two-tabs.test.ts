@@ -2,7 +2,8 @@
  * Issue 18, failure 1, in real Chromium: two tabs (two pages of one browser context share one
  * IndexedDB). Tab B has the map open; tab A wins level 1; tab B's map redraws with the win, then tab
  * B opens a network link and trains it to a loss: the win stays, in both tabs and after a reload.
- * A store opened before the win and deaf to the other tabs cannot write a loss over it either.
+ * A store opened before the win and deaf to the other tabs cannot write a loss over it either, and a
+ * third tab with the level's own screen open shows the win in its "Won with" line.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -37,7 +38,11 @@ describe('two tabs', { timeout: LONG_TEST_MS }, () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const tabA = await context.newPage();
     const tabB = await context.newPage();
-    const errors = [...collectErrors(tabA), ...collectErrors(tabB)];
+    // A third tab with level 1's own screen open: its "Won with" line must hear the win too.
+    const tabC = await context.newPage();
+    const errors = [...collectErrors(tabA), ...collectErrors(tabB), ...collectErrors(tabC)];
+    await tabC.goto(`${baseUrl}#/level/slash-2x2`);
+    await expect.poll(() => tabC.locator('.level-best').textContent()).toBe('Not won yet');
     await tabB.goto(baseUrl);
     await expect
       .poll(() => levelOne(tabB).getAttribute('aria-label'), { timeout: 30_000 })
@@ -54,6 +59,8 @@ describe('two tabs', { timeout: LONG_TEST_MS }, () => {
     await expect
       .poll(() => levelOne(tabB).getAttribute('aria-label'), { timeout: 30_000 })
       .toMatch(/won with \d of 3 stars$/);
+    await expect.poll(() => tabC.locator('.level-best').textContent()).toMatch(/^Won with \d of 3 stars$/);
+    await tabC.screenshot({ path: 'screenshots/two-tabs-c-level-heard.png' });
 
     // Tab B opens a network link for the same level and trains it to a loss.
     await tabB.goto(`${baseUrl}${encodeNetworkLink(neverLearns, { withWeights: false }).hash}`);
@@ -62,6 +69,7 @@ describe('two tabs', { timeout: LONG_TEST_MS }, () => {
       .toMatch(/network 'never learns' for Backslash or slash\?/);
     await tabB.getByRole('button', { name: 'Open' }).click();
     expect(await trainToVerdict(tabB)).toMatch(/^Not yet/);
+    expect(await tabB.locator('.level-best').textContent()).toMatch(/^Won with \d of 3 stars$/);
     await tabB.screenshot({ path: 'screenshots/two-tabs-b-lost.png' });
 
     const written = await tabB.evaluate(async () => {
