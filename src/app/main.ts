@@ -5,7 +5,7 @@ import { SpecError } from '../spec';
 import { type AppContext, el, readFileText, type Screen } from '../ui';
 import { recoverEdit } from './edit-journal';
 import { showMap } from './map-screen';
-import { readSharedOffThread } from './read-shared-off-thread';
+import { ParseWorkerFailed, readSharedOffThread } from './read-shared-off-thread';
 import { parseRoute } from './router';
 import { offerShared, openSharedText } from './sharing';
 
@@ -70,7 +70,8 @@ async function start(): Promise<void> {
         announce('Reading the link…');
         await offerShared(await readSharedOffThread({ from: 'link', text: target.hash }), context);
       } catch (error) {
-        const message = error instanceof SpecError ? error.message : String(error);
+        const message =
+          error instanceof SpecError || error instanceof ParseWorkerFailed ? error.message : String(error);
         announce(`This link could not be opened: ${message}`);
       }
       return;

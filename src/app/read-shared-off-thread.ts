@@ -3,8 +3,9 @@
  * document is inflated and checked (a 3,500-picture level held the main thread for 1.4 s even to be
  * refused). Where workers are missing it reads on the page's thread, as before.
  */
-import { decodeLink, readSharedText, type SharedDocument } from '../share';
+import type { SharedDocument } from '../share';
 import { SpecError } from '../spec';
+import { answerParse } from './parse-answer';
 import type { ParseAnswer, ParseRequest } from './parse-messages';
 
 /** Raised when the worker itself failed (it could not start or ran out of memory): not the document's fault. */
@@ -20,8 +21,11 @@ function specErrorFrom(field: string, message: string): SpecError {
   return new SpecError(field, message.startsWith(prefix) ? message.slice(prefix.length) : message);
 }
 
-function readHere(request: ParseRequest): SharedDocument {
-  return request.from === 'link' ? decodeLink(request.text) : readSharedText(request.text);
+/** The document, or a rejection, from an answer (the worker's, or one made on this thread). */
+function settle(answer: ParseAnswer): SharedDocument {
+  if (answer.ok) return answer.shared;
+  if (answer.spec) throw specErrorFrom(answer.field, answer.message);
+  throw new ParseWorkerFailed(answer.message);
 }
 
 /**
@@ -29,15 +33,16 @@ function readHere(request: ParseRequest): SharedDocument {
  * the field and value) for a refused document, or a ParseWorkerFailed when the worker broke down.
  */
 export function readSharedOffThread(request: ParseRequest): Promise<SharedDocument> {
-  if (typeof Worker === 'undefined') return Promise.resolve().then(() => readHere(request));
+  if (typeof Worker === 'undefined') return Promise.resolve().then(() => settle(answerParse(request)));
   return new Promise((resolve, reject) => {
     const worker = spawn();
     worker.addEventListener('message', (event: MessageEvent<ParseAnswer>) => {
       worker.terminate();
-      const answer = event.data;
-      if (answer.ok) resolve(answer.shared);
-      else if (answer.spec) reject(specErrorFrom(answer.field, answer.message));
-      else reject(new ParseWorkerFailed(answer.message));
+      try {
+        resolve(settle(event.data));
+      } catch (error) {
+        reject(error);
+      }
     });
     worker.addEventListener('error', (event) => {
       worker.terminate();

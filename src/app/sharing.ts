@@ -16,7 +16,7 @@ import {
   readFileText,
   showDialog,
 } from '../ui';
-import { readSharedOffThread } from './read-shared-off-thread';
+import { ParseWorkerFailed, readSharedOffThread } from './read-shared-off-thread';
 
 /** Titles of every level this game knows, for describing what a shared network was made for. */
 async function levelTitles(context: AppContext<PlayerStore>): Promise<Map<string, string>> {
@@ -92,7 +92,8 @@ export async function openSharedText(
     context.announce(`${source}: reading…`);
     shared = await readSharedOffThread({ from: 'text', text });
   } catch (error) {
-    const message = error instanceof SpecError ? error.message : String(error);
+    const message =
+      error instanceof SpecError || error instanceof ParseWorkerFailed ? error.message : String(error);
     context.announce(`${source} could not be opened: ${message}`);
     return;
   }
