@@ -70,6 +70,12 @@ describe('a big document', { timeout: LONG_TEST_MS }, () => {
     await page.goto(baseUrl);
     await levelOne(page).waitFor();
 
+    // The same route with a tiny refused link: what the map's redraw and the message cost alone.
+    await watchLongTasks(page);
+    await page.goto(`${baseUrl}${linkOf({ kind: 'convblocks/level' })}`);
+    await expect.poll(() => status(page), { timeout: 60_000 }).toMatch(/^This link could not be opened: /);
+    longest['a tiny refused link (baseline)'] = await longestTask(page);
+
     await watchLongTasks(page);
     await page.goto(`${baseUrl}${linkOf(bigLevelDocument(3500, 64, 4))}`);
     await expect.poll(() => status(page), { timeout: 60_000 }).toMatch(REFUSED);
