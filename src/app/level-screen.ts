@@ -23,36 +23,39 @@ async function findLevel(id: string, context: AppContext<PlayerStore>): Promise<
   return context.store.customLevels().find((c) => c.level.id === id)?.level;
 }
 
-/** Shows a level: its intro first, then the block editor beside the training panel. */
-export async function showLevel(
-  root: HTMLElement,
-  id: string,
-  context: AppContext<PlayerStore>,
-): Promise<Screen | null> {
-  const level = await findLevel(id, context);
-  if (!level) return null;
-  let editor: BlockEditor | null = null;
-  let panel: TrainingPanel | null = null;
-  let disposed = false;
+/** What the level screen has mounted so far; `disposed` once the player left. */
+interface Mounted {
+  editor: BlockEditor | null;
+  panel: TrainingPanel | null;
+  disposed: boolean;
+  /** The "Won with N of 3 stars" line in the header. */
+  readonly best: ReturnType<typeof levelBestLine>;
+}
 
-  const back = button('Back to map', () => context.navigate('#/'), { class: 'back' });
-  /** The network on screen as a document: the editor's layers, the training settings, trained weights if any. */
-  const currentNetwork = async (): Promise<NetworkSpec> => {
-    const layers = editor?.getLayers() ?? context.store.workspace(level.id)?.layers ?? level.starter ?? [];
-    const training = context.store.workspace(level.id)?.training ?? levelTraining(level);
-    const weights = (await panel?.trainedWeights()) ?? undefined;
-    return levelNetwork(level, layers, training, weights);
-  };
+/** The network on screen as a document: the editor's layers, the training settings, trained weights if any. */
+async function currentNetwork(
+  level: LevelSpec,
+  context: AppContext<PlayerStore>,
+  mounted: Mounted,
+): Promise<NetworkSpec> {
+  const layers =
+    mounted.editor?.getLayers() ?? context.store.workspace(level.id)?.layers ?? level.starter ?? [];
+  const training = context.store.workspace(level.id)?.training ?? levelTraining(level);
+  const weights = (await mounted.panel?.trainedWeights()) ?? undefined;
+  return levelNetwork(level, layers, training, weights);
+}
+
+/** The header: back to the map, the level's title, concept and best so far, and Share, Export and Import. */
+function levelHeader(level: LevelSpec, context: AppContext<PlayerStore>, mounted: Mounted): HTMLElement {
   /** Hands a finished network to `use` (the Share dialog, the file download), or says what is missing. */
   const withFinishedNetwork = (use: (network: NetworkSpec) => unknown) => async () => {
-    const network = await currentNetwork();
+    const network = await currentNetwork(level, context, mounted);
     if (classifierProblem(level.input, network.layers, level.classes.length)) {
       context.announce('Finish the network first: the blocks do not make a network that can vote yet.');
       return;
     }
     await use(network);
   };
-  const best = levelBestLine(level.id, context.store);
   const shareTools = el(
     'div',
     { class: 'controls share-tools' },
@@ -63,15 +66,97 @@ export async function showLevel(
     ),
     button('Import', () => void importDialog(context)),
   );
-  const header = el(
+  return el(
     'header',
     { class: 'level-header' },
-    back,
+    button('Back to map', () => context.navigate('#/'), { class: 'back' }),
     el('h1', {}, level.title),
     level.concept ? el('p', { class: 'level-concept' }, level.concept) : null,
-    best.element,
+    mounted.best.element,
     shareTools,
   );
+}
+
+/**
+ * Mounts the block editor with `layers`; a saved workspace that no longer fits the level is
+ * announced and replaced by the level's own starting blocks.
+ */
+function mountEditor(
+  blocks: typeof import('../blocks'),
+  host: HTMLElement,
+  level: LevelSpec,
+  context: AppContext<PlayerStore>,
+  layers: readonly LayerSpec[],
+  onChange: (result: CompileResult) => void,
+): BlockEditor {
+  const compileContext = { input: level.input, classes: level.classes, limits: level.limits };
+  try {
+    return blocks.mountBlockEditor(host, { context: compileContext, layers, onChange });
+  } catch (error) {
+    // A saved workspace that no longer fits this level: start from the level's own blocks.
+    if (!(error instanceof SpecError)) throw error;
+    context.announce(
+      `Your saved network for this level could not be shown (${error.message}); starting afresh.`,
+    );
+    return blocks.mountBlockEditor(host, { context: compileContext, layers: level.starter ?? [], onChange });
+  }
+}
+
+/** Loads the blocks and mounts the editor and the training panel, which save every change. */
+async function mountWorkbench(
+  level: LevelSpec,
+  context: AppContext<PlayerStore>,
+  mounted: Mounted,
+  hosts: { editor: HTMLElement; training: HTMLElement },
+): Promise<void> {
+  // Blockly is loaded only when a level opens, so the map stays light.
+  const blocks = await import('../blocks');
+  if (mounted.disposed) return;
+  const saved = context.store.workspace(level.id);
+  const sharedWeights = context.sharedWeights.get(level.id);
+  context.sharedWeights.delete(level.id);
+  let training = saved?.training ?? levelTraining(level);
+  let layers: readonly LayerSpec[] = saved?.layers ?? level.starter ?? [];
+  const save = () => {
+    const network = levelNetwork(level, layers, training);
+    journalEdit(level.id, network);
+    context.store.saveWorkspace(level.id, network);
+  };
+  mounted.panel = mountTrainingPanel(hosts.training, {
+    level,
+    context,
+    order: BUILT_IN_ORDER,
+    training,
+    sharedWeights,
+    onRecorded: mounted.best.redraw,
+    onTrainingChange(next) {
+      training = next;
+      save();
+    },
+  });
+  const onChange = (result: CompileResult) => {
+    layers = result.layers;
+    mounted.panel?.networkChanged(result);
+    save();
+  };
+  mounted.editor = mountEditor(blocks, hosts.editor, level, context, layers, onChange);
+}
+
+/** Shows a level: its intro first, then the block editor beside the training panel. */
+export async function showLevel(
+  root: HTMLElement,
+  id: string,
+  context: AppContext<PlayerStore>,
+): Promise<Screen | null> {
+  const level = await findLevel(id, context);
+  if (!level) return null;
+  const mounted: Mounted = {
+    editor: null,
+    panel: null,
+    disposed: false,
+    best: levelBestLine(level.id, context.store),
+  };
+  const header = levelHeader(level, context, mounted);
   const editorHost = el('section', { class: 'editor-panel', 'aria-label': 'Block editor' });
   const trainingHost = el('section', { class: 'training-panel', 'aria-label': 'Training' });
   const workbench = el('div', { class: 'workbench' }, editorHost, trainingHost);
@@ -82,55 +167,7 @@ export async function showLevel(
     main.replaceChildren(header, workbench);
     // The intro may have been scrolled; the workbench starts at its top.
     window.scrollTo(0, 0);
-    // Blockly is loaded only when a level opens, so the map stays light.
-    const blocks = await import('../blocks');
-    if (disposed) return;
-    const saved = context.store.workspace(level.id);
-    const sharedWeights = context.sharedWeights.get(level.id);
-    context.sharedWeights.delete(level.id);
-    let training = saved?.training ?? levelTraining(level);
-    let layers: readonly LayerSpec[] = saved?.layers ?? level.starter ?? [];
-    const save = () => {
-      const network = levelNetwork(level, layers, training);
-      journalEdit(level.id, network);
-      context.store.saveWorkspace(level.id, network);
-    };
-    panel = mountTrainingPanel(trainingHost, {
-      level,
-      context,
-      order: BUILT_IN_ORDER,
-      training,
-      sharedWeights,
-      onRecorded: best.redraw,
-      onTrainingChange(next) {
-        training = next;
-        save();
-      },
-    });
-    const onChange = (result: CompileResult) => {
-      layers = result.layers;
-      panel?.networkChanged(result);
-      save();
-    };
-    const compileContext = { input: level.input, classes: level.classes, limits: level.limits };
-    try {
-      editor = blocks.mountBlockEditor(editorHost, {
-        context: compileContext,
-        layers,
-        onChange,
-      });
-    } catch (error) {
-      // A saved workspace that no longer fits this level: start from the level's own blocks.
-      if (!(error instanceof SpecError)) throw error;
-      context.announce(
-        `Your saved network for this level could not be shown (${error.message}); starting afresh.`,
-      );
-      editor = blocks.mountBlockEditor(editorHost, {
-        context: compileContext,
-        layers: level.starter ?? [],
-        onChange,
-      });
-    }
+    await mountWorkbench(level, context, mounted, { editor: editorHost, training: trainingHost });
   };
 
   const saved = context.store.workspace(level.id);
@@ -143,10 +180,10 @@ export async function showLevel(
   }
   return {
     dispose() {
-      disposed = true;
-      best.dispose();
-      panel?.dispose();
-      editor?.dispose();
+      mounted.disposed = true;
+      mounted.best.dispose();
+      mounted.panel?.dispose();
+      mounted.editor?.dispose();
     },
   };
 }

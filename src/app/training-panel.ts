@@ -4,14 +4,16 @@ import { type SessionState, TrainingSession } from '../game/training-session';
 import {
   BACKEND_CHOICES,
   BACKEND_LABELS,
+  type BackendChoice,
   type LayerWeights,
   type LevelSpec,
   levelNetwork,
+  type NetworkSpec,
   SPEEDS,
   type Speed,
   type TrainingSpec,
 } from '../spec';
-import type { PlayerStore } from '../storage';
+import type { Settings as PlayerSettings, PlayerStore } from '../storage';
 import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { BackendReport, ProgressEvent, TrainerEvent } from '../worker/protocol';
@@ -57,31 +59,221 @@ function select<T extends string>(
   return el('label', {}, label, control);
 }
 
+/** How to mount the training panel. */
+export interface TrainingPanelOptions {
+  level: LevelSpec;
+  context: AppContext<PlayerStore>;
+  order: readonly string[];
+  /** The training settings to start from (the player's saved ones or the level's). */
+  training: TrainingSpec;
+  /** Trained weights from a shared network: the network predicts with them before any training. */
+  sharedWeights?: readonly (LayerWeights | null)[] | undefined;
+  onTrainingChange: (training: TrainingSpec) => void;
+  /** Told after a verdict was written to the store. */
+  onRecorded?: () => void;
+}
+
+/** The panel's buttons and the places it writes to. */
+interface PanelParts {
+  readonly train: HTMLButtonElement;
+  readonly pause: HTMLButtonElement;
+  readonly step: HTMLButtonElement;
+  readonly reset: HTMLButtonElement;
+  readonly blocker: HTMLElement;
+  readonly backendLine: HTMLElement;
+  readonly resultHost: HTMLElement;
+  readonly viewHost: HTMLElement;
+}
+
+/** What the settings row changes. */
+interface SettingsHandlers {
+  speed(speed: Speed): void;
+  backend(backend: BackendChoice): void;
+  learningRate(rate: number): void;
+}
+
+/** Speed, learning rate (the usual ones and the level's) and backend. */
+function settingsRow(settings: PlayerSettings, learningRate: number, on: SettingsHandlers): HTMLElement {
+  const speedControl = select('Speed', SPEEDS, SPEED_LABELS, settings.speed, on.speed);
+  const backendControl = select('Backend', BACKEND_CHOICES, BACKEND_LABELS, settings.backend, on.backend);
+  const rates = [...new Set([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, learningRate])].sort((a, b) => a - b);
+  const rateLabels = Object.fromEntries(rates.map((r) => [String(r), String(r)]));
+  const rateControl = select('Learning rate', rates.map(String), rateLabels, String(learningRate), (rate) =>
+    on.learningRate(Number(rate)),
+  );
+  return el('div', { class: 'controls settings' }, speedControl, rateControl, backendControl);
+}
+
+/** The level's hints, folded, or null when it has none. */
+function hintsBlock(level: LevelSpec): HTMLElement | null {
+  return level.hints.length
+    ? el(
+        'details',
+        { class: 'hints' },
+        el('summary', {}, `Hints (${level.hints.length})`),
+        el('ul', {}, ...level.hints.map((hint) => el('li', {}, hint))),
+      )
+    : null;
+}
+
+/** Enables the buttons the session's state allows and says what blocks training. */
+function drawControls(parts: PanelParts, state: SessionState): void {
+  const reason = state.blocker;
+  parts.blocker.textContent = reason ?? '';
+  parts.blocker.hidden = !reason;
+  const going = state.phase === 'running';
+  parts.train.disabled = reason !== null || going;
+  parts.train.textContent = state.phase === 'paused' ? 'Resume' : 'Train';
+  if (reason) parts.train.setAttribute('aria-describedby', 'train-blocker');
+  else parts.train.removeAttribute('aria-describedby');
+  parts.pause.disabled = !going;
+  parts.step.disabled = reason !== null || going;
+  parts.reset.disabled = reason !== null;
+}
+
+/** Shows the verdict on the view and the result panel under the controls (or clears it). */
+function drawVerdict(
+  parts: PanelParts,
+  view: LevelView,
+  verdict: SessionState['verdict'],
+  options: TrainingPanelOptions,
+): void {
+  if (!verdict) {
+    parts.resultHost.replaceChildren();
+    return;
+  }
+  const { level, context, order } = options;
+  view.judged(verdict.step, verdict.probabilities);
+  const next = nextLevelId(order, level.id);
+  parts.resultHost.replaceChildren(
+    resultPanel(level, verdict.judgement, verdict.predicted, {
+      ...(next && { nextLevel: () => context.navigate(levelHash(next)) }),
+      backToMap: () => context.navigate('#/'),
+    }),
+  );
+}
+
+/** Passes a trainer event to the view and the backend line; progress is announced once a second. */
+function routeEvent(
+  event: TrainerEvent,
+  view: LevelView,
+  parts: PanelParts,
+  announceProgress: (p: ProgressEvent) => void,
+): void {
+  switch (event.type) {
+    case 'progress':
+      view.progress(event);
+      announceProgress(event);
+      break;
+    case 'snapshot':
+      view.snapshot(event);
+      break;
+    case 'backend': {
+      const report: BackendReport = event.report;
+      parts.backendLine.textContent = `Training on ${BACKEND_LABELS[report.backend]}${report.forced ? ' (your choice)' : ''}: ${report.summary}`;
+      break;
+    }
+    case 'done':
+    case 'error':
+      break;
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** Lays out the panel's parts in `host`; `background` runs a button's call. */
+function panelParts(
+  host: HTMLElement,
+  options: TrainingPanelOptions,
+  session: () => TrainingSession,
+  background: (work: Promise<unknown>) => void,
+  settings: HTMLElement,
+): PanelParts {
+  const parts: PanelParts = {
+    train: button('Train', () => background(session().train()), { class: 'primary' }),
+    pause: button('Pause', () => background(session().pause())),
+    step: button('Step', () => background(session().step())),
+    reset: button('Reset', () => background(session().reset())),
+    blocker: el('p', { class: 'train-blocker', id: 'train-blocker' }),
+    backendLine: el('p', { class: 'backend-summary' }),
+    resultHost: el('div', {}),
+    viewHost: el('div', { class: 'level-view-host' }),
+  };
+  const hints = hintsBlock(options.level);
+  host.replaceChildren(
+    el('div', { class: 'controls' }, parts.train, parts.pause, parts.step, parts.reset),
+    settings,
+    parts.blocker,
+    ...(hints ? [hints] : []),
+    parts.backendLine,
+    parts.resultHost,
+    parts.viewHost,
+  );
+  return parts;
+}
+
+/**
+ * Starts the level's trainer worker. Its events go to the session first, then to the view; a worker
+ * that restarts or fails is announced and told to the session.
+ */
+function connectTrainer(
+  context: AppContext<PlayerStore>,
+  parts: PanelParts,
+  session: () => TrainingSession,
+  view: () => LevelView,
+): TrainerClient {
+  let lastAnnounced = Number.NEGATIVE_INFINITY;
+  // A screen reader cannot keep up with every step: the status says where training stands once a second.
+  const announceProgress = (p: ProgressEvent) => {
+    if (performance.now() - lastAnnounced > 1000) {
+      lastAnnounced = performance.now();
+      context.announce(progressText(p));
+    }
+  };
+  return createTrainerClient({
+    onEvent: (event: TrainerEvent) => {
+      session().handle(event);
+      routeEvent(event, view(), parts, announceProgress);
+    },
+    onStatus: (status: TrainerStatus) => {
+      if (status.state === 'restarting' || status.state === 'failed') {
+        context.announce(status.message);
+        // A restarted worker carries on with the network and its latest weights; a failed one has none.
+        session().trainerLost(status.state === 'failed');
+      }
+    },
+  });
+}
+
+/**
+ * Gives the session a new network; a shared network with weights then predicts at once, before any
+ * training, on the picture the view watches.
+ */
+async function sendNetwork(
+  session: TrainingSession,
+  client: TrainerClient,
+  view: LevelView,
+  sent: { network: NetworkSpec; compiled: CompileResult; shared: boolean },
+): Promise<unknown> {
+  const { network, compiled } = sent;
+  await session.networkChanged({ network, blocker: compiled.blocker, params: compiled.shapes.totalParams });
+  const loaded = sent.shared ? await session.showShared() : false;
+  if (!loaded) return undefined;
+  const pixels = view.watched();
+  return client.watch(pixels ? Float32Array.from(pixels) : null);
+}
+
 /**
  * Mounts the training panel: it draws the level's training session and routes the clicks of Train,
  * Pause, Step and Reset to it; the view shows what the network sees, fed by the trainer's events.
  */
-export function mountTrainingPanel(
-  host: HTMLElement,
-  options: {
-    level: LevelSpec;
-    context: AppContext<PlayerStore>;
-    order: readonly string[];
-    /** The training settings to start from (the player's saved ones or the level's). */
-    training: TrainingSpec;
-    /** Trained weights from a shared network: the network predicts with them before any training. */
-    sharedWeights?: readonly (LayerWeights | null)[] | undefined;
-    onTrainingChange: (training: TrainingSpec) => void;
-    /** Told after a verdict was written to the store. */
-    onRecorded?: () => void;
-  },
-): TrainingPanel {
-  const { level, context, order } = options;
+export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOptions): TrainingPanel {
+  const { level, context } = options;
   let training = options.training;
-  const settings = context.store.settings();
   let compiled: CompileResult | null = null;
   let sharedWeights = options.sharedWeights;
-  let lastAnnounced = Number.NEGATIVE_INFINITY;
   let disposed = false;
 
   /**
@@ -95,95 +287,31 @@ export function mountTrainingPanel(
       session.failed();
     });
   };
-  const trainButton = button('Train', () => background(session.train()), { class: 'primary' });
-  const pauseButton = button('Pause', () => background(session.pause()));
-  const stepButton = button('Step', () => background(session.step()));
-  const resetButton = button('Reset', () => background(session.reset()));
-  const blocker = el('p', { class: 'train-blocker', id: 'train-blocker' });
-  const backendLine = el('p', { class: 'backend-summary' });
-  const resultHost = el('div', {});
-  const speedControl = select('Speed', SPEEDS, SPEED_LABELS, settings.speed, (speed) => {
-    void context.store.updateSettings({ speed });
-    background(client.setSpeed(speed));
-  });
-  const backendControl = select('Backend', BACKEND_CHOICES, BACKEND_LABELS, settings.backend, (backend) => {
-    void context.store.updateSettings({ backend });
-    session.backendChanged();
-  });
-  const rates = [...new Set([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, training.learningRate])].sort(
-    (a, b) => a - b,
-  );
-  const rateLabels = Object.fromEntries(rates.map((r) => [String(r), String(r)]));
-  const rateControl = select(
-    'Learning rate',
-    rates.map(String),
-    rateLabels,
-    String(training.learningRate),
-    (rate) => {
-      training = { ...training, learningRate: Number(rate) };
+  const settings = settingsRow(context.store.settings(), training.learningRate, {
+    speed(speed) {
+      void context.store.updateSettings({ speed });
+      background(client.setSpeed(speed));
+    },
+    backend(backend) {
+      void context.store.updateSettings({ backend });
+      session.backendChanged();
+    },
+    learningRate(rate) {
+      training = { ...training, learningRate: rate };
       options.onTrainingChange(training);
       // The optimiser is built with its rate: the next Train starts from fresh weights with it.
       tellNetwork();
     },
-  );
-  const hints = level.hints.length
-    ? el(
-        'details',
-        { class: 'hints' },
-        el('summary', {}, `Hints (${level.hints.length})`),
-        el('ul', {}, ...level.hints.map((hint) => el('li', {}, hint))),
-      )
-    : null;
-  const viewHost = el('div', { class: 'level-view-host' });
-  host.replaceChildren(
-    el('div', { class: 'controls' }, trainButton, pauseButton, stepButton, resetButton),
-    el('div', { class: 'controls settings' }, speedControl, rateControl, backendControl),
-    blocker,
-    ...(hints ? [hints] : []),
-    backendLine,
-    resultHost,
-    viewHost,
-  );
+  });
+  const parts = panelParts(host, options, () => session, background, settings);
 
-  const showBackend = (report: BackendReport) => {
-    backendLine.textContent = `Training on ${BACKEND_LABELS[report.backend]}${report.forced ? ' (your choice)' : ''}: ${report.summary}`;
-  };
-
-  const onEvent = (event: TrainerEvent) => {
-    session.handle(event);
-    switch (event.type) {
-      case 'progress':
-        view.progress(event);
-        // A screen reader cannot keep up with every step: the status says where training stands once a second.
-        if (performance.now() - lastAnnounced > 1000) {
-          lastAnnounced = performance.now();
-          context.announce(progressText(event));
-        }
-        break;
-      case 'snapshot':
-        view.snapshot(event);
-        break;
-      case 'backend':
-        showBackend(event.report);
-        break;
-      case 'done':
-      case 'error':
-        break;
-      default: {
-        const unknown: never = event;
-        throw new Error(`unknown event ${JSON.stringify(unknown)}`);
-      }
-    }
-  };
-  const onStatus = (status: TrainerStatus) => {
-    if (status.state === 'restarting' || status.state === 'failed') {
-      context.announce(status.message);
-      // A restarted worker carries on with the network and its latest weights; a failed one has none.
-      session.trainerLost(status.state === 'failed');
-    }
-  };
-  const client: TrainerClient = createTrainerClient({ onEvent, onStatus });
-  const view: LevelView = mountLevelView(viewHost, level, {
+  const client = connectTrainer(
+    context,
+    parts,
+    () => session,
+    () => view,
+  );
+  const view: LevelView = mountLevelView(parts.viewHost, level, {
     layers: () => compiled?.layers ?? [],
     onWatch: (pixels) => background(client.watch(pixels ? Float32Array.from(pixels) : null)),
   });
@@ -203,31 +331,10 @@ export function mountTrainingPanel(
   });
 
   function draw(state: SessionState): void {
-    const reason = state.blocker;
-    blocker.textContent = reason ?? '';
-    blocker.hidden = !reason;
-    const going = state.phase === 'running';
-    trainButton.disabled = reason !== null || going;
-    trainButton.textContent = state.phase === 'paused' ? 'Resume' : 'Train';
-    if (reason) trainButton.setAttribute('aria-describedby', 'train-blocker');
-    else trainButton.removeAttribute('aria-describedby');
-    pauseButton.disabled = !going;
-    stepButton.disabled = reason !== null || going;
-    resetButton.disabled = reason !== null;
+    drawControls(parts, state);
     if (state.verdict === shownVerdict) return;
     shownVerdict = state.verdict;
-    if (!state.verdict) {
-      resultHost.replaceChildren();
-      return;
-    }
-    view.judged(state.verdict.step, state.verdict.probabilities);
-    const next = nextLevelId(order, level.id);
-    resultHost.replaceChildren(
-      resultPanel(level, state.verdict.judgement, state.verdict.predicted, {
-        ...(next && { nextLevel: () => context.navigate(levelHash(next)) }),
-        backToMap: () => context.navigate('#/'),
-      }),
-    );
+    drawVerdict(parts, view, state.verdict, options);
   }
 
   /** Hands the session the editor's network with the training settings on screen. */
@@ -236,19 +343,8 @@ export function mountTrainingPanel(
     const weights = sharedWeights;
     sharedWeights = undefined;
     const network = levelNetwork(level, compiled.layers, training, weights);
-    background(
-      session
-        .networkChanged({ network, blocker: compiled.blocker, params: compiled.shapes.totalParams })
-        // A shared network with weights predicts at once, before any training.
-        .then(() => (weights ? session.showShared() : false))
-        .then((loaded) => (loaded ? client.watch(watchedPixels()) : undefined)),
-    );
+    background(sendNetwork(session, client, view, { network, compiled, shared: weights !== undefined }));
   }
-
-  const watchedPixels = () => {
-    const pixels = view.watched();
-    return pixels ? Float32Array.from(pixels) : null;
-  };
 
   draw(session.state);
   return {

@@ -52,37 +52,24 @@ export interface BlockEditor {
   dispose(): void;
 }
 
-/**
- * Injects the block editor into `container`, with its toolbar, and keeps every block annotated with
- * its shape and parameters after each edit. The starting network is validated before anything is
- * injected: a bad one throws a SpecError.
- */
-export function mountBlockEditor(container: HTMLElement, options: BlockEditorOptions): BlockEditor {
-  registerBlocks();
-  const { context } = options;
-  const initial = validateWorkspaceState(options.state ?? layersToWorkspaceState(options.layers ?? []));
-  const doc = container.ownerDocument;
-
+/** The editor's outer box and the box Blockly is injected into, sized to fill the container. */
+function editorFrame(doc: Document): { root: HTMLElement; host: HTMLElement } {
   const root = doc.createElement('div');
   root.className = 'convblocks-editor';
   Object.assign(root.style, { display: 'flex', flexDirection: 'column', height: '100%' });
   const host = doc.createElement('div');
   host.className = 'convblocks-editor__workspace';
   Object.assign(host.style, { flex: '1 1 auto', minHeight: '320px', position: 'relative' });
+  return { root, host };
+}
 
-  const toolbar = createEditorToolbar(doc, {
-    undo: () => editor.undo(),
-    redo: () => editor.redo(),
-    zoomToFit: () => editor.zoomToFit(),
-  });
-  root.append(toolbar.element, host);
-  container.append(root);
-
-  const workspace = Blockly.inject(host, {
+/** Injects a Blockly workspace with the level's toolbox and limits into `host`. */
+function injectWorkspace(host: HTMLElement, context: CompileContext, media: string): Blockly.WorkspaceSvg {
+  return Blockly.inject(host, {
     toolbox: toolboxFor(context.limits, context.classes.length),
     theme: convBlocksTheme(),
     renderer: 'zelos',
-    media: options.media ?? BLOCKLY_MEDIA_PATH,
+    media,
     sounds: false,
     // Blocks dropped back on the toolbox are deleted; a trashcan would only cover the network's blocks.
     trashcan: false,
@@ -94,6 +81,38 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
     zoom: { controls: true, wheel: true, pinch: true, startScale: START_SCALE, minScale: 0.4, maxScale: 2 },
     grid: { spacing: 24, length: 2, colour: '#d5dade', snap: true },
   });
+}
+
+/** Fits a big network on screen but never blows a small one up past the usual scale. */
+function showAll(workspace: Blockly.WorkspaceSvg): void {
+  workspace.zoomToFit();
+  if (workspace.scale > START_SCALE) {
+    workspace.setScale(START_SCALE);
+    workspace.scrollCenter();
+  }
+}
+
+/**
+ * Injects the block editor into `container`, with its toolbar, and keeps every block annotated with
+ * its shape and parameters after each edit. The starting network is validated before anything is
+ * injected: a bad one throws a SpecError.
+ */
+export function mountBlockEditor(container: HTMLElement, options: BlockEditorOptions): BlockEditor {
+  registerBlocks();
+  const { context } = options;
+  const initial = validateWorkspaceState(options.state ?? layersToWorkspaceState(options.layers ?? []));
+  const doc = container.ownerDocument;
+
+  const { root, host } = editorFrame(doc);
+  const toolbar = createEditorToolbar(doc, {
+    undo: () => editor.undo(),
+    redo: () => editor.redo(),
+    zoomToFit: () => editor.zoomToFit(),
+  });
+  root.append(toolbar.element, host);
+  container.append(root);
+
+  const workspace = injectWorkspace(host, context, options.media ?? BLOCKLY_MEDIA_PATH);
 
   let latest: CompileResult = compileWorkspace(workspace, context);
   const refresh = () => {
@@ -116,15 +135,6 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
     });
   };
 
-  // Fits a big network on screen but never blows a small one up past the usual scale.
-  const showAll = () => {
-    workspace.zoomToFit();
-    if (workspace.scale > START_SCALE) {
-      workspace.setScale(START_SCALE);
-      workspace.scrollCenter();
-    }
-  };
-
   const show = (state: WorkspaceState, recordUndo: boolean) => {
     Blockly.serialization.workspaces.load(state, workspace, { recordUndo });
     // The starting network is where the player begins, not a step they can undo.
@@ -132,7 +142,7 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
     refresh();
     // Blocks are drawn on the next frame; their sizes are known only then.
     void Blockly.renderManagement.finishQueuedRenders().then(() => {
-      if (!disposed) showAll();
+      if (!disposed) showAll(workspace);
     });
   };
 

@@ -44,12 +44,133 @@ function describePixel(picture: EditorPicture, y: number, x: number): string {
   return `Cursor at row ${y + 1}, column ${x + 1} of ${picture.side}: ${what}.`;
 }
 
+/** The grid's state, shared by its drawing and its event handlers. */
+interface GridState {
+  readonly options: PixelGridOptions;
+  readonly canvas: HTMLCanvasElement;
+  readonly description: HTMLElement;
+  picture: EditorPicture;
+  cursor: { y: number; x: number };
+  focused: boolean;
+  drawing: boolean;
+}
+
+/** Paints the picture, the cursor when the grid has focus, and the sentence about the cursor. */
+function drawGrid(g: GridState): void {
+  const { canvas, picture, cursor } = g;
+  const cell = Math.max(1, Math.floor(GRID_PX / picture.side));
+  canvas.width = cell * picture.side;
+  canvas.height = cell * picture.side;
+  canvas.style.width = `${cell * picture.side}px`;
+  canvas.style.height = `${cell * picture.side}px`;
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  paintPicture(context, picture, cell, picture.side <= 32);
+  if (g.focused) {
+    // Two outlines, dark and light, so the cursor shows on any pixel.
+    context.lineWidth = 3;
+    context.strokeStyle = '#000000';
+    context.strokeRect(cursor.x * cell + 1.5, cursor.y * cell + 1.5, cell - 3, cell - 3);
+    context.lineWidth = 1.5;
+    context.strokeStyle = '#ffb020';
+    context.strokeRect(cursor.x * cell + 1.5, cursor.y * cell + 1.5, cell - 3, cell - 3);
+  }
+  g.description.textContent = describePixel(picture, cursor.y, cursor.x);
+}
+
+/** Shows `next` and reports it, unless nothing changed. */
+function change(g: GridState, next: EditorPicture): void {
+  if (next === g.picture) return;
+  g.picture = next;
+  drawGrid(g);
+  g.options.onChange(next);
+}
+
+/** Uses the chosen tool on one pixel. */
+function useTool(g: GridState, y: number, x: number): void {
+  const tool = g.options.tool();
+  const { picture } = g;
+  if (tool === 'pen') change(g, setPixel(picture, y, x, g.options.ink()));
+  else if (tool === 'eraser') change(g, setPixel(picture, y, x, noInk(picture)));
+  else change(g, floodFill(picture, y, x, g.options.ink()));
+}
+
+/** The pixel under a pointer, clamped to the grid. */
+function cellAt(g: GridState, event: PointerEvent): { y: number; x: number } {
+  const side = g.picture.side;
+  const box = g.canvas.getBoundingClientRect();
+  const x = Math.floor(((event.clientX - box.left) / box.width) * side);
+  const y = Math.floor(((event.clientY - box.top) / box.height) * side);
+  return { y: Math.min(side - 1, Math.max(0, y)), x: Math.min(side - 1, Math.max(0, x)) };
+}
+
+/** Drawing with mouse, pen or touch: a press uses the tool, a drag draws a line of pixels. */
+function listenToPointer(g: GridState): void {
+  const { canvas } = g;
+  canvas.addEventListener('pointerdown', (event) => {
+    event.preventDefault();
+    canvas.focus();
+    canvas.setPointerCapture(event.pointerId);
+    g.drawing = true;
+    g.cursor = cellAt(g, event);
+    useTool(g, g.cursor.y, g.cursor.x);
+    drawGrid(g);
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    if (!g.drawing || g.options.tool() === 'fill') return;
+    const at = cellAt(g, event);
+    if (at.y === g.cursor.y && at.x === g.cursor.x) return;
+    // A fast stroke skips cells between two pointer events: draw the line between them.
+    const line = lineCells(g.cursor.y, g.cursor.x, at.y, at.x).slice(1);
+    g.cursor = at;
+    for (const [y, x] of line) useTool(g, y, x);
+    drawGrid(g);
+  });
+  const stop = () => {
+    g.drawing = false;
+  };
+  canvas.addEventListener('pointerup', stop);
+  canvas.addEventListener('pointercancel', stop);
+  // Touch drawing must not scroll the page.
+  canvas.style.touchAction = 'none';
+}
+
+const MOVES: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/** The keyboard: arrows move the cursor, Space toggles its pixel, Enter uses the tool; focus shows it. */
+function listenToKeys(g: GridState): void {
+  const { canvas } = g;
+  canvas.addEventListener('focus', () => {
+    g.focused = true;
+    drawGrid(g);
+  });
+  canvas.addEventListener('blur', () => {
+    g.focused = false;
+    drawGrid(g);
+  });
+  canvas.addEventListener('keydown', (event) => {
+    const move = MOVES[event.key];
+    const { picture, cursor } = g;
+    if (move) {
+      g.cursor = {
+        y: Math.min(picture.side - 1, Math.max(0, cursor.y + move[0])),
+        x: Math.min(picture.side - 1, Math.max(0, cursor.x + move[1])),
+      };
+      drawGrid(g);
+    } else if (event.key === ' ') change(g, togglePixel(picture, cursor.y, cursor.x));
+    else if (event.key === 'Enter') useTool(g, cursor.y, cursor.x);
+    else return;
+    event.preventDefault();
+  });
+}
+
 /** Mounts a grid showing `picture`. */
 export function mountPixelGrid(first: EditorPicture, options: PixelGridOptions): PixelGrid {
-  let picture = first;
-  let cursor = { y: 0, x: 0 };
-  let focused = false;
-  let drawing = false;
   const canvas = el('canvas', {
     class: 'editor-grid-canvas',
     tabindex: '0',
@@ -68,112 +189,27 @@ export function mountPixelGrid(first: EditorPicture, options: PixelGridOptions):
     'Draw with the mouse or a finger. Keyboard: arrow keys move the cursor, Space toggles the pixel, Enter uses the tool.',
   );
   const element = el('div', { class: 'editor-grid' }, canvas, description, help);
-
-  const draw = () => {
-    const cell = Math.max(1, Math.floor(GRID_PX / picture.side));
-    canvas.width = cell * picture.side;
-    canvas.height = cell * picture.side;
-    canvas.style.width = `${cell * picture.side}px`;
-    canvas.style.height = `${cell * picture.side}px`;
-    const context = canvas.getContext('2d');
-    if (!context) return;
-    paintPicture(context, picture, cell, picture.side <= 32);
-    if (focused) {
-      // Two outlines, dark and light, so the cursor shows on any pixel.
-      context.lineWidth = 3;
-      context.strokeStyle = '#000000';
-      context.strokeRect(cursor.x * cell + 1.5, cursor.y * cell + 1.5, cell - 3, cell - 3);
-      context.lineWidth = 1.5;
-      context.strokeStyle = '#ffb020';
-      context.strokeRect(cursor.x * cell + 1.5, cursor.y * cell + 1.5, cell - 3, cell - 3);
-    }
-    description.textContent = describePixel(picture, cursor.y, cursor.x);
+  const g: GridState = {
+    options,
+    canvas,
+    description,
+    picture: first,
+    cursor: { y: 0, x: 0 },
+    focused: false,
+    drawing: false,
   };
-
-  const change = (next: EditorPicture) => {
-    if (next === picture) return;
-    picture = next;
-    draw();
-    options.onChange(next);
-  };
-
-  const useTool = (y: number, x: number) => {
-    const tool = options.tool();
-    if (tool === 'pen') change(setPixel(picture, y, x, options.ink()));
-    else if (tool === 'eraser') change(setPixel(picture, y, x, noInk(picture)));
-    else change(floodFill(picture, y, x, options.ink()));
-  };
-
-  const cellAt = (event: PointerEvent) => {
-    const box = canvas.getBoundingClientRect();
-    const x = Math.floor(((event.clientX - box.left) / box.width) * picture.side);
-    const y = Math.floor(((event.clientY - box.top) / box.height) * picture.side);
-    return { y: Math.min(picture.side - 1, Math.max(0, y)), x: Math.min(picture.side - 1, Math.max(0, x)) };
-  };
-
-  canvas.addEventListener('pointerdown', (event) => {
-    event.preventDefault();
-    canvas.focus();
-    canvas.setPointerCapture(event.pointerId);
-    drawing = true;
-    cursor = cellAt(event);
-    useTool(cursor.y, cursor.x);
-    draw();
-  });
-  canvas.addEventListener('pointermove', (event) => {
-    if (!drawing || options.tool() === 'fill') return;
-    const at = cellAt(event);
-    if (at.y === cursor.y && at.x === cursor.x) return;
-    // A fast stroke skips cells between two pointer events: draw the line between them.
-    const line = lineCells(cursor.y, cursor.x, at.y, at.x).slice(1);
-    cursor = at;
-    for (const [y, x] of line) useTool(y, x);
-    draw();
-  });
-  const stop = () => {
-    drawing = false;
-  };
-  canvas.addEventListener('pointerup', stop);
-  canvas.addEventListener('pointercancel', stop);
-  canvas.addEventListener('focus', () => {
-    focused = true;
-    draw();
-  });
-  canvas.addEventListener('blur', () => {
-    focused = false;
-    draw();
-  });
-  const moves: Record<string, [number, number]> = {
-    ArrowUp: [-1, 0],
-    ArrowDown: [1, 0],
-    ArrowLeft: [0, -1],
-    ArrowRight: [0, 1],
-  };
-  canvas.addEventListener('keydown', (event) => {
-    const move = moves[event.key];
-    if (move) {
-      cursor = {
-        y: Math.min(picture.side - 1, Math.max(0, cursor.y + move[0])),
-        x: Math.min(picture.side - 1, Math.max(0, cursor.x + move[1])),
-      };
-      draw();
-    } else if (event.key === ' ') change(togglePixel(picture, cursor.y, cursor.x));
-    else if (event.key === 'Enter') useTool(cursor.y, cursor.x);
-    else return;
-    event.preventDefault();
-  });
-  // Touch drawing must not scroll the page.
-  canvas.style.touchAction = 'none';
+  listenToPointer(g);
+  listenToKeys(g);
 
   let shownLabel = options.label;
   const show = (next: EditorPicture, label: string) => {
     canvas.setAttribute('aria-label', `${label}, ${next.side} by ${next.side} pixels`);
     // Another picture starts with the cursor in its top-left corner, where the keyboard expects it.
-    if (label !== shownLabel || next.side !== picture.side) cursor = { y: 0, x: 0 };
+    if (label !== shownLabel || next.side !== g.picture.side) g.cursor = { y: 0, x: 0 };
     shownLabel = label;
-    picture = next;
-    draw();
+    g.picture = next;
+    drawGrid(g);
   };
   show(first, options.label);
-  return { element, show, cursor: () => cursor };
+  return { element, show, cursor: () => g.cursor };
 }

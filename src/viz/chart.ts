@@ -89,6 +89,115 @@ export function latestValue(
   return undefined;
 }
 
+/** Where values land on the canvas: the plot area, the step range and the top of the value axis. */
+interface Plot {
+  readonly plotW: number;
+  readonly plotH: number;
+  readonly firstStep: number;
+  readonly lastStep: number;
+  readonly yMax: number;
+  readonly px: (step: number) => number;
+  readonly py: (value: number) => number;
+}
+
+/** The plot for the thinned points, up to the last step of the whole history. */
+function plotFor(
+  thinned: readonly HistoryPoint[],
+  last: HistoryPoint | undefined,
+  options: ChartOptions,
+): Plot {
+  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const firstStep = thinned[0]?.step ?? 0;
+  const lastStep = Math.max(last?.step ?? 1, firstStep + 1);
+  const yMax = options.yMax ?? niceCeiling(seriesMax(thinned, options.series));
+  const px = (step: number) => MARGIN.left + ((step - firstStep) / (lastStep - firstStep)) * plotW;
+  const py = (v: number) => MARGIN.top + plotH - (Math.min(Math.max(v, 0), yMax) / yMax) * plotH;
+  return { plotW, plotH, firstStep, lastStep, yMax, px, py };
+}
+
+/** The two axes with three value labels and the first and last step. */
+function drawAxes(context: CanvasRenderingContext2D, plot: Plot, options: ChartOptions): void {
+  const { plotW, plotH, yMax, py } = plot;
+  context.strokeStyle = '#888';
+  context.lineWidth = 1;
+  context.setLineDash([]);
+  context.beginPath();
+  context.moveTo(MARGIN.left, MARGIN.top);
+  context.lineTo(MARGIN.left, MARGIN.top + plotH);
+  context.lineTo(MARGIN.left + plotW, MARGIN.top + plotH);
+  context.stroke();
+  context.fillStyle = '#333';
+  context.font = '11px sans-serif';
+  context.textAlign = 'right';
+  context.textBaseline = 'middle';
+  const yText = (v: number) => (options.yMax === 1 ? `${Math.round(v * 100)}%` : formatShort(v));
+  context.fillText(yText(yMax), MARGIN.left - 4, py(yMax));
+  context.fillText(yText(yMax / 2), MARGIN.left - 4, py(yMax / 2));
+  context.fillText(yText(0), MARGIN.left - 4, py(0));
+  context.textAlign = 'center';
+  context.textBaseline = 'top';
+  context.fillText(String(plot.firstStep), MARGIN.left, MARGIN.top + plotH + 4);
+  context.fillText(String(plot.lastStep), MARGIN.left + plotW - 8, MARGIN.top + plotH + 4);
+  context.fillText('step', MARGIN.left + plotW / 2, MARGIN.top + plotH + 14);
+}
+
+/** One series' line, broken where it has no value, and its markers if it has them. */
+function drawSeries(
+  context: CanvasRenderingContext2D,
+  plot: Plot,
+  s: Series,
+  thinned: readonly HistoryPoint[],
+): void {
+  const { px, py } = plot;
+  context.strokeStyle = s.colour;
+  context.lineWidth = 2;
+  context.setLineDash([...s.dash]);
+  context.beginPath();
+  let drawing = false;
+  for (const p of thinned) {
+    const v = s.value(p);
+    if (v === undefined || !Number.isFinite(v)) {
+      drawing = false;
+      continue;
+    }
+    if (drawing) context.lineTo(px(p.step), py(v));
+    else context.moveTo(px(p.step), py(v));
+    drawing = true;
+  }
+  context.stroke();
+  if (!s.markers) return;
+  context.fillStyle = s.colour;
+  for (const p of thinned) {
+    const v = s.value(p);
+    if (v !== undefined && Number.isFinite(v)) context.fillRect(px(p.step) - 3, py(v) - 3, 6, 6);
+  }
+}
+
+/** A legend entry: the series' dash drawn short, and a text for its latest value (returned). */
+function legendItem(doc: Document, legend: HTMLElement, s: Series): HTMLElement {
+  const item = doc.createElement('li');
+  const swatch = doc.createElement('canvas');
+  swatch.width = 24;
+  swatch.height = 8;
+  swatch.setAttribute('aria-hidden', 'true');
+  const context = swatch.getContext('2d');
+  if (context) {
+    context.strokeStyle = s.colour;
+    context.lineWidth = 2;
+    context.setLineDash([...s.dash]);
+    context.beginPath();
+    context.moveTo(0, 4);
+    context.lineTo(24, 4);
+    context.stroke();
+  }
+  const text = doc.createElement('span');
+  text.textContent = `${s.name}: –`;
+  item.append(swatch, text);
+  legend.append(item);
+  return text;
+}
+
 /** Builds a chart: a canvas for the lines, and a legend in HTML with each series' dash and latest value. */
 export function createChart(doc: Document, options: ChartOptions): Chart {
   const element = doc.createElement('figure');
@@ -105,28 +214,7 @@ export function createChart(doc: Document, options: ChartOptions): Chart {
   canvas.style.height = `${HEIGHT}px`;
   const legend = doc.createElement('ul');
   legend.className = 'viz-chart-legend';
-  const legendValues = options.series.map((s) => {
-    const item = doc.createElement('li');
-    const swatch = doc.createElement('canvas');
-    swatch.width = 24;
-    swatch.height = 8;
-    swatch.setAttribute('aria-hidden', 'true');
-    const context = swatch.getContext('2d');
-    if (context) {
-      context.strokeStyle = s.colour;
-      context.lineWidth = 2;
-      context.setLineDash([...s.dash]);
-      context.beginPath();
-      context.moveTo(0, 4);
-      context.lineTo(24, 4);
-      context.stroke();
-    }
-    const text = doc.createElement('span');
-    text.textContent = `${s.name}: –`;
-    item.append(swatch, text);
-    legend.append(item);
-    return text;
-  });
+  const legendValues = options.series.map((s) => legendItem(doc, legend, s));
   element.append(caption, canvas, legend);
   const thinned: HistoryPoint[] = [];
 
@@ -150,60 +238,9 @@ export function createChart(doc: Document, options: ChartOptions): Chart {
       downsample(history, MAX_DRAWN_POINTS, thinned);
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       context.clearRect(0, 0, WIDTH, HEIGHT);
-      const plotW = WIDTH - MARGIN.left - MARGIN.right;
-      const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-      const firstStep = thinned[0]?.step ?? 0;
-      const lastStep = Math.max(last?.step ?? 1, firstStep + 1);
-      const yMax = options.yMax ?? niceCeiling(seriesMax(thinned, options.series));
-      const px = (step: number) => MARGIN.left + ((step - firstStep) / (lastStep - firstStep)) * plotW;
-      const py = (v: number) => MARGIN.top + plotH - (Math.min(Math.max(v, 0), yMax) / yMax) * plotH;
-
-      context.strokeStyle = '#888';
-      context.lineWidth = 1;
-      context.setLineDash([]);
-      context.beginPath();
-      context.moveTo(MARGIN.left, MARGIN.top);
-      context.lineTo(MARGIN.left, MARGIN.top + plotH);
-      context.lineTo(MARGIN.left + plotW, MARGIN.top + plotH);
-      context.stroke();
-      context.fillStyle = '#333';
-      context.font = '11px sans-serif';
-      context.textAlign = 'right';
-      context.textBaseline = 'middle';
-      const yText = (v: number) => (options.yMax === 1 ? `${Math.round(v * 100)}%` : formatShort(v));
-      context.fillText(yText(yMax), MARGIN.left - 4, py(yMax));
-      context.fillText(yText(yMax / 2), MARGIN.left - 4, py(yMax / 2));
-      context.fillText(yText(0), MARGIN.left - 4, py(0));
-      context.textAlign = 'center';
-      context.textBaseline = 'top';
-      context.fillText(String(firstStep), MARGIN.left, MARGIN.top + plotH + 4);
-      context.fillText(String(lastStep), MARGIN.left + plotW - 8, MARGIN.top + plotH + 4);
-      context.fillText('step', MARGIN.left + plotW / 2, MARGIN.top + plotH + 14);
-
-      for (const s of options.series) {
-        context.strokeStyle = s.colour;
-        context.lineWidth = 2;
-        context.setLineDash([...s.dash]);
-        context.beginPath();
-        let drawing = false;
-        for (const p of thinned) {
-          const v = s.value(p);
-          if (v === undefined || !Number.isFinite(v)) {
-            drawing = false;
-            continue;
-          }
-          if (drawing) context.lineTo(px(p.step), py(v));
-          else context.moveTo(px(p.step), py(v));
-          drawing = true;
-        }
-        context.stroke();
-        if (!s.markers) continue;
-        context.fillStyle = s.colour;
-        for (const p of thinned) {
-          const v = s.value(p);
-          if (v !== undefined && Number.isFinite(v)) context.fillRect(px(p.step) - 3, py(v) - 3, 6, 6);
-        }
-      }
+      const plot = plotFor(thinned, last, options);
+      drawAxes(context, plot, options);
+      for (const s of options.series) drawSeries(context, plot, s, thinned);
     },
   };
 }

@@ -2,12 +2,12 @@
  * The training view: what the player's network sees while it learns. It draws from the worker's
  * throttled snapshots, at most once per animation frame, and redraws only the parts that changed.
  */
-import { createChart } from './chart';
+import { type Chart, createChart } from './chart';
 import { createDrawPad } from './draw-pad';
-import { createFiltersView } from './filters';
-import { createLayerOutputsView, type PickedCell } from './layer-outputs';
-import { createMathView } from './math-view';
-import { countRight, createPicturesGrid, formatPercent } from './pictures-grid';
+import { createFiltersView, type FiltersView } from './filters';
+import { createLayerOutputsView, type LayerOutputsView, type PickedCell } from './layer-outputs';
+import { createMathView, type MathView } from './math-view';
+import { countRight, createPicturesGrid, formatPercent, type PicturesGrid } from './pictures-grid';
 import { cellTitle, highlightsFor, layerInput, mathForCell } from './snapshot-math';
 import { ensureVizStyles } from './styles';
 import type { HistoryPoint, Judgement, PictureChoice, ViewPicture, ViewSnapshot } from './types';
@@ -55,24 +55,13 @@ function smallestPixel(pictures: readonly ViewPicture[]): number {
   return min;
 }
 
-/** Builds the training view inside `container`. */
-export function mountTrainingView(container: HTMLElement, options: TrainingViewOptions): TrainingView {
-  const doc = container.ownerDocument;
-  const win = doc.defaultView;
-  ensureVizStyles(doc);
-  const { classes, input } = options;
-  const testPictures = options.testPictures ?? [];
-  const root = doc.createElement('div');
-  root.className = 'viz-training';
-  const stepLine = doc.createElement('p');
-  stepLine.className = 'viz-step';
-  stepLine.textContent = 'Not trained yet';
-
-  const curves = doc.createElement('section');
-  curves.className = 'viz-curves';
-  const curvesTitle = doc.createElement('h3');
-  curvesTitle.textContent = 'Learning curves';
-  const lossChart = createChart(doc, {
+/** The loss chart and the accuracy chart, under one heading. */
+function learningCurves(doc: Document): { element: HTMLElement; loss: Chart; accuracy: Chart } {
+  const element = doc.createElement('section');
+  element.className = 'viz-curves';
+  const title = doc.createElement('h3');
+  title.textContent = 'Learning curves';
+  const loss = createChart(doc, {
     title: 'Loss (lower is better)',
     series: [
       {
@@ -84,7 +73,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
       },
     ],
   });
-  const accuracyChart = createChart(doc, {
+  const accuracy = createChart(doc, {
     title: 'Accuracy (share of pictures voted right)',
     yMax: 1,
     series: [
@@ -105,8 +94,32 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
       },
     ],
   });
-  curves.append(curvesTitle, lossChart.element, accuracyChart.element);
+  element.append(title, loss.element, accuracy.element);
+  return { element, loss, accuracy };
+}
 
+/** The parts that pick a picture and look inside the network with it. */
+interface Looking {
+  readonly trainGrid: PicturesGrid;
+  readonly testGrid: PicturesGrid;
+  readonly outputs: LayerOutputsView;
+  readonly mathView: MathView;
+  /** The layer outputs, the math of the picked cell and the drawing pad. */
+  readonly inside: HTMLElement;
+  /** Shows the math behind the picked cell in the snapshot shown, if a cell is picked. */
+  showMath(): void;
+}
+
+/**
+ * The picture grids, the layer outputs, the math view and the drawing pad: picking a picture clears
+ * the picked cell; picking a cell shows the math behind it and outlines where it came from.
+ */
+function mountLooking(
+  doc: Document,
+  options: TrainingViewOptions,
+  shown: () => ViewSnapshot | undefined,
+): Looking {
+  const { classes, input } = options;
   let pickedCell: PickedCell | undefined;
   const choose = (choice: PictureChoice) => {
     trainGrid.setPicked(choice.kind === 'train' ? choice.index : undefined);
@@ -116,36 +129,26 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     pickedCell = undefined;
     options.onSelect(choice);
   };
-  const trainGrid = createPicturesGrid(doc, {
-    title: 'Training pictures',
-    classes,
-    input,
-    pictures: options.trainPictures,
-    onPick: (index) => choose({ kind: 'train', index }),
-  });
-  const testGrid = createPicturesGrid(doc, {
-    title: 'Test pictures (judged)',
-    classes,
-    input,
-    pictures: testPictures,
-    onPick: (index) => choose({ kind: 'test', index }),
-  });
+  const grid = (title: string, kind: 'train' | 'test', pictures: readonly ViewPicture[]) =>
+    createPicturesGrid(doc, { title, classes, input, pictures, onPick: (index) => choose({ kind, index }) });
+  const trainGrid = grid('Training pictures', 'train', options.trainPictures);
+  const testGrid = grid('Test pictures (judged)', 'test', options.testPictures ?? []);
   testGrid.element.hidden = true;
-  const filters = createFiltersView(doc);
   const mathView = createMathView(doc, () => {
     pickedCell = undefined;
     outputs.highlight([]);
   });
   const showMath = () => {
-    if (!pickedCell || !shown) return;
-    const math = mathForCell(shown, pickedCell, options.divideByPixels ?? false);
+    const snapshot = shown();
+    if (!pickedCell || !snapshot) return;
+    const math = mathForCell(snapshot, pickedCell, options.divideByPixels ?? false);
     if (typeof math === 'string') {
       mathView.hide();
       outputs.highlight([]);
       return;
     }
-    mathView.show(cellTitle(shown, pickedCell), math);
-    const channels = layerInput(shown, pickedCell.layerIndex)?.shape[2] ?? 1;
+    mathView.show(cellTitle(snapshot, pickedCell), math);
+    const channels = layerInput(snapshot, pickedCell.layerIndex)?.shape[2] ?? 1;
     outputs.highlight(highlightsFor(pickedCell, math, channels));
   };
   const outputs = createLayerOutputsView(doc, (cell) => {
@@ -161,50 +164,109 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
   const inside = doc.createElement('div');
   inside.className = 'viz-inside';
   inside.append(outputs.element, mathView.element, drawPad);
-  root.append(stepLine, curves, trainGrid.element, testGrid.element, filters.element, inside);
+  return { trainGrid, testGrid, outputs, mathView, inside, showMath };
+}
+
+/** What is drawn and what waits for the next frame. */
+interface ViewState {
+  readonly options: TrainingViewOptions;
+  readonly stepLine: HTMLElement;
+  readonly curves: { loss: Chart; accuracy: Chart };
+  readonly filters: FiltersView;
+  readonly looking: Looking;
+  readonly history: HistoryPoint[];
+  pending: ViewSnapshot | undefined;
+  shown: ViewSnapshot | undefined;
+  pendingJudgement: Judgement | undefined;
+  judgedText: string;
+  chartDirty: boolean;
+}
+
+/** Draws a new snapshot, redrawing only the parts whose data changed. */
+function drawSnapshot(st: ViewState, next: ViewSnapshot): void {
+  const { filters, looking } = st;
+  const before = st.shown;
+  st.shown = next;
+  st.stepLine.textContent = `Step ${next.step}${st.judgedText}`;
+  if (next.weights !== before?.weights || next.layers !== before?.layers) {
+    filters.update(next.input, next.layers, next.weights);
+  }
+  if (next.trainPredictions !== before?.trainPredictions) looking.trainGrid.update(next.trainPredictions);
+  if (next.selected !== before?.selected || next.layers !== before?.layers) {
+    looking.outputs.update(next.input, next.layers, st.options.classes, next.selected);
+    if (!looking.mathView.element.hidden) looking.showMath();
+  }
+}
+
+/** Shows the test pictures with the judged votes, and the count of right ones on the step line. */
+function drawJudgement(st: ViewState, judged: Judgement): void {
+  const testPictures = st.options.testPictures ?? [];
+  const { testGrid } = st.looking;
+  testGrid.element.hidden = testPictures.length === 0;
+  testGrid.update(judged.testPredictions);
+  const right = countRight(judged.testPredictions, testPictures, st.options.classes.length);
+  st.judgedText = `. Judged at step ${judged.step}: ${right} of ${testPictures.length} test pictures right`;
+  st.stepLine.textContent = `${st.shown ? `Step ${st.shown.step}` : 'Not trained yet'}${st.judgedText}`;
+}
+
+/** One frame: the newest snapshot, a judgement, and the curves, each only when there is news. */
+function drawFrame(st: ViewState): void {
+  const next = st.pending;
+  st.pending = undefined;
+  if (next) drawSnapshot(st, next);
+  if (st.pendingJudgement) {
+    const judged = st.pendingJudgement;
+    st.pendingJudgement = undefined;
+    drawJudgement(st, judged);
+  }
+  if (st.chartDirty) {
+    st.chartDirty = false;
+    st.curves.loss.draw(st.history);
+    st.curves.accuracy.draw(st.history);
+  }
+}
+
+/** Builds the training view inside `container`. */
+export function mountTrainingView(container: HTMLElement, options: TrainingViewOptions): TrainingView {
+  const doc = container.ownerDocument;
+  const win = doc.defaultView;
+  ensureVizStyles(doc);
+  const root = doc.createElement('div');
+  root.className = 'viz-training';
+  const stepLine = doc.createElement('p');
+  stepLine.className = 'viz-step';
+  stepLine.textContent = 'Not trained yet';
+  const curves = learningCurves(doc);
+  const looking = mountLooking(doc, options, () => st.shown);
+  const filters = createFiltersView(doc);
+  const st: ViewState = {
+    options,
+    stepLine,
+    curves,
+    filters,
+    looking,
+    history: [],
+    pending: undefined,
+    shown: undefined,
+    pendingJudgement: undefined,
+    judgedText: '',
+    chartDirty: false,
+  };
+  root.append(
+    stepLine,
+    curves.element,
+    looking.trainGrid.element,
+    looking.testGrid.element,
+    filters.element,
+    looking.inside,
+  );
   container.append(root);
 
-  const history: HistoryPoint[] = [];
-  let pending: ViewSnapshot | undefined;
-  let shown: ViewSnapshot | undefined;
-  let pendingJudgement: Judgement | undefined;
-  let judgedText = '';
-  let chartDirty = false;
   let frame: number | undefined;
   let disposed = false;
-
   const draw = () => {
     frame = undefined;
-    if (disposed) return;
-    const next = pending;
-    pending = undefined;
-    if (next) {
-      const before = shown;
-      shown = next;
-      stepLine.textContent = `Step ${next.step}${judgedText}`;
-      if (next.weights !== before?.weights || next.layers !== before?.layers) {
-        filters.update(next.input, next.layers, next.weights);
-      }
-      if (next.trainPredictions !== before?.trainPredictions) trainGrid.update(next.trainPredictions);
-      if (next.selected !== before?.selected || next.layers !== before?.layers) {
-        outputs.update(next.input, next.layers, classes, next.selected);
-        if (!mathView.element.hidden) showMath();
-      }
-    }
-    if (pendingJudgement) {
-      const judged = pendingJudgement;
-      pendingJudgement = undefined;
-      testGrid.element.hidden = testPictures.length === 0;
-      testGrid.update(judged.testPredictions);
-      const right = countRight(judged.testPredictions, testPictures, classes.length);
-      judgedText = `. Judged at step ${judged.step}: ${right} of ${testPictures.length} test pictures right`;
-      stepLine.textContent = `${shown ? `Step ${shown.step}` : 'Not trained yet'}${judgedText}`;
-    }
-    if (chartDirty) {
-      chartDirty = false;
-      lossChart.draw(history);
-      accuracyChart.draw(history);
-    }
+    if (!disposed) drawFrame(st);
   };
   const schedule = () => {
     if (frame !== undefined || disposed) return;
@@ -215,16 +277,16 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
 
   return {
     update(snapshot) {
-      pending = snapshot;
+      st.pending = snapshot;
       schedule();
     },
     pushHistory(point) {
-      history.push(point);
-      chartDirty = true;
+      st.history.push(point);
+      st.chartDirty = true;
       schedule();
     },
     showJudgement(judgement) {
-      pendingJudgement = judgement;
+      st.pendingJudgement = judgement;
       schedule();
     },
     dispose() {

@@ -9,53 +9,30 @@ import {
   parseNetworkDraft,
   SpecError,
 } from '../../src/spec';
+import { slashLevelDocument, xoNetworkDocument } from '../fixtures/documents';
 
-const network = () => ({
-  kind: 'convblocks/network',
-  version: 1,
-  name: 'my X spotter',
-  level: 'x-vs-o',
-  input: [9, 9, 1],
-  classes: ['X', 'O'],
-  layers: [
-    { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },
-    { type: 'relu' },
-    { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
-    { type: 'flatten' },
-    { type: 'dense', units: 2 },
-  ],
-  training: { optimizer: 'adam', learningRate: 0.01, batchSize: 32, seed: 1 },
-  weights: [
-    { kernel: Array(18).fill(0.1), bias: [0, 0] },
-    null,
-    null,
-    null,
-    { kernel: Array(64).fill(0.2), bias: [0.1, -0.1] },
-  ],
-});
+const network = () =>
+  xoNetworkDocument({
+    training: { optimizer: 'adam', learningRate: 0.01, batchSize: 32, seed: 1 },
+    weights: [
+      { kernel: Array(18).fill(0.1), bias: [0, 0] },
+      null,
+      null,
+      null,
+      { kernel: Array(64).fill(0.2), bias: [0.1, -0.1] },
+    ],
+  });
 
-const level = () => ({
-  kind: 'convblocks/level',
-  version: 1,
-  id: 'slash-2x2',
-  title: 'Slash or backslash?',
-  concept: 'each pixel votes',
-  intro: ['Four pixels, two answers.'],
-  input: [2, 2, 1],
-  blank: -1,
-  classes: ['\\', '/'],
-  train: [
-    { label: '\\', picture: ['#.', '.#'] },
-    { label: '/', picture: ['.#', '#.'] },
-  ],
-  test: [{ label: '\\', picture: ['##', '.#'] }],
-  goal: { testAccuracy: 1 },
-  limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
-  stars: [{ maxSteps: 20 }],
-  hints: ['One Dense block is enough.'],
-  starter: [{ type: 'flatten' }],
-  reference: { layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }], training: { learningRate: 0.1 } },
-});
+const level = () =>
+  slashLevelDocument({
+    id: 'slash-2x2',
+    title: 'Slash or backslash?',
+    starter: [{ type: 'flatten' }],
+    reference: {
+      layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
+      training: { learningRate: 0.1 },
+    },
+  });
 
 type Doc = Record<string, unknown>;
 const set = (doc: Doc, path: (string | number)[], value: unknown): Doc => {
@@ -93,9 +70,10 @@ describe('parseNetwork', () => {
 
   it('fills layer defaults: conv stride 1 and valid padding, pool stride equal to its window', () => {
     const doc = network();
-    doc.layers[0] = { type: 'conv', filters: 2, size: 3 } as never;
-    doc.layers[2] = { type: 'pool', size: 2, padding: 'same' } as never;
-    delete (doc as Doc).weights;
+    const layers = doc.layers as unknown[];
+    layers[0] = { type: 'conv', filters: 2, size: 3 };
+    layers[2] = { type: 'pool', size: 2, padding: 'same' };
+    delete doc.weights;
     const parsed = parseNetwork(doc);
     expect(parsed.layers[0]).toEqual({ type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' });
     expect(parsed.layers[2]).toEqual({ type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' });

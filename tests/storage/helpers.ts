@@ -17,6 +17,7 @@ import {
   type StoreName,
   type Timers,
 } from '../../src/storage';
+import { slashLevelDocument, xoNetworkDocument } from '../fixtures/documents';
 import { ManualTimers } from '../fixtures/manual-timers';
 
 // idb recognises IndexedDB objects by the browser's global classes, which Node lacks: lend it
@@ -127,25 +128,7 @@ export async function writeRows(factory: IDBFactory, store: StoreName, rows: unk
 }
 
 /** The network document of the course's X-or-O example, with changes. */
-export function networkDocument(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'convblocks/network',
-    version: 1,
-    name: 'my X spotter',
-    level: 'x-vs-o',
-    input: [9, 9, 1],
-    classes: ['X', 'O'],
-    layers: [
-      { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },
-      { type: 'relu' },
-      { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
-      { type: 'flatten' },
-      { type: 'dense', units: 2 },
-    ],
-    training: { optimizer: 'adam', learningRate: 0.01, momentum: 0.9, batchSize: 32, seed: 1 },
-    ...changes,
-  };
-}
+export const networkDocument = xoNetworkDocument;
 
 /** The X-or-O network, parsed. */
 export function sampleNetwork(changes: Record<string, unknown> = {}): NetworkSpec {
@@ -164,29 +147,7 @@ export function sampleWeights(): unknown[] {
 }
 
 /** A small level document, with changes. */
-export function levelDocument(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'convblocks/level',
-    version: 1,
-    id: 'my-slashes',
-    title: 'My slashes',
-    concept: 'each pixel votes',
-    intro: ['Four pixels, two answers.'],
-    input: [2, 2, 1],
-    blank: -1,
-    classes: ['\\', '/'],
-    train: [
-      { label: '\\', picture: ['#.', '.#'] },
-      { label: '/', picture: ['.#', '#.'] },
-    ],
-    test: [{ label: '\\', picture: ['##', '.#'] }],
-    goal: { testAccuracy: 1 },
-    limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
-    stars: [{ maxSteps: 20 }],
-    hints: ['One Dense block is enough.'],
-    ...changes,
-  };
-}
+export const levelDocument = slashLevelDocument;
 
 /** A small level, parsed. */
 export function sampleLevel(changes: Record<string, unknown> = {}): LevelSpec {

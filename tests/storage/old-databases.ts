@@ -1,4 +1,5 @@
 import type { StoreName } from '../../src/storage';
+import { slashLevelDocument, xoNetworkDocument } from '../fixtures/documents';
 
 /**
  * Databases as each schema version wrote them, frozen: never edit a version's rows once it has
@@ -12,22 +13,7 @@ export interface OldDatabase {
   readonly expected: Readonly<Record<string, unknown>>;
 }
 
-const network = {
-  kind: 'convblocks/network',
-  version: 1,
-  name: 'my X spotter',
-  level: 'x-vs-o',
-  input: [9, 9, 1],
-  classes: ['X', 'O'],
-  layers: [
-    { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },
-    { type: 'relu' },
-    { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
-    { type: 'flatten' },
-    { type: 'dense', units: 2 },
-  ],
-  training: { optimizer: 'adam', learningRate: 0.01, momentum: 0.9, batchSize: 32, seed: 1 },
-};
+const network = xoNetworkDocument();
 
 const trained = {
   ...network,
@@ -44,27 +30,11 @@ const trained = {
   ],
 };
 
-const level = {
-  kind: 'convblocks/level',
-  version: 1,
+const level = slashLevelDocument({
   id: 'class-slashes',
   title: 'Slashes for class 3B',
-  concept: 'each pixel votes',
-  intro: ['Four pixels, two answers.'],
-  input: [2, 2, 1],
-  blank: -1,
-  classes: ['\\', '/'],
-  train: [
-    { label: '\\', picture: ['#.', '.#'] },
-    { label: '/', picture: ['.#', '#.'] },
-  ],
-  test: [{ label: '\\', picture: ['##', '.#'] }],
-  goal: { testAccuracy: 1 },
-  limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
-  stars: [{ maxSteps: 20 }],
-  hints: ['One Dense block is enough.'],
   training: { optimizer: 'sgd', learningRate: 0.1, momentum: 0.5, batchSize: 4, seed: 7 },
-};
+});
 
 const progress = [
   {

@@ -1,0 +1,104 @@
+/**
+ * Keeps the editor's draft: every change goes through it, and half a second after the last change it
+ * is saved to the player's store as a level when it parses as one, or else kept as an unfinished
+ * draft. It says how saving went in the editor header's save status line.
+ */
+
+import { type LevelSpec, SpecError } from '../spec';
+import { NEW_LEVEL_DRAFT, type PlayerStore } from '../storage';
+import { type AppContext, editorHash } from '../ui';
+import { buildLevel, newLevelId } from './build-level';
+import { checkDraft } from './check';
+import { type EditorDraft, isReady } from './draft';
+import { draftToJson } from './draft-json';
+import type { DraftAccess } from './panel';
+
+/** How long after the last change the draft is saved. */
+export const EDITOR_SAVE_DELAY_MS = 500;
+
+/** The draft, its saving, and the access the editor's tabs get to it. */
+export interface DraftKeeper {
+  /** What the tabs read and change the draft through. */
+  readonly access: DraftAccess;
+  /** Saves now (a save waiting is dropped); the level when the draft made one, else null. */
+  saveNow(): Promise<LevelSpec | null>;
+  /** Drops a save still waiting, when the draft is about to be deleted. */
+  cancelSave(): void;
+  /** True while a change waits to be saved. */
+  pending(): boolean;
+}
+
+/** Why the draft cannot be saved yet, in one sentence. */
+export function unsaveableReason(d: EditorDraft, fallback: string): string {
+  const problem = checkDraft(d).find(
+    (f) => f.level === 'problem' && !f.text.startsWith('No network has won'),
+  );
+  return problem?.text ?? fallback;
+}
+
+/** Keeps a draft that is not a level yet; a refusal is announced rather than failing the edit. */
+async function keepUnfinished(store: PlayerStore, context: AppContext<PlayerStore>, d: EditorDraft) {
+  try {
+    await store.saveLevelDraft(d.id ?? NEW_LEVEL_DRAFT, draftToJson(d));
+  } catch (error) {
+    // The draft is still on screen; say why it is not kept rather than fail the edit.
+    if (!(error instanceof SpecError)) throw error;
+    context.announce(`Your unfinished level could not be kept: ${error.message}`);
+  }
+}
+
+/**
+ * Starts keeping `first`. `saveStatus` shows how saving went; `onChange` runs after every change
+ * (the header redraws).
+ */
+export function keepDraft(
+  context: AppContext<PlayerStore>,
+  first: EditorDraft,
+  saveStatus: HTMLElement,
+  onChange: () => void,
+): DraftKeeper {
+  const { store } = context;
+  let draft = first;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const cancelSave = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+  };
+
+  const saveNow = async (): Promise<LevelSpec | null> => {
+    cancelSave();
+    const d = draft;
+    const taken = (id: string) => store.customLevels().some((c) => c.level.id === id);
+    const id = d.id ?? newLevelId(d.title, new Date(), taken);
+    const built = buildLevel(d, id);
+    if ('error' in built) {
+      await keepUnfinished(store, context, d);
+      saveStatus.textContent = `Unfinished, kept in this browser: ${unsaveableReason(d, built.error.message)}`;
+      return null;
+    }
+    await store.saveCustomLevel(built.level);
+    await store.deleteLevelDraft(d.id ?? NEW_LEVEL_DRAFT);
+    if (d.id === undefined) {
+      draft = { ...draft, id };
+      // Reloading the page now reopens this level rather than an empty editor.
+      history.replaceState(null, '', editorHash(id));
+    }
+    saveStatus.textContent = `Saved in this browser${isReady(d) ? '' : ' (not ready to share yet)'}.`;
+    return built.level;
+  };
+
+  const access: DraftAccess = {
+    draft: () => draft,
+    update(change) {
+      draft = change(draft);
+      onChange();
+      saveStatus.textContent = 'Saving...';
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void saveNow(), EDITOR_SAVE_DELAY_MS);
+    },
+    announce: (message) => context.announce(message),
+  };
+
+  return { access, saveNow, cancelSave, pending: () => saveTimer !== undefined };
+}
