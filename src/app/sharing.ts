@@ -16,6 +16,8 @@ import {
   readFileText,
   showDialog,
 } from '../ui';
+import { modelExportControls } from './model-export';
+import { isModelPick, openModelFiles } from './model-import';
 import { ParseWorkerFailed, readSharedOffThread } from './read-shared-off-thread';
 
 /** Titles of every level this game knows, for describing what a shared network was made for. */
@@ -102,14 +104,24 @@ export async function openSharedText(
 
 /** The Import dialog: pick a file, or paste a link or a file's text. */
 export async function importDialog(context: AppContext<PlayerStore>): Promise<void> {
-  const result = await showDialog<{ text: string; source: string }>(
+  const result = await showDialog<{ text: string; source: string; files?: File[] }>(
     'Import a network or a level',
     (close) => {
-      const file = el('input', { type: 'file', accept: '.json,application/json', id: 'import-file' });
+      const file = el('input', {
+        type: 'file',
+        accept: '.json,.bin,application/json',
+        id: 'import-file',
+        multiple: '',
+      });
       const pasted = el('textarea', { id: 'import-text', rows: '4', placeholder: 'https://...#net=...' });
       const error = el('p', { class: 'train-blocker', role: 'alert' });
       file.addEventListener('change', async () => {
-        const chosen = file.files?.[0];
+        const picked = [...(file.files ?? [])];
+        if (isModelPick(picked)) {
+          close({ text: '', source: '', files: picked });
+          return;
+        }
+        const chosen = picked[0];
         if (!chosen) return;
         try {
           close({ text: await readFileText(chosen), source: chosen.name });
@@ -118,7 +130,11 @@ export async function importDialog(context: AppContext<PlayerStore>): Promise<vo
         }
       });
       return [
-        el('p', {}, 'Choose a .json file, or paste a ConvBlocks link or a file’s text.'),
+        el(
+          'p',
+          {},
+          'Choose a .json file (or a TensorFlow.js model.json and its weights .bin together), or paste a ConvBlocks link or a file’s text.',
+        ),
         el('label', { for: 'import-file' }, 'File'),
         file,
         el('label', { for: 'import-text' }, 'Link or text'),
@@ -135,7 +151,8 @@ export async function importDialog(context: AppContext<PlayerStore>): Promise<vo
       ];
     },
   );
-  if (result) await openSharedText(result.text, context, result.source);
+  if (result?.files) await openModelFiles(result.files, context, offerShared);
+  else if (result) await openSharedText(result.text, context, result.source);
 }
 
 /** The Share dialog for the network on screen: a link (with or without its trained weights) or a file. */
@@ -179,6 +196,7 @@ export async function shareDialog(network: NetworkSpec): Promise<void> {
       ),
       linkField,
       note,
+      modelExportControls(network),
       el(
         'div',
         { class: 'controls' },

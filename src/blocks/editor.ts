@@ -1,6 +1,7 @@
 import * as Blockly from 'blockly/core';
 import type { LayerSpec } from '../spec';
 import { annotateWorkspace } from './annotate';
+import { mountCodeView } from './code-view';
 import { type CompileContext, type CompileResult, compileWorkspace } from './compile';
 import { createEditorToolbar } from './editor-toolbar';
 import { registerBlocks } from './register';
@@ -148,6 +149,7 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
 
   show(initial, false);
   workspace.addChangeListener(onEvent);
+  const codeView = mountCodeView(root, workspace, context);
 
   const resize =
     typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => Blockly.svgResize(workspace));
@@ -167,6 +169,7 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
       disposed = true;
       resize?.disconnect();
       workspace.removeChangeListener(onEvent);
+      codeView.dispose();
       workspace.dispose();
       root.remove();
     },

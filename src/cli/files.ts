@@ -136,10 +136,10 @@ export function checkWritable(path: string): void {
 }
 
 /**
- * Writes `text` to `path` through a temporary file beside it, so a failed write (a full disk)
+ * Writes `text` (or bytes) to `path` through a temporary file beside it, so a failed write (a full disk)
  * leaves any file already there whole; every failure becomes a one-line FileError.
  */
-export function writeText(path: string, text: string): void {
+export function writeText(path: string, text: string | Uint8Array): void {
   checkWritable(path);
   const temporary = `${path}.${process.pid}.tmp`;
   try {

@@ -17,6 +17,7 @@ import {
   SpecError,
 } from '../spec';
 import { intOption, readArgs, UsageError } from './args';
+import { EXPORT_USAGE, exportCommand } from './export';
 import { checkWritable, FileError, readDocument, writeText } from './files';
 import { complain, say } from './output';
 import { endProgress, progressPrinter } from './progress';
@@ -31,6 +32,7 @@ const USAGE = `usage: convblocks <command> ...
   check LEVEL.json...
       validate levels and train each reference network to its goal (a level index checks
       every level it lists)
+${EXPORT_USAGE}
 
 options for every command: --backend cpu|wasm (default cpu)`;
 
@@ -260,6 +262,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await train(rest);
       case 'check':
         return await check(rest);
+      case 'export':
+        return await exportCommand(rest, builtInLevel);
       case undefined:
       case 'help':
       case '--help':

@@ -1,6 +1,7 @@
 /** The formats: types, parsing of untrusted documents, shape inference and parameter counts. */
 export { describeValue, formatPath, SpecError } from './errors';
 export * from './judged-run';
+export { parseLayersModel } from './layers-model';
 export { MAX } from './limits';
 export {
   DOCUMENT_VERSIONS,
