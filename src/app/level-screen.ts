@@ -12,6 +12,7 @@ import {
 import type { PlayerStore } from '../storage';
 import { type AppContext, button, el, type Screen } from '../ui';
 import { journalEdit } from './edit-journal';
+import { levelBestLine } from './level-best';
 import { levelIntro } from './level-intro';
 import { exportNetwork, importDialog, shareDialog } from './sharing';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
@@ -27,6 +28,8 @@ interface Mounted {
   editor: BlockEditor | null;
   panel: TrainingPanel | null;
   disposed: boolean;
+  /** The "Won with N of 3 stars" line in the header. */
+  readonly best: ReturnType<typeof levelBestLine>;
 }
 
 /** The network on screen as a document: the editor's layers, the training settings, trained weights if any. */
@@ -42,7 +45,7 @@ async function currentNetwork(
   return levelNetwork(level, layers, training, weights);
 }
 
-/** The header: back to the map, the level's title and concept, and Share, Export and Import. */
+/** The header: back to the map, the level's title, concept and best so far, and Share, Export and Import. */
 function levelHeader(level: LevelSpec, context: AppContext<PlayerStore>, mounted: Mounted): HTMLElement {
   /** Hands a finished network to `use` (the Share dialog, the file download), or says what is missing. */
   const withFinishedNetwork = (use: (network: NetworkSpec) => unknown) => async () => {
@@ -69,6 +72,7 @@ function levelHeader(level: LevelSpec, context: AppContext<PlayerStore>, mounted
     button('Back to map', () => context.navigate('#/'), { class: 'back' }),
     el('h1', {}, level.title),
     level.concept ? el('p', { class: 'level-concept' }, level.concept) : null,
+    mounted.best.element,
     shareTools,
   );
 }
@@ -124,6 +128,7 @@ async function mountWorkbench(
     order: BUILT_IN_ORDER,
     training,
     sharedWeights,
+    onRecorded: mounted.best.redraw,
     onTrainingChange(next) {
       training = next;
       save();
@@ -145,7 +150,12 @@ export async function showLevel(
 ): Promise<Screen | null> {
   const level = await findLevel(id, context);
   if (!level) return null;
-  const mounted: Mounted = { editor: null, panel: null, disposed: false };
+  const mounted: Mounted = {
+    editor: null,
+    panel: null,
+    disposed: false,
+    best: levelBestLine(level.id, context.store),
+  };
   const header = levelHeader(level, context, mounted);
   const editorHost = el('section', { class: 'editor-panel', 'aria-label': 'Block editor' });
   const trainingHost = el('section', { class: 'training-panel', 'aria-label': 'Training' });
@@ -171,6 +181,7 @@ export async function showLevel(
   return {
     dispose() {
       mounted.disposed = true;
+      mounted.best.dispose();
       mounted.panel?.dispose();
       mounted.editor?.dispose();
     },

@@ -1,11 +1,11 @@
 /** The page shell: opens storage, follows the address to the map or a level, and owns the status region. */
 import { openPlayerStore, type PlayerStore } from '../storage';
 import './style.css';
-import { decodeLink } from '../share';
 import { SpecError } from '../spec';
 import { type AppContext, el, readFileText, type Screen } from '../ui';
 import { recoverEdit } from './edit-journal';
 import { showMap } from './map-screen';
+import { ParseWorkerFailed, readSharedOffThread } from './read-shared-off-thread';
 import { parseRoute } from './router';
 import { offerShared, openSharedText } from './sharing';
 
@@ -67,9 +67,11 @@ async function start(): Promise<void> {
       next = await showMap(app, context);
       screen = next;
       try {
-        await offerShared(decodeLink(target.hash), context);
+        announce('Reading the link…');
+        await offerShared(await readSharedOffThread({ from: 'link', text: target.hash }), context);
       } catch (error) {
-        const message = error instanceof SpecError ? error.message : String(error);
+        const message =
+          error instanceof SpecError || error instanceof ParseWorkerFailed ? error.message : String(error);
         announce(`This link could not be opened: ${message}`);
       }
       return;

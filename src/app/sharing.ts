@@ -3,13 +3,7 @@
  * network on screen. Nothing changes before the player has read what it is and pressed Open.
  */
 import { BUILT_IN_ORDER, isBuiltInLevel, loadBuiltInLevel } from '../game/catalog';
-import {
-  describeShared,
-  encodeNetworkLink,
-  networkToFile,
-  readSharedText,
-  type SharedDocument,
-} from '../share';
+import { describeShared, encodeNetworkLink, networkToFile, type SharedDocument } from '../share';
 import { levelToDocument, type NetworkSpec, SpecError } from '../spec';
 import type { PlayerStore } from '../storage';
 import {
@@ -24,6 +18,7 @@ import {
 } from '../ui';
 import { modelExportControls } from './model-export';
 import { isModelPick, openModelFiles } from './model-import';
+import { ParseWorkerFailed, readSharedOffThread } from './read-shared-off-thread';
 
 /** Titles of every level this game knows, for describing what a shared network was made for. */
 async function levelTitles(context: AppContext<PlayerStore>): Promise<Map<string, string>> {
@@ -96,9 +91,11 @@ export async function openSharedText(
 ): Promise<void> {
   let shared: SharedDocument;
   try {
-    shared = readSharedText(text);
+    context.announce(`${source}: reading…`);
+    shared = await readSharedOffThread({ from: 'text', text });
   } catch (error) {
-    const message = error instanceof SpecError ? error.message : String(error);
+    const message =
+      error instanceof SpecError || error instanceof ParseWorkerFailed ? error.message : String(error);
     context.announce(`${source} could not be opened: ${message}`);
     return;
   }

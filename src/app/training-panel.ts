@@ -69,6 +69,8 @@ export interface TrainingPanelOptions {
   /** Trained weights from a shared network: the network predicts with them before any training. */
   sharedWeights?: readonly (LayerWeights | null)[] | undefined;
   onTrainingChange: (training: TrainingSpec) => void;
+  /** Told after a verdict was written to the store. */
+  onRecorded?: () => void;
 }
 
 /** The panel's buttons and the places it writes to. */
@@ -318,7 +320,11 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     level,
     trainer: client,
     settings: () => context.store.settings(),
-    record: (result) => context.store.recordResult(level.id, result),
+    record: async (result) => {
+      const merged = await context.store.recordResult(level.id, result);
+      options.onRecorded?.();
+      return merged;
+    },
     announce: (message) => context.announce(message),
     onChange: draw,
     onRestart: () => view.reset(),

@@ -1,5 +1,5 @@
 import { levelToDocument } from '../spec';
-import type { CustomLevel, SavedNetwork, SavedWorkspace } from './documents';
+import { type CustomLevel, type SavedNetwork, type SavedWorkspace, storedIsNewer } from './documents';
 import type { LevelDraft } from './level-drafts';
 import { freeLevelId, sameLevel, withLevelId } from './level-ids';
 import { mergeProgress, type ProgressRecord } from './progress';
@@ -124,7 +124,11 @@ export function refreshContents(
         if (!unwritten.has(levelId) && !loaded.workspaces.has(levelId)) memory.workspaces.delete(levelId);
       }
       for (const [levelId, workspace] of loaded.workspaces) {
-        if (!unwritten.has(levelId)) memory.workspaces.set(levelId, workspace);
+        // An edit not yet written stays unless the other tab's is newer: the newer edit wins.
+        const mine = memory.workspaces.get(levelId);
+        if (!unwritten.has(levelId) || !mine || storedIsNewer(workspace, mine.savedAt)) {
+          memory.workspaces.set(levelId, workspace);
+        }
       }
     } else if (store === 'settings') {
       memory.settings = loaded.settings;

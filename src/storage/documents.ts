@@ -105,6 +105,17 @@ export function parseCustomLevel(value: unknown, field = ''): CustomLevel {
   return { savedAt: expectTime(record.savedAt, join(field, 'savedAt')), level, origin };
 }
 
+/**
+ * Whether a stored workspace row was saved after `savedAt`: two tabs editing one level's workbench
+ * each write their own, and the newer edit must win whichever write lands last. A row this version
+ * cannot read is never newer.
+ */
+export function storedIsNewer(stored: unknown, savedAt: string): boolean {
+  if (stored === null || typeof stored !== 'object') return false;
+  const theirs = Date.parse(String((stored as { savedAt?: unknown }).savedAt));
+  return Number.isFinite(theirs) && theirs > Date.parse(savedAt);
+}
+
 /** A workspace as stored. */
 export function storedWorkspace(workspace: SavedWorkspace): StoredWorkspace {
   return {

@@ -15,6 +15,7 @@ import {
   type LevelOrigin,
   type SavedNetwork,
   storedCustomLevel,
+  storedIsNewer,
   storedNetwork,
   storedWorkspace,
 } from './documents';
@@ -349,8 +350,12 @@ export class PlayerStore {
     });
     this.#dirtyWorkspaces.clear();
     if (rows.length === 0) return;
-    void this.#write(['workspaces'], (tx) => {
-      for (const row of rows) quietly(tx.objectStore('workspaces').put(row));
+    // Read-modify-write: another tab may have saved a newer edit of the same workbench meanwhile.
+    void this.#write(['workspaces'], async (tx) => {
+      const store = tx.objectStore('workspaces');
+      for (const row of rows) {
+        if (!storedIsNewer(await store.get(row.levelId), row.savedAt)) quietly(store.put(row));
+      }
     });
   }
 

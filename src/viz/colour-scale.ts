@@ -34,12 +34,15 @@ const NOT_A_NUMBER = [255, 0, 255] as const;
 /** The smallest limit a scale gets, so an all-zero map is drawn white rather than divided by zero. */
 const MIN_LIMIT = 1e-6;
 
-/** A diverging scale wide enough for every value: its limit is the largest magnitude. */
+/**
+ * A diverging scale wide enough for every value: its limit is the largest finite magnitude (an
+ * overflowed Infinity is drawn at the scale's end; as the limit it made every colour NaN).
+ */
 export function symmetricScale(values: ArrayLike<number>): DivergingScale {
   let limit = 0;
   for (let i = 0; i < values.length; i++) {
     const v = Math.abs(values[i] as number);
-    if (v > limit) limit = v;
+    if (v > limit && v !== Number.POSITIVE_INFINITY) limit = v;
   }
   return { kind: 'diverging', limit: Math.max(limit, MIN_LIMIT) };
 }
@@ -77,6 +80,11 @@ export function writeColour(scale: ColourScale, value: number, data: Uint8Clampe
     return;
   }
   const t = clamp01((value / scale.limit + 1) / 2) * (DIVERGING_STOPS.length - 1);
+  if (Number.isNaN(t)) {
+    // Infinity over an infinite limit: no colour on the scale says anything true.
+    writeColour(scale, Number.NaN, data, at);
+    return;
+  }
   const low = Math.min(Math.floor(t), DIVERGING_STOPS.length - 2);
   const f = t - low;
   const a = DIVERGING_STOPS[low] as (typeof DIVERGING_STOPS)[number];
@@ -108,9 +116,14 @@ export function cssGradient(scale: ColourScale): string {
   return `linear-gradient(to right, ${stops.map((v) => cssColour(scale, v)).join(', ')})`;
 }
 
-/** A number short enough for a legend or a caption: at most three decimals, no trailing zeros. */
+/**
+ * A number short enough for a legend or a caption: at most three decimals, no trailing zeros; past
+ * a million, three significant digits and a power of ten (an overflowing network's 4e12 printed in
+ * full ran its legend's ticks together).
+ */
 export function formatShort(value: number): string {
   if (Number.isNaN(value)) return 'not a number';
+  if (Math.abs(value) >= 1e6 && Number.isFinite(value)) return value.toPrecision(3).replace(/\.?0+e/, 'e');
   const rounded = Number(value.toFixed(3));
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }

@@ -4,31 +4,13 @@
  */
 import { formatShape, type LayerSpec, type Shape } from '../spec';
 import { createLegend, greyScaleFor, type Legend, symmetricScale } from './colour-scale';
+import { layerTitle } from './layer-title';
+import { overflowNote } from './overflow-note';
 import { cellAt, cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
 import { formatPercent } from './pictures-grid';
 import type { LayerOutputLike, SelectedPicture } from './types';
 
-/** A layer's name as the blocks call it, with its settings. */
-export function layerTitle(layer: LayerSpec): string {
-  switch (layer.type) {
-    case 'conv':
-      return `Conv ${layer.size}x${layer.size}, ${layer.filters} ${layer.filters === 1 ? 'filter' : 'filters'}, stride ${layer.stride}`;
-    case 'relu':
-      return 'ReLU';
-    case 'activation':
-      return `Activation ${layer.fn}`;
-    case 'pool':
-      return `${layer.op === 'max' ? 'Max' : 'Average'} pool ${layer.size}x${layer.size}, stride ${layer.stride}`;
-    case 'flatten':
-      return 'Flatten';
-    case 'dense':
-      return `Dense, ${layer.units} ${layer.units === 1 ? 'unit' : 'units'}`;
-    default: {
-      const unknown: never = layer;
-      throw new Error(`no title for layer ${JSON.stringify(unknown)}`);
-    }
-  }
-}
+export { layerTitle, overflowNote };
 
 /** How many of `values` are exactly zero: what ReLU did to a map, in words. */
 export function zeroCount(values: ArrayLike<number>): number {
@@ -328,9 +310,12 @@ function draw(
   }
   for (const [k, bar] of st.bars.entries()) {
     const p = selected.probabilities[k] ?? 0;
-    bar.fill.style.width = `${Math.round(p * 1000) / 10}%`;
+    const shown = Number.isFinite(p);
+    bar.fill.style.width = shown ? `${Math.round(p * 1000) / 10}%` : '0%';
     bar.text.textContent = formatPercent(p);
-    bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
+    if (shown) bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
+    else bar.row.removeAttribute('aria-valuenow');
+    bar.row.setAttribute('aria-valuetext', bar.text.textContent);
   }
 }
 
@@ -354,7 +339,10 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
   const element = part(doc, 'section', 'viz-outputs');
   const empty = part(doc, 'p', '', 'Pick a picture (or draw one) to see what every layer makes of it.');
   const body = part(doc, 'div', 'viz-outputs-layers');
-  element.append(part(doc, 'h3', '', 'Inside the network'), empty, body);
+  const overflow = part(doc, 'p', 'viz-overflow');
+  overflow.setAttribute('role', 'alert');
+  overflow.hidden = true;
+  element.append(part(doc, 'h3', '', 'Inside the network'), empty, overflow, body);
   const st: OutputsState = {
     doc,
     onCell,
@@ -372,6 +360,9 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
       st.current = selected;
       empty.hidden = selected !== undefined;
       body.hidden = selected === undefined;
+      const note = selected ? overflowNote(layers, selected.outputs, selected.probabilities) : null;
+      overflow.textContent = note ?? '';
+      overflow.hidden = note === null;
       if (!selected) return;
       const nextKey = shapeKey(input, layers, selected.outputs) + JSON.stringify(classes);
       if (nextKey !== key) {

@@ -28,6 +28,8 @@ export function voteOf(predictions: ArrayLike<number>, index: number, classCount
 
 /** A probability as a whole percentage, as players read votes. */
 export function formatPercent(probability: number): string {
+  // NaN or Infinity (a network whose numbers overflowed) has no percentage: "NaN%" would read as one.
+  if (!Number.isFinite(probability)) return '—';
   return `${Math.round(probability * 100)}%`;
 }
 

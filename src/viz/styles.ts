@@ -33,6 +33,7 @@ const CSS = `
 .viz-map-wrap { position: relative; display: inline-block; overflow: hidden; vertical-align: bottom; }
 .viz-map-mark { position: absolute; box-sizing: border-box; border: 2px solid #000; box-shadow: inset 0 0 0 1px #fff, 0 0 0 1px #fff; pointer-events: none; }
 .viz-output-note { margin: 2px 0; font-size: 12px; color: #444; }
+.viz-overflow { color: #b2182b; margin: 4px 0 8px; }
 .viz-vote-row { display: grid; grid-template-columns: 70px 1fr 44px; gap: 6px; align-items: center; margin: 2px 0; }
 .viz-vote-track { height: 14px; background: #eee; border: 1px solid #bbb; }
 .viz-vote-fill { height: 100%; background: #4575b4; }

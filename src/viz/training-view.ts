@@ -45,6 +45,7 @@ const TEST_COLOUR = '#d95f02';
 
 /** A loss for the legend: three decimals, or scientific notation once it is that small. */
 export function formatLoss(loss: number): string {
+  if (!Number.isFinite(loss)) return '—';
   return loss !== 0 && Math.abs(loss) < 0.001 ? loss.toExponential(1) : loss.toFixed(3);
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { chooseInDropdown, dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { trainToVerdict } from './win-level';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -14,13 +15,6 @@ const browser = useChromium();
 const status = (page: Page) => page.locator('#status');
 
 /** Trains the network on screen and waits for the verdict. */
-async function trainToVerdict(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect
-    .poll(async () => (await status(page).textContent()) ?? '', { timeout: 90_000, interval: 250 })
-    .toMatch(/Level complete|Not yet/);
-  return (await status(page).textContent()) ?? '';
-}
 
 // Two levels trained in a browser: long on a busy machine.
 describe('a new player', { timeout: LONG_TEST_MS }, () => {

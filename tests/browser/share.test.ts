@@ -4,8 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { dragBlockUnder, editorTexts } from './blockly-drag';
+import { editorTexts } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { winSlash } from './win-level';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -23,14 +24,7 @@ describe('a shared network', () => {
     const sender = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await sender.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/slash-2x2`);
-    await page.getByRole('button', { name: 'Start building' }).click();
-    await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
-    await dragBlockUnder(page, 'dense', 'flatten');
-    await page.getByRole('button', { name: 'Train' }).click();
-    await expect
-      .poll(() => page.locator('#status').textContent(), { timeout: 90_000 })
-      .toMatch(/^Level complete/);
+    await winSlash(page, baseUrl);
     const sentVotes = await votes(page);
     expect(sentVotes).toHaveLength(2);
     const sentBlocks = await sortedTexts(page);

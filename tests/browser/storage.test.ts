@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { LONG_TEST_MS } from '../fixtures/long-test';
-import { dragBlockUnder, editorTexts } from './blockly-drag';
+import { editorTexts } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { winSlash } from './win-level';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -15,17 +16,6 @@ const browser = useChromium();
 const editorText = async (page: Page) => (await editorTexts(page)).join(' | ');
 
 const levelOne = (page: Page) => page.getByRole('button', { name: /^Level 1: / });
-
-async function winSlash(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}#/level/slash-2x2`);
-  await page.getByRole('button', { name: 'Start building' }).click();
-  await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
-  await dragBlockUnder(page, 'dense', 'flatten');
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect
-    .poll(() => page.locator('#status').textContent(), { timeout: 90_000 })
-    .toMatch(/^Level complete/);
-}
 
 /** Gives the Dense block of the level on screen `units` units, typing into its number field. */
 async function setDenseUnits(page: Page, units: number): Promise<void> {
@@ -49,7 +39,7 @@ describe('progress', { timeout: LONG_TEST_MS }, () => {
     });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await winSlash(page);
+    await winSlash(page, baseUrl);
 
     await page.getByRole('button', { name: 'Next level' }).click();
     await page.getByRole('button', { name: 'Start building' }).click();

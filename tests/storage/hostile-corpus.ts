@@ -28,7 +28,7 @@ export interface HostileCase {
   readonly run: () => Promise<Outcome>;
 }
 
-const refusedBy = async (attempt: () => unknown): Promise<Outcome> => {
+export const refusedBy = async (attempt: () => unknown): Promise<Outcome> => {
   try {
     await attempt();
   } catch (error) {

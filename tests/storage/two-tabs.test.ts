@@ -6,7 +6,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { PlayerStore } from '../../src/storage';
-import { openTestStore, sampleLevel, win } from './helpers';
+import { ManualClock, openTestStore, sampleLevel, sampleNetwork, win } from './helpers';
 
 const loss = { won: false, stars: 0, accuracy: 0.5, params: 40, steps: 300 };
 
@@ -66,5 +66,59 @@ describe('two tabs on one database', () => {
     await tabA.saveCustomLevel(sampleLevel());
     await heard;
     expect(tabB.customLevels().map((c) => c.level.id)).toEqual(['my-slashes']);
+  });
+
+  describe('editing one level’s workbench', () => {
+    /** Two tabs on one database and one clock (one computer); A edits first, B a second later. */
+    async function twoEdits() {
+      const factory = new IDBFactory();
+      const clock = new ManualClock();
+      const tabA = await openTestStore(factory, undefined, clock);
+      const tabB = await openTestStore(factory, undefined, clock);
+      tabA.saveWorkspace('x-vs-o', sampleNetwork({ name: 'older, from A' }));
+      clock.advance(1000);
+      tabB.saveWorkspace('x-vs-o', sampleNetwork({ name: 'newer, from B' }));
+      return { factory, tabA, tabB };
+    }
+
+    it('keeps the newer edit when the older one is written last', async () => {
+      const { factory, tabA, tabB } = await twoEdits();
+      expect(await tabB.flush()).toBe(true);
+      expect(await tabA.flush()).toBe(true);
+      const reopened = await openTestStore(factory);
+      expect(reopened.workspace('x-vs-o')?.name).toBe('newer, from B');
+    });
+
+    it('keeps the newer edit when it is written last', async () => {
+      const { factory, tabA, tabB } = await twoEdits();
+      expect(await tabA.flush()).toBe(true);
+      expect(await tabB.flush()).toBe(true);
+      const reopened = await openTestStore(factory);
+      expect(reopened.workspace('x-vs-o')?.name).toBe('newer, from B');
+    });
+
+    it('gives a tab holding an older unwritten edit the newer one it hears of', async () => {
+      const { tabA, tabB } = await twoEdits();
+      const heard = nextChange(tabA);
+      await tabB.flush();
+      await heard;
+      expect(tabA.workspace('x-vs-o')?.name).toBe('newer, from B');
+    });
+
+    it('keeps a tab’s own newer unwritten edit over an older one it hears of', async () => {
+      const factory = new IDBFactory();
+      const clock = new ManualClock();
+      const tabA = await openTestStore(factory, undefined, clock);
+      const tabB = await openTestStore(factory, undefined, clock);
+      tabB.saveWorkspace('x-vs-o', sampleNetwork({ name: 'older, from B' }));
+      clock.advance(1000);
+      tabA.saveWorkspace('x-vs-o', sampleNetwork({ name: 'newer, from A' }));
+      const heard = nextChange(tabA);
+      await tabB.flush();
+      await heard;
+      expect(tabA.workspace('x-vs-o')?.name).toBe('newer, from A');
+      await tabA.flush();
+      expect((await openTestStore(factory)).workspace('x-vs-o')?.name).toBe('newer, from A');
+    });
   });
 });

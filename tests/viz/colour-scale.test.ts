@@ -26,6 +26,18 @@ describe('the diverging scale', () => {
     expect(symmetricScale([0.5, -3, 2])).toEqual({ kind: 'diverging', limit: 3 });
   });
 
+  it('leaves an overflowed Infinity out of its limit and draws it at the ends (issue 18)', () => {
+    const scale = symmetricScale([1, -Infinity, 3, Infinity]);
+    expect(scale).toEqual({ kind: 'diverging', limit: 3 });
+    expect(rgb(scale, Infinity)).toEqual(rgb(scale, 3));
+    expect(rgb(scale, -Infinity)).toEqual(rgb(scale, -3));
+  });
+
+  it('draws Infinity on an infinite scale as not a number instead of failing', () => {
+    const scale: ColourScale = { kind: 'diverging', limit: Infinity };
+    expect(rgb(scale, -Infinity)).toEqual(rgb(scale, Number.NaN));
+  });
+
   it('keeps a positive limit for an all-zero map', () => {
     expect(symmetricScale([0, 0]).limit).toBeGreaterThan(0);
   });
@@ -84,6 +96,10 @@ describe('legends', () => {
 
   it('prints white and black ends under a grey bar', () => {
     expect(legendTicks({ kind: 'grey', min: -1, max: 1 })).toEqual(['-1', '1']);
+    // Past a million, a power of ten: 4e12 in full ran the ticks together.
+    expect(legendTicks({ kind: 'diverging', limit: 3999999983616 })).toEqual(['-4e+12', '0', '4e+12']);
+    expect(legendTicks({ kind: 'diverging', limit: 2.56e32 })).toEqual(['-2.56e+32', '0', '2.56e+32']);
+    expect(legendTicks({ kind: 'grey', min: 0, max: 1e6 })).toEqual(['0', '1e+6']);
   });
 
   it('says in words which colour is which', () => {

@@ -82,3 +82,61 @@ describe('createLayerOutputsView', () => {
     expect(view.element.textContent).toContain('Pick a picture');
   });
 });
+
+describe('a network whose numbers overflowed (issue 18)', () => {
+  // Pixels and weights of 1e6 (the most a document may hold) through Dense layers of 4 units: each
+  // multiplies the numbers by 4e6, so the fifth passes the largest 32-bit float (3.4e38) and gives
+  // Infinity; softmax of Infinity - Infinity is NaN.
+  const dense = (inputs: ArrayLike<number>) =>
+    Float32Array.from({ length: 4 }, () =>
+      Array.from(inputs).reduce((sum, v) => Math.fround(sum + v * 1e6), 0),
+    );
+  const pixels = [1e6, 1e6, 1e6, 1e6];
+  const values: Float32Array[] = [];
+  for (let i = 0; i < 5; i++) values.push(dense(values[i - 1] ?? pixels));
+  const layers: LayerSpec[] = [
+    { type: 'flatten' },
+    ...values.map(() => ({ type: 'dense' as const, units: 4 })),
+  ];
+  const selected = {
+    pixels,
+    outputs: [
+      { type: 'flatten' as const, shape: [4] as const, values: pixels },
+      ...values.map((v) => ({ type: 'dense' as const, shape: [4] as const, values: v })),
+    ],
+    probabilities: [Number.NaN, Number.NaN, Number.NaN, Number.NaN],
+  };
+
+  it('overflows where the arithmetic says', () => {
+    expect([...(values[3] ?? [])].every(Number.isFinite)).toBe(true);
+    expect([...(values[4] ?? [])]).toEqual([Infinity, Infinity, Infinity, Infinity]);
+  });
+
+  it('shows no percentage for the votes and says which layer overflowed', () => {
+    const view = createLayerOutputsView(document, vi.fn());
+    view.update([2, 2, 1], layers, ['a', 'b', 'c', 'd'], selected);
+    const percents = [...view.element.querySelectorAll('.viz-vote-percent')].map((e) => e.textContent);
+    expect(percents).toEqual(['—', '—', '—', '—']);
+    expect(view.element.textContent).not.toMatch(/NaN/);
+    const note = view.element.querySelector('.viz-overflow');
+    expect(note?.hasAttribute('hidden')).toBe(false);
+    expect(note?.textContent).toBe(
+      "Layer 6 (Dense, 4 units) gives Infinity: the numbers grew past what can be computed, so this network's votes cannot be shown. Reset for fresh weights, or use smaller weights or pictures.",
+    );
+    expect(view.element.querySelector('.viz-vote-row')?.getAttribute('aria-valuenow')).toBeNull();
+  });
+
+  it('hides the note again for a picture whose numbers are fine', () => {
+    const view = createLayerOutputsView(document, vi.fn());
+    view.update([2, 2, 1], layers, ['a', 'b', 'c', 'd'], selected);
+    const fine = { ...selected, outputs: selected.outputs.slice(0, 2), probabilities: [0.1, 0.2, 0.3, 0.4] };
+    view.update([2, 2, 1], layers.slice(0, 2), ['a', 'b', 'c', 'd'], fine);
+    expect(view.element.querySelector('.viz-overflow')?.hasAttribute('hidden')).toBe(true);
+    expect([...view.element.querySelectorAll('.viz-vote-percent')].map((e) => e.textContent)).toEqual([
+      '10%',
+      '20%',
+      '30%',
+      '40%',
+    ]);
+  });
+});

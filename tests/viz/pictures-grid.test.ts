@@ -47,6 +47,8 @@ describe('votes', () => {
 
   it('rounds percentages to whole numbers', () => {
     expect(formatPercent(0.666)).toBe('67%');
+    // An overflowed network's votes are not numbers: no "NaN%" (issue 18).
+    expect([Number.NaN, Infinity, -Infinity].map(formatPercent)).toEqual(['—', '—', '—']);
   });
 });
 

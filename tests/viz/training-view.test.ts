@@ -175,6 +175,8 @@ describe('formatLoss', () => {
     { loss: 0.41234, text: '0.412' },
     { loss: 0.0000123, text: '1.2e-5' },
     { loss: 0, text: '0.000' },
+    { loss: Number.NaN, text: '—' },
+    { loss: Infinity, text: '—' },
   ])('prints $loss as $text', ({ loss, text }) => {
     expect(formatLoss(loss)).toBe(text);
   });
