@@ -91,7 +91,16 @@ export const networkDraftSchema = networkSchema.extend({
   weights: z.undefined().optional(),
 });
 
+const isNumberList = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
+const isChannelRow = (value: unknown): value is number[][] => Array.isArray(value) && value.every(isNumberList);
+
+// The first two options accept good rows of numbers with one plain loop: zod's own array checks
+// cost seconds on the largest pictures a level may hold. Anything they do not accept falls through
+// to the checks below, which say what is wrong.
 const pixelRow = z.union([
+  z.custom<number[]>(isNumberList),
+  z.custom<number[][]>(isChannelRow),
   z.string().regex(/^[#.]*$/, 'rows of characters may use only "#" (ink) and "." (blank)'),
   z.array(z.number()),
   z.array(z.array(z.number())),
