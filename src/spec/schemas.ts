@@ -93,7 +93,8 @@ export const networkDraftSchema = networkSchema.extend({
 
 const isNumberList = (value: unknown): value is number[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
-const isChannelRow = (value: unknown): value is number[][] => Array.isArray(value) && value.every(isNumberList);
+const isChannelRow = (value: unknown): value is number[][] =>
+  Array.isArray(value) && value.every(isNumberList);
 
 // The first two options accept good rows of numbers with one plain loop: zod's own array checks
 // cost seconds on the largest pictures a level may hold. Anything they do not accept falls through
