@@ -193,6 +193,23 @@ function checkPixelValues(input: readonly [number, number, number], pictures: nu
   }
 }
 
+/**
+ * The same cap, before the schema reads a single picture: checking thousands of pictures' rows takes
+ * seconds, so a document far over the cap is refused from its input shape and list lengths alone.
+ * Anything malformed here is left to the schema, which names it.
+ */
+function checkPixelValuesEarly(value: unknown): void {
+  const doc = value as { input?: unknown; train?: unknown; test?: unknown };
+  const input = doc.input;
+  const sizes =
+    Array.isArray(input) &&
+    input.length === 3 &&
+    input.every((n, i) => Number.isSafeInteger(n) && n > 0 && n <= (i < 2 ? MAX.pictureSide : MAX.channels));
+  if (!sizes || !Array.isArray(doc.train)) return;
+  const tests = Array.isArray(doc.test) ? doc.test.length : 0;
+  checkPixelValues(input as [number, number, number], doc.train.length + tests);
+}
+
 function checkClassNames(field: string, classes: readonly string[]): void {
   const clash = lookAlikeName(classes);
   if (!clash) return;
@@ -296,6 +313,7 @@ export function parseLevel(value: unknown): LevelSpec {
   return guarded(() => {
     checkStructure(value, [], 0);
     checkHeader(value, 'convblocks/level');
+    checkPixelValuesEarly(value);
     const doc = schemaParse(levelSchema, value);
     checkClassNames('classes', doc.classes);
     checkPixelValues(doc.input, doc.train.length + doc.test.length);

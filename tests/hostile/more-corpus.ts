@@ -8,6 +8,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { deflateSync, strToU8 } from 'fflate';
 import { decodeLink, readSharedText } from '../../src/share';
 import { bytesToBase64url } from '../../src/share/base64url';
+import { MAX } from '../../src/spec/limits';
 import { parseBackup, type StoreName } from '../../src/storage';
 import { levelDocument, networkDocument, openTestStore, win, writeRows } from '../storage/helpers';
 import { bigLevelDocument, type HostileCase, type Outcome, refusedBy } from '../storage/hostile-corpus';
@@ -65,6 +66,9 @@ const oldDatabase = (store: StoreName, badRow: unknown) => async (): Promise<Out
     detail: skipped.map((s) => s.message).join('; ') || 'nothing skipped',
   };
 };
+
+/** Pictures of 64x64x4 (train and test together) that the pixel cap allows. */
+const AT_PIXEL_CAP = Math.floor(MAX.pixelValues / (64 * 64 * 4));
 
 /** Whether a document was safely opened: it parsed, and nothing outside it changed. */
 const opened = (attempt: () => unknown, check: (value: unknown) => boolean) => async (): Promise<Outcome> => {
@@ -240,15 +244,15 @@ export const MORE_CORPUS: readonly HostileCase[] = [
   },
   // At the caps on work.
   {
-    name: 'a level of 244 pictures of 64x64x4 (at the pixel cap) opens',
+    name: `a level of ${AT_PIXEL_CAP} pictures of 64x64x4 (at the pixel cap) opens`,
     run: opened(
-      file(bigLevelDocument(243, 64, 4)),
+      file(bigLevelDocument(AT_PIXEL_CAP - 1, 64, 4)),
       (shared) => (shared as { kind: string }).kind === 'level',
     ),
   },
   {
-    name: 'a level of 245 pictures of 64x64x4 (one over)',
-    run: () => refusedBy(file(bigLevelDocument(244, 64, 4))),
+    name: `a level of ${AT_PIXEL_CAP + 1} pictures of 64x64x4 (one over)`,
+    run: () => refusedBy(file(bigLevelDocument(AT_PIXEL_CAP, 64, 4))),
   },
   {
     name: 'a level with maxSteps 10,000 (at the step cap) opens',

@@ -77,7 +77,7 @@ describe('limits on work', () => {
       ],
       training: { optimizer: 'adam', learningRate: 0.01, batchSize: 4096, seed: 1 },
     };
-    expect(thrown(() => parseLevel(bigLevel(600, 64, 1, { reference })))).toMatch(
+    expect(thrown(() => parseLevel(bigLevel(400, 64, 1, { reference })))).toMatch(
       /^reference: one training step is \d+ multiply-adds, more than the \d+ a browser can do in about a second$/,
     );
   });
