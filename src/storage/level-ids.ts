@@ -1,4 +1,4 @@
-import { type LevelSpec, levelToDocument } from '../spec';
+import { type LevelSpec, levelToDocument, MAX } from '../spec';
 import type { CustomLevel } from './documents';
 import { ID_PATTERN } from './fields';
 
@@ -39,4 +39,20 @@ export function placeSharedLevel(
   if (existing === undefined) return { savedAt, level, origin: 'shared' };
   if (sameLevel(level, existing)) return null;
   return { savedAt, level: withLevelId(level, freeLevelId(level.id, taken)), origin: 'shared' };
+}
+
+/** A copy's title: "Copy of" the original's, cut to the title length a level may have. */
+export function copyTitle(title: string): string {
+  return `Copy of ${title}`.slice(0, MAX.nameLength).trimEnd();
+}
+
+/**
+ * A copy of `level` to edit: titled "Copy of ...", under `<id>-copy` (or the first free `-2`, `-3`,
+ * ... after it) so it clashes with no id `taken` names (built-in levels, saved levels, drafts).
+ */
+export function copyOfLevel(level: LevelSpec, taken: (id: string) => boolean): LevelSpec {
+  // Room is left for "-copy" and a number up to -999 after it.
+  const stem = `${level.id.slice(0, 55).replace(/-+$/, '')}-copy`;
+  const id = taken(stem) ? freeLevelId(stem, taken) : stem;
+  return { ...level, id, title: copyTitle(level.title) };
 }
