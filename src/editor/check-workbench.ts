@@ -157,19 +157,30 @@ async function winIt(wb: Workbench): Promise<void> {
   }
 }
 
-/** Loads the blocks (only when the tab opens) and puts the reference or starter network in. */
+/** What the workbench shows when it opens: the network built there before, else the reference or starter. */
+function workbenchLayers(draft: EditorDraft): readonly LayerSpec[] {
+  return draft.workbench ?? draft.reference?.layers ?? draft.rules.starter ?? [];
+}
+
+/** Keeps the workbench's network in the draft (saved with it), unless it is what the workbench shows anyway. */
+function keepWorkbench(wb: Workbench, layers: readonly LayerSpec[]): void {
+  if (JSON.stringify(layers) === JSON.stringify(workbenchLayers(wb.access.draft()))) return;
+  wb.access.update((d) => ({ ...d, workbench: layers }));
+}
+
+/** Loads the blocks (only when the tab opens) and puts the network built before, or the reference or starter, in. */
 async function mountWorkbench(wb: Workbench, host: HTMLElement): Promise<void> {
   const blocks = await import('../blocks');
   if (wb.disposed) return;
   const draft: EditorDraft = wb.access.draft();
-  const start = draft.reference?.layers ?? draft.rules.starter ?? [];
   wb.editor = blocks.mountBlockEditor(host, {
     context: {
       input: [draft.side, draft.side, draft.channels],
       classes: draft.classes.map((c) => c.name),
       limits: draftLimits(draft),
     },
-    layers: start,
+    layers: workbenchLayers(draft),
+    onChange: (result) => keepWorkbench(wb, result.layers),
   });
 }
 

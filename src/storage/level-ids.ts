@@ -56,3 +56,19 @@ export function copyOfLevel(level: LevelSpec, taken: (id: string) => boolean): L
   const id = taken(stem) ? freeLevelId(stem, taken) : stem;
   return { ...level, id, title: copyTitle(level.title) };
 }
+
+/** What `levelIdTaken` reads of the store. */
+export interface LevelIdHolder {
+  customLevels(): readonly { readonly level: { readonly id: string } }[];
+  levelDraft(key: string): unknown;
+}
+
+/**
+ * Whether a new level or a copy may not take `id`: a built-in level's (`builtIn`, which only the app
+ * knows), a saved level's or an unfinished draft's.
+ */
+export function levelIdTaken(store: LevelIdHolder, builtIn: (id: string) => boolean, id: string): boolean {
+  return (
+    builtIn(id) || store.customLevels().some((c) => c.level.id === id) || store.levelDraft(id) !== undefined
+  );
+}

@@ -63,6 +63,30 @@ async function makeBarsLevel(page: Page, title: string): Promise<void> {
   await page.locator('.editor-save-status', { hasText: 'Saved in this browser' }).waitFor();
 }
 
+/** The workbench networks the page's store keeps with the level editor's drafts, by key. */
+function keptWorkbenches(page: Page): Promise<Record<string, { type: string }[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, { type: string }[]>>((resolve, reject) => {
+        const open = indexedDB.open('convblocks');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('levelDrafts').objectStore('levelDrafts').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            open.result.close();
+            const rows = all.result as { key: string; draft: { workbench?: { type: string }[] } }[];
+            resolve(
+              Object.fromEntries(
+                rows.flatMap((r) => (r.draft.workbench ? [[r.key, r.draft.workbench]] : [])),
+              ),
+            );
+          };
+        };
+      }),
+  );
+}
+
 describe('a teacher comes back to a level', { timeout: LONG_TEST_MS }, () => {
   it('makes a level, leaves to the map and comes back to it through Edit', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
@@ -71,6 +95,15 @@ describe('a teacher comes back to a level', { timeout: LONG_TEST_MS }, () => {
     await makeBarsLevel(page, 'Bars for class 7b');
     const address = page.url();
     expect(address).toMatch(/#\/editor\/bars-for-class-7b-[a-z0-9]+$/);
+    const id = address.split('/').pop() ?? '';
+
+    // A network built under "Win it" but not trained is kept with the level.
+    await page.getByRole('tab', { name: '4. Check and share' }).click();
+    await page.locator('.blocklySvg').first().waitFor();
+    await page.getByRole('button', { name: 'Suggest a network' }).click();
+    await expect
+      .poll(async () => (await keptWorkbenches(page))[id]?.map((l) => l.type))
+      .toEqual(['conv', 'relu', 'pool', 'flatten', 'dense']);
 
     await page.getByRole('button', { name: 'Back to map' }).click();
     const edit = page.getByRole('button', { name: 'Edit Bars for class 7b' });
@@ -86,6 +119,12 @@ describe('a teacher comes back to a level', { timeout: LONG_TEST_MS }, () => {
       'Training pictures (8)',
       'Hidden test pictures (1)',
     ]);
+    await page.getByRole('tab', { name: '4. Check and share' }).click();
+    const workbench = page.locator('.editor-workbench-host');
+    for (const type of ['conv', 'relu', 'pool', 'flatten', 'dense']) {
+      await workbench.locator(`g.convblocks_${type}`).first().waitFor();
+    }
+    await page.screenshot({ path: 'screenshots/editor-workbench-back.png' });
     expect(errors).toEqual([]);
     await page.close();
   });

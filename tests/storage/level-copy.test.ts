@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX } from '../../src/spec';
-import { copyOfLevel } from '../../src/storage/level-ids';
+import { copyOfLevel, levelIdTaken } from '../../src/storage/level-ids';
 import { sampleLevel } from './helpers';
 
 describe('a copy of a level to edit', () => {
@@ -33,5 +33,22 @@ describe('a copy of a level to edit', () => {
     expect(copy.id).toBe(`a${'b'.repeat(54)}-copy-2`);
     expect(copy.id.length).toBeLessThanOrEqual(64);
     expect(copy.title).toBe(`Copy of ${'T'.repeat(MAX.nameLength - 8)}`);
+  });
+});
+
+describe('which ids a new level or a copy may not take', () => {
+  const holder = {
+    customLevels: () => [{ level: { id: 'my-bars' } }],
+    levelDraft: (key: string) => (key === 'half-done' ? { key } : undefined),
+  };
+  const builtIn = (id: string) => id === 'x-vs-o';
+
+  it.each([
+    ['a built-in level', 'x-vs-o', true],
+    ['a saved level', 'my-bars', true],
+    ['an unfinished draft', 'half-done', true],
+    ['none of them', 'x-vs-o-copy', false],
+  ])('%s', (_what, id, taken) => {
+    expect(levelIdTaken(holder, builtIn, id)).toBe(taken);
   });
 });
