@@ -6,7 +6,7 @@
 
 import type { BlockEditor } from '../blocks';
 import type { LayerSpec, LevelSpec } from '../spec';
-import { button, el } from '../ui';
+import { button, el, wrongPictures } from '../ui';
 import type { TrainerClient } from '../worker/page/client';
 import { buildLevel, draftLimits } from './build-level';
 import { type CheckAccess, percent } from './check-access';
@@ -20,6 +20,8 @@ interface Workbench {
   /** Redraws the whole tab after a change to the draft. */
   readonly refresh: () => void;
   readonly status: HTMLElement;
+  /** The test pictures the last run got wrong, drawn as the player's verdict draws them. */
+  readonly wrong: HTMLElement;
   readonly win: HTMLButtonElement;
   editor: BlockEditor | null;
   client: TrainerClient | null;
@@ -103,6 +105,9 @@ async function recordOutcome(
   outcome: WinOutcome,
 ): Promise<void> {
   const goal = percent(level.goal.testAccuracy);
+  wb.wrong.replaceChildren(
+    ...wrongPictures(level, outcome.wrong, (i) => outcome.answers[i] ?? { classIndex: -1 }),
+  );
   if (!outcome.won) {
     wb.status.textContent = `Not won: test accuracy ${percent(outcome.testAccuracy)} after ${outcome.steps} steps (training accuracy ${percent(outcome.trainAccuracy)}); the goal is ${goal}. Change the network or the pictures and try again.`;
     return;
@@ -135,6 +140,7 @@ async function winIt(wb: Workbench): Promise<void> {
   if (!level) return;
   wb.training = true;
   wb.win.disabled = true;
+  wb.wrong.replaceChildren();
   wb.status.textContent = 'Training your network on the training pictures...';
   try {
     if (!wb.client) {
@@ -190,6 +196,7 @@ export function workbenchSection(access: CheckAccess, refresh: () => void): Work
     access,
     refresh,
     status: el('p', { class: 'editor-workbench-status', 'aria-live': 'polite' }),
+    wrong: el('div', { class: 'editor-wrong' }),
     win: button('Win it', () => void winIt(wb), { class: 'primary' }),
     editor: null,
     client: null,
@@ -217,6 +224,7 @@ export function workbenchSection(access: CheckAccess, refresh: () => void): Work
       button('No starter network', () => clearStarter(wb)),
     ),
     wb.status,
+    wb.wrong,
     starterText,
   );
   void mountWorkbench(wb, host);

@@ -125,6 +125,28 @@ describe('a teacher comes back to a level', { timeout: LONG_TEST_MS }, () => {
       await workbench.locator(`g.convblocks_${type}`).first().waitFor();
     }
     await page.screenshot({ path: 'screenshots/editor-workbench-back.png' });
+
+    // A lying bar filed as a "standing" test picture: the check shows it among the pictures it got wrong.
+    await page.getByRole('tab', { name: '2. Pictures' }).click();
+    await page.getByRole('button', { name: 'New picture in "standing" hidden test pictures' }).click();
+    await drawLine(page, [4, 2], [4, 4]);
+    await page.getByRole('tab', { name: '4. Check and share' }).click();
+    await workbench.locator('g.convblocks_dense').first().waitFor();
+    await page.getByRole('button', { name: 'Win it' }).click();
+    const status = page.locator('.editor-workbench-status');
+    await status.filter({ hasText: /^(Won|Not won|Training failed)/ }).waitFor({ timeout: 150_000 });
+    expect(await status.textContent()).toMatch(/^Not won: test accuracy 67% /);
+    const wrong = page.locator('.editor-wrong');
+    expect(await wrong.locator('h3').textContent()).toBe('Pictures it got wrong (1)');
+    expect(await wrong.locator('figcaption').allTextContents()).toEqual([
+      expect.stringMatching(/^a standing, called lying \d+%$/),
+    ]);
+    expect(await wrong.getByRole('img', { name: 'a picture of standing' }).count()).toBe(1);
+    await wrong.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/editor-check-wrong-1280.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await wrong.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/editor-check-wrong-390.png' });
     expect(errors).toEqual([]);
     await page.close();
   });
