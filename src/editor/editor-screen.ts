@@ -53,7 +53,7 @@ function restoredDraft(
     if (draft.id !== levelId) return {};
     return {
       draft,
-      message: `Your unfinished changes${draft.title.trim() ? ` to "${draft.title.trim()}"` : ''} are back.`,
+      message: `Your unfinished changes${draft.title.trim() ? ` to "${draft.title.trim()}"` : ''}${draft.workbench ? ', with the network you built under "Win it",' : ''} are back.`,
     };
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;

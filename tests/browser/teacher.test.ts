@@ -113,6 +113,11 @@ describe('a teacher comes back to a level', { timeout: LONG_TEST_MS }, () => {
     await page.getByLabel('Title', { exact: true }).waitFor();
     expect(page.url()).toBe(address);
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Bars for class 7b');
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toBe(
+        'Your unfinished changes to "Bars for class 7b", with the network you built under "Win it", are back.',
+      );
     expect(await pictureCounts(page)).toEqual([
       'Training pictures (8)',
       'Hidden test pictures (1)',
