@@ -1,37 +1,5 @@
 import type { LevelSpec } from '../spec';
-import { button, el } from '../ui';
-
-/** Draws one of the level's pictures small and crisp, ink dark on light, with its label as its name. */
-export function pictureCanvas(
-  level: LevelSpec,
-  pixels: readonly number[],
-  label: string,
-  scale = 8,
-): HTMLCanvasElement {
-  const [h, w, c] = level.input;
-  const canvas = el('canvas', { class: 'level-picture', role: 'img', 'aria-label': `a picture of ${label}` });
-  canvas.width = w;
-  canvas.height = h;
-  canvas.style.width = `${w * scale}px`;
-  canvas.style.height = `${h * scale}px`;
-  const g = canvas.getContext('2d');
-  if (!g) return canvas;
-  const image = g.createImageData(w, h);
-  const low = level.blank;
-  for (let i = 0; i < h * w; i++) {
-    for (let k = 0; k < 3; k++) {
-      // Grey pictures show ink dark; colour pictures show their first three channels as they are.
-      const v = c >= 3 ? (pixels[i * c + k] ?? 0) : (pixels[i * c] ?? 0);
-      const t = c >= 3 ? v : (v - low) / (1 - low);
-      image.data[i * 4 + k] = Math.round(
-        255 * (c >= 3 ? Math.min(1, Math.max(0, t)) : 1 - Math.min(1, Math.max(0, t))),
-      );
-    }
-    image.data[i * 4 + 3] = 255;
-  }
-  g.putImageData(image, 0, 0);
-  return canvas;
-}
+import { button, el, pictureCanvas } from '../ui';
 
 /** A few training pictures of each class, so the idea is seen before it is read. */
 export function classSamples(level: LevelSpec, perClass = 3): HTMLElement {

@@ -1,7 +1,6 @@
 import type { Judgement } from '../game/judge';
 import type { LevelSpec } from '../spec';
-import { button, el } from '../ui';
-import { pictureCanvas } from './level-intro';
+import { button, el, wrongPictures } from '../ui';
 
 /** What the player can do after a verdict. */
 export interface ResultActions {
@@ -38,17 +37,6 @@ export function resultPanel(
     el('li', {}, `${verdict.won ? '✓' : '✗'} reach the goal of ${goal}`),
     ...verdict.starRules.map((s) => el('li', {}, `${s.met && verdict.won ? '✓' : '✗'} ${s.text}`)),
   );
-  const wrong = verdict.wrong.map((i) => {
-    const example = level.test[i];
-    if (!example) return null;
-    const answer = level.classes[predicted[i] ?? -1] ?? '?';
-    return el(
-      'figure',
-      {},
-      pictureCanvas(level, example.pixels, example.label, Math.max(4, Math.floor(48 / level.input[0]))),
-      el('figcaption', {}, `a ${example.label}, called ${answer}`),
-    );
-  });
   const panel = el(
     'section',
     { class: `result ${verdict.won ? 'won celebrate' : 'lost'}`, 'aria-label': 'Result' },
@@ -56,8 +44,7 @@ export function resultPanel(
     verdict.won ? stars : null,
     el('p', {}, summary),
     rules,
-    wrong.length ? el('h3', {}, `Pictures it got wrong (${wrong.length})`) : null,
-    wrong.length ? el('div', { class: 'wrong-pictures' }, ...wrong) : null,
+    ...wrongPictures(level, verdict.wrong, (i) => ({ classIndex: predicted[i] ?? -1 })),
     el(
       'div',
       { class: 'controls' },

@@ -3,9 +3,11 @@ import { BUILT_IN_ORDER, loadAllBuiltInLevels } from '../game/catalog';
 import { type MapGeometry, mapGeometry } from '../game/map-layout';
 import { startMapGame } from '../game/map-scene';
 import { entryName, type MapEntry, mapEntries } from '../game/progression';
+import type { LevelSpec } from '../spec';
 import type { PlayerStore } from '../storage';
-import { type AppContext, button, el, levelHash, type Screen } from '../ui';
+import { type AppContext, button, editorHash, el, levelHash, type Screen } from '../ui';
 import { exportProgress, importProgress } from './backup';
+import { copyToEdit } from './level-copy';
 import { importDialog } from './sharing';
 
 /** The buttons laid over the drawn map: one per level, where the scene draws it, named for screen readers. */
@@ -43,18 +45,23 @@ function levelButtons(
   return list;
 }
 
+/** The button beside a shelf's level: Edit for the player's own, Make a copy to edit for the others. */
+type ShelfAction = (level: LevelSpec) => HTMLButtonElement;
+
 /** A list of the player's own or received levels, or a sentence saying where they come from. */
 function levelShelf(
   title: string,
   empty: string,
-  levels: readonly { id: string; title: string }[],
+  levels: readonly LevelSpec[],
   context: AppContext<PlayerStore>,
+  action: ShelfAction,
 ) {
   const items = levels.map((level) =>
     el(
       'li',
       {},
       button(level.title, () => context.navigate(levelHash(level.id)), { class: 'shelf-level' }),
+      action(level),
     ),
   );
   return el(
@@ -62,6 +69,47 @@ function levelShelf(
     { class: 'shelf', 'aria-label': title },
     el('h2', {}, title),
     items.length ? el('ul', {}, ...items) : el('p', { class: 'shelf-empty' }, empty),
+  );
+}
+
+const editButton =
+  (context: AppContext<PlayerStore>): ShelfAction =>
+  (level) =>
+    button('Edit', () => context.navigate(editorHash(level.id)), {
+      class: 'shelf-action',
+      'aria-label': `Edit ${level.title}`,
+    });
+
+const copyButton =
+  (context: AppContext<PlayerStore>): ShelfAction =>
+  (level) =>
+    button('Make a copy to edit', () => void copyToEdit(level, context), {
+      class: 'shelf-action',
+      'aria-label': `Make a copy of ${level.title} to edit`,
+    });
+
+/** A built-in level picked from a list, copied to edit. */
+function builtInCopier(levels: readonly LevelSpec[], context: AppContext<PlayerStore>): HTMLElement {
+  const select = el(
+    'select',
+    { id: 'copy-built-in' },
+    ...levels.map((level, i) => el('option', { value: level.id }, `${i + 1}. ${level.title}`)),
+  );
+  const copy = () => {
+    const level = levels.find((l) => l.id === select.value);
+    if (level) void copyToEdit(level, context);
+  };
+  return el(
+    'section',
+    { class: 'shelf', 'aria-label': 'Built-in levels' },
+    el('h2', {}, 'Built-in levels'),
+    el('label', { for: 'copy-built-in' }, 'Start from a built-in level'),
+    el(
+      'div',
+      { class: 'shelf-copy' },
+      select,
+      button('Make a copy to edit', copy, { class: 'shelf-action' }),
+    ),
   );
 }
 
@@ -76,8 +124,7 @@ export async function showMap(root: HTMLElement, context: AppContext<PlayerStore
   const canvasHolder = el('div', { class: 'map-canvas', 'aria-hidden': 'true' });
   stage.append(canvasHolder, levelButtons(entries, geometry, context));
   const won = entries.filter((e) => e.state === 'won').length;
-  const shelf = (origin: 'mine' | 'shared') =>
-    context.store.customLevels(origin).map((c) => ({ id: c.level.id, title: c.level.title }));
+  const shelf = (origin: 'mine' | 'shared') => context.store.customLevels(origin).map((c) => c.level);
   root.replaceChildren(
     el(
       'main',
@@ -105,13 +152,16 @@ export async function showMap(root: HTMLElement, context: AppContext<PlayerStore
           'Levels you make in the level editor will appear here.',
           shelf('mine'),
           context,
+          editButton(context),
         ),
         levelShelf(
           'Shared with me',
           'Levels opened from a link someone shared will appear here.',
           shelf('shared'),
           context,
+          copyButton(context),
         ),
+        builtInCopier(levels, context),
       ),
     ),
   );

@@ -6,7 +6,7 @@
 
 import type { BlockEditor } from '../blocks';
 import type { LayerSpec, LevelSpec } from '../spec';
-import { button, el } from '../ui';
+import { button, el, wrongPictures } from '../ui';
 import type { TrainerClient } from '../worker/page/client';
 import { buildLevel, draftLimits } from './build-level';
 import { type CheckAccess, percent } from './check-access';
@@ -20,6 +20,8 @@ interface Workbench {
   /** Redraws the whole tab after a change to the draft. */
   readonly refresh: () => void;
   readonly status: HTMLElement;
+  /** The test pictures the last run got wrong, drawn as the player's verdict draws them. */
+  readonly wrong: HTMLElement;
   readonly win: HTMLButtonElement;
   editor: BlockEditor | null;
   client: TrainerClient | null;
@@ -103,6 +105,9 @@ async function recordOutcome(
   outcome: WinOutcome,
 ): Promise<void> {
   const goal = percent(level.goal.testAccuracy);
+  wb.wrong.replaceChildren(
+    ...wrongPictures(level, outcome.wrong, (i) => outcome.answers[i] ?? { classIndex: -1 }),
+  );
   if (!outcome.won) {
     wb.status.textContent = `Not won: test accuracy ${percent(outcome.testAccuracy)} after ${outcome.steps} steps (training accuracy ${percent(outcome.trainAccuracy)}); the goal is ${goal}. Change the network or the pictures and try again.`;
     return;
@@ -135,6 +140,7 @@ async function winIt(wb: Workbench): Promise<void> {
   if (!level) return;
   wb.training = true;
   wb.win.disabled = true;
+  wb.wrong.replaceChildren();
   wb.status.textContent = 'Training your network on the training pictures...';
   try {
     if (!wb.client) {
@@ -157,19 +163,30 @@ async function winIt(wb: Workbench): Promise<void> {
   }
 }
 
-/** Loads the blocks (only when the tab opens) and puts the reference or starter network in. */
+/** What the workbench shows when it opens: the network built there before, else the reference or starter. */
+function workbenchLayers(draft: EditorDraft): readonly LayerSpec[] {
+  return draft.workbench ?? draft.reference?.layers ?? draft.rules.starter ?? [];
+}
+
+/** Keeps the workbench's network in the draft (saved with it), unless it is what the workbench shows anyway. */
+function keepWorkbench(wb: Workbench, layers: readonly LayerSpec[]): void {
+  if (JSON.stringify(layers) === JSON.stringify(workbenchLayers(wb.access.draft()))) return;
+  wb.access.update((d) => ({ ...d, workbench: layers }));
+}
+
+/** Loads the blocks (only when the tab opens) and puts the network built before, or the reference or starter, in. */
 async function mountWorkbench(wb: Workbench, host: HTMLElement): Promise<void> {
   const blocks = await import('../blocks');
   if (wb.disposed) return;
   const draft: EditorDraft = wb.access.draft();
-  const start = draft.reference?.layers ?? draft.rules.starter ?? [];
   wb.editor = blocks.mountBlockEditor(host, {
     context: {
       input: [draft.side, draft.side, draft.channels],
       classes: draft.classes.map((c) => c.name),
       limits: draftLimits(draft),
     },
-    layers: start,
+    layers: workbenchLayers(draft),
+    onChange: (result) => keepWorkbench(wb, result.layers),
   });
 }
 
@@ -179,6 +196,7 @@ export function workbenchSection(access: CheckAccess, refresh: () => void): Work
     access,
     refresh,
     status: el('p', { class: 'editor-workbench-status', 'aria-live': 'polite' }),
+    wrong: el('div', { class: 'editor-wrong' }),
     win: button('Win it', () => void winIt(wb), { class: 'primary' }),
     editor: null,
     client: null,
@@ -206,6 +224,7 @@ export function workbenchSection(access: CheckAccess, refresh: () => void): Work
       button('No starter network', () => clearStarter(wb)),
     ),
     wb.status,
+    wb.wrong,
     starterText,
   );
   void mountWorkbench(wb, host);

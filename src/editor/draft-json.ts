@@ -58,6 +58,7 @@ const draftSchema = z.strictObject({
       fingerprint: z.string().max(100),
     })
     .optional(),
+  workbench: z.array(z.unknown()).max(MAX.layers).optional(),
 });
 
 /** The draft as plain JSON (no undefined fields), as storage keeps it. */
@@ -110,6 +111,7 @@ export function draftFromJson(value: unknown): EditorDraft {
     }
   });
   const starter = doc.rules.starter && checkedStarter(doc.rules.starter, doc);
+  const workbench = doc.workbench && checkedStarter(doc.workbench, doc);
   const reference = doc.reference && checkedNetwork(doc.reference.layers, doc.reference.training, doc);
   return {
     ...doc,
@@ -123,10 +125,14 @@ export function draftFromJson(value: unknown): EditorDraft {
             fingerprint: doc.reference.fingerprint,
           }
         : undefined,
+    workbench,
   };
 }
 
-/** A starter may be an unfinished stack; its layers are checked by the spec as a workbench's are. */
+/**
+ * A starter or the workbench's network may be an unfinished stack; its layers are checked by the
+ * spec as a player's workbench's are, and dropped (undefined) when they are not layers.
+ */
 function checkedStarter(
   layers: readonly unknown[],
   draft: z.infer<typeof draftSchema>,

@@ -5,7 +5,7 @@
  */
 
 import { type LevelSpec, SpecError } from '../spec';
-import { NEW_LEVEL_DRAFT, type PlayerStore } from '../storage';
+import { levelIdTaken, NEW_LEVEL_DRAFT, type PlayerStore } from '../storage';
 import { type AppContext, editorHash } from '../ui';
 import { buildLevel, newLevelId } from './build-level';
 import { checkDraft } from './check';
@@ -48,14 +48,24 @@ async function keepUnfinished(store: PlayerStore, context: AppContext<PlayerStor
 }
 
 /**
+ * After the level was saved: a network on the "Win it" workbench is kept with the draft (the level
+ * document has no place for it), which then reopens in place of the saved level; else no draft is kept.
+ */
+async function afterLevelSaved(store: PlayerStore, d: EditorDraft, id: string): Promise<void> {
+  await store.deleteLevelDraft(d.id ?? NEW_LEVEL_DRAFT);
+  if (d.workbench !== undefined) await store.saveLevelDraft(id, draftToJson({ ...d, id }));
+}
+
+/**
  * Starts keeping `first`. `saveStatus` shows how saving went; `onChange` runs after every change
- * (the header redraws).
+ * (the header redraws). `builtIn` says whether an id is a built-in level's: a new level never takes one.
  */
 export function keepDraft(
   context: AppContext<PlayerStore>,
   first: EditorDraft,
   saveStatus: HTMLElement,
   onChange: () => void,
+  builtIn: (id: string) => boolean = () => false,
 ): DraftKeeper {
   const { store } = context;
   let draft = first;
@@ -69,8 +79,7 @@ export function keepDraft(
   const saveNow = async (): Promise<LevelSpec | null> => {
     cancelSave();
     const d = draft;
-    const taken = (id: string) => store.customLevels().some((c) => c.level.id === id);
-    const id = d.id ?? newLevelId(d.title, new Date(), taken);
+    const id = d.id ?? newLevelId(d.title, new Date(), (i) => levelIdTaken(store, builtIn, i));
     const built = buildLevel(d, id);
     if ('error' in built) {
       await keepUnfinished(store, context, d);
@@ -78,7 +87,7 @@ export function keepDraft(
       return null;
     }
     await store.saveCustomLevel(built.level);
-    await store.deleteLevelDraft(d.id ?? NEW_LEVEL_DRAFT);
+    await afterLevelSaved(store, d, id);
     if (d.id === undefined) {
       draft = { ...draft, id };
       // Reloading the page now reopens this level rather than an empty editor.

@@ -61,6 +61,11 @@ export interface EditorDraft {
   readonly classes: readonly DraftClass[];
   readonly rules: DraftRules;
   readonly reference?: DraftReference | undefined;
+  /**
+   * The network on the "Win it" workbench, as built so far (it may not run yet), when it is not
+   * simply the reference or starter network shown there; kept so that leaving the editor loses it not.
+   */
+  readonly workbench?: readonly LayerSpec[] | undefined;
 }
 
 /** The fewest and most classes a level has. */

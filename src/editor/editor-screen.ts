@@ -46,13 +46,14 @@ function restoredDraft(
   savedAt: string,
 ): { draft?: EditorDraft; message?: string } {
   const kept = store.levelDraft(levelId ?? NEW_LEVEL_DRAFT);
-  if (!kept || kept.savedAt <= savedAt) return {};
+  // A draft kept with the level's own save (its workbench network) carries the same stamp or a later one.
+  if (!kept || kept.savedAt < savedAt) return {};
   try {
     const draft = draftFromJson(kept.draft);
     if (draft.id !== levelId) return {};
     return {
       draft,
-      message: `Your unfinished changes${draft.title.trim() ? ` to "${draft.title.trim()}"` : ''} are back.`,
+      message: `Your unfinished changes${draft.title.trim() ? ` to "${draft.title.trim()}"` : ''}${draft.workbench ? ', with the network you built under "Win it",' : ''} are back.`,
     };
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
@@ -170,11 +171,15 @@ function editorHeader(
   );
 }
 
-/** Shows the level editor for a new level, or for the saved level `levelId`. */
+/**
+ * Shows the level editor for a new level, or for the saved level `levelId`; `builtIn` says which ids
+ * are built-in levels' (the app knows them), which a new level never takes.
+ */
 export async function showLevelEditor(
   root: HTMLElement,
   context: AppContext<PlayerStore>,
   levelId?: string,
+  builtIn: (id: string) => boolean = () => false,
 ): Promise<Screen> {
   const opened = openDraft(context.store, levelId);
   if ('missing' in opened) return missingLevel(root, context, opened.missing);
@@ -182,8 +187,12 @@ export async function showLevelEditor(
   const heading = el('h1', {});
   const saveStatus = el('p', { class: 'editor-save-status' });
   const readiness = el('p', { class: 'editor-header-readiness' });
-  const keeper = keepDraft(context, opened.draft, saveStatus, () =>
-    showHeader(keeper.access.draft(), heading, readiness),
+  const keeper = keepDraft(
+    context,
+    opened.draft,
+    saveStatus,
+    () => showHeader(keeper.access.draft(), heading, readiness),
+    builtIn,
   );
   const tabs = mountEditorTabs((name) => tabPanel(name, keeper));
   const header = editorHeader(context, keeper, { heading, readiness, saveStatus });

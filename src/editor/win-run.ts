@@ -28,6 +28,8 @@ export interface WinOutcome {
   readonly testAccuracy: number;
   /** The test pictures the network got wrong, by index. */
   readonly wrong: readonly number[];
+  /** What it answered for each test picture: the class voted for and its probability. */
+  readonly answers: readonly { readonly classIndex: number; readonly probability: number }[];
   readonly won: boolean;
 }
 
@@ -48,6 +50,11 @@ export async function runToWin(
     trainAccuracy: run.last?.trainAccuracy ?? 0,
     testAccuracy,
     wrong: level.test.flatMap((example, i) => (run.test?.predicted[i] === example.classIndex ? [] : [i])),
+    answers: level.test.map((_, i) => {
+      const classIndex = run.test?.predicted[i] ?? -1;
+      const probability = run.test?.probabilities[i * level.classes.length + classIndex] ?? 0;
+      return { classIndex, probability };
+    }),
     won: run.test !== null && reachesGoal(level, testAccuracy),
   };
 }

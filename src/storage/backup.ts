@@ -12,19 +12,20 @@ import {
   storedWorkspace,
 } from './documents';
 import { expectList, expectRecord, expectTime, join } from './fields';
+import { type LevelDraft, parseLevelDraft } from './level-drafts';
 import { type ProgressRecord, parseProgress } from './progress';
 import { parseSettings, type SettingChanges } from './settings';
 
 /** The backup file's kind. */
 export const BACKUP_KIND = 'convblocks/backup';
 
-/** The newest backup version this reader knows. */
-export const BACKUP_VERSION = 1;
+/** The newest backup version this reader knows (2 added the level editor's unfinished drafts). */
+export const BACKUP_VERSION = 2;
 
 /** The most entries of each list a backup may hold, so no file can ask for absurd work. */
 export const MAX_BACKUP_ENTRIES = 10_000;
 
-/** A backup file (`convblocks/backup`, version 1) as JSON: the whole store, documents inside. */
+/** A backup file (`convblocks/backup`, version 2) as JSON: the whole store, documents inside. */
 export interface BackupDocument {
   readonly kind: typeof BACKUP_KIND;
   readonly version: typeof BACKUP_VERSION;
@@ -35,6 +36,8 @@ export interface BackupDocument {
   readonly customLevels: readonly StoredCustomLevel[];
   /** Only the settings the player changed. */
   readonly settings: SettingChanges;
+  /** The level editor's unfinished levels (version 2; a version 1 backup has none). */
+  readonly levelDrafts: readonly LevelDraft[];
 }
 
 /** A backup once checked, ready to import. */
@@ -59,10 +62,12 @@ export function backupDocument(contents: Contents, exportedAt: string): BackupDo
     networks: byKey(contents.networks).map(storedNetwork),
     customLevels: byKey(contents.customLevels).map(storedCustomLevel),
     settings: { ...contents.settings },
+    levelDrafts: byKey(contents.levelDrafts),
   };
 }
 
-const FIELDS = [
+/** The fields of a version 1 backup; version 2 adds `levelDrafts`. */
+const FIELDS_V1 = [
   'kind',
   'version',
   'exportedAt',
@@ -72,8 +77,9 @@ const FIELDS = [
   'customLevels',
   'settings',
 ];
+const FIELDS = [...FIELDS_V1, 'levelDrafts'];
 
-function checkHeader(value: unknown): void {
+function checkHeader(value: unknown): number {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new SpecError('', `expected a ConvBlocks backup (a JSON object) but got ${describeValue(value)}`);
   }
@@ -89,6 +95,13 @@ function checkHeader(value: unknown): void {
       `this backup was made by a newer ConvBlocks (version ${version}; this one reads up to ${BACKUP_VERSION}): update the game to open it`,
     );
   }
+  return version;
+}
+
+/** The backup's fields as the newest version has them: a version 1 backup has no drafts. */
+function migrated(value: unknown, version: number): Record<string, unknown> {
+  if (version === 1) return { ...expectRecord(value, '', FIELDS_V1), levelDrafts: [] };
+  return expectRecord(value, '', FIELDS);
 }
 
 /** Reads one list of a backup into a map, refusing two entries with the same key. */
@@ -134,8 +147,7 @@ function checkLevelIds(levels: ReadonlyMap<string, unknown>, builtIn: readonly s
  */
 export function parseBackup(text: string, options: BackupOptions = {}): Backup {
   const value = parseJsonText(text);
-  checkHeader(value);
-  const doc = expectRecord(value, '', FIELDS);
+  const doc = migrated(value, checkHeader(value));
   const customLevels = entries(doc.customLevels, 'customLevels', parseCustomLevel, (c) => c.level.id, 'id');
   checkLevelIds(customLevels, options.builtInLevelIds ?? []);
   return {
@@ -146,7 +158,7 @@ export function parseBackup(text: string, options: BackupOptions = {}): Backup {
       networks: entries(doc.networks, 'networks', parseSavedNetwork, (n) => n.id, 'id'),
       customLevels,
       settings: parseSettings(doc.settings, 'settings'),
-      levelDrafts: new Map(),
+      levelDrafts: entries(doc.levelDrafts, 'levelDrafts', parseLevelDraft, (d) => d.key, 'key'),
     },
   };
 }

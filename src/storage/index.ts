@@ -17,6 +17,7 @@ export {
   type SavedWorkspace,
 } from './documents';
 export { type LevelDraft, NEW_LEVEL_DRAFT } from './level-drafts';
+export { copyOfLevel, levelIdTaken } from './level-ids';
 export type { SkippedRecord } from './load';
 export { openDatabase } from './open-database';
 export { OPEN_TIMEOUT_MS, openPlayerStore } from './open-store';

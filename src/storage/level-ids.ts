@@ -1,4 +1,4 @@
-import { type LevelSpec, levelToDocument } from '../spec';
+import { type LevelSpec, levelToDocument, MAX } from '../spec';
 import type { CustomLevel } from './documents';
 import { ID_PATTERN } from './fields';
 
@@ -39,4 +39,36 @@ export function placeSharedLevel(
   if (existing === undefined) return { savedAt, level, origin: 'shared' };
   if (sameLevel(level, existing)) return null;
   return { savedAt, level: withLevelId(level, freeLevelId(level.id, taken)), origin: 'shared' };
+}
+
+/** A copy's title: "Copy of" the original's, cut to the title length a level may have. */
+export function copyTitle(title: string): string {
+  return `Copy of ${title}`.slice(0, MAX.nameLength).trimEnd();
+}
+
+/**
+ * A copy of `level` to edit: titled "Copy of ...", under `<id>-copy` (or the first free `-2`, `-3`,
+ * ... after it) so it clashes with no id `taken` names (built-in levels, saved levels, drafts).
+ */
+export function copyOfLevel(level: LevelSpec, taken: (id: string) => boolean): LevelSpec {
+  // Room is left for "-copy" and a number up to -999 after it.
+  const stem = `${level.id.slice(0, 55).replace(/-+$/, '')}-copy`;
+  const id = taken(stem) ? freeLevelId(stem, taken) : stem;
+  return { ...level, id, title: copyTitle(level.title) };
+}
+
+/** What `levelIdTaken` reads of the store. */
+export interface LevelIdHolder {
+  customLevels(): readonly { readonly level: { readonly id: string } }[];
+  levelDraft(key: string): unknown;
+}
+
+/**
+ * Whether a new level or a copy may not take `id`: a built-in level's (`builtIn`, which only the app
+ * knows), a saved level's or an unfinished draft's.
+ */
+export function levelIdTaken(store: LevelIdHolder, builtIn: (id: string) => boolean, id: string): boolean {
+  return (
+    builtIn(id) || store.customLevels().some((c) => c.level.id === id) || store.levelDraft(id) !== undefined
+  );
 }

@@ -11,3 +11,4 @@ export {
   showDialog,
 } from './dialogs';
 export { button, el } from './dom';
+export { pictureCanvas, type WrongAnswer, wrongPictures } from './level-picture';

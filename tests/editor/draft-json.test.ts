@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EDITOR_TRAINING, type EditorDraft, isReady, winFingerprint } from '../../src/editor/draft';
 import { draftFromJson, draftToJson } from '../../src/editor/draft-json';
+import type { LayerSpec } from '../../src/spec';
 import { smallDraft } from './helpers';
 
 function won(draft: EditorDraft): EditorDraft {
@@ -45,6 +46,23 @@ describe('unfinished drafts as JSON', () => {
       rules: { ...smallDraft().rules, starter: [{ type: 'dense' as const, units: 2 }] },
     };
     expect(draftFromJson(json(draft)).rules.starter).toEqual([{ type: 'dense', units: 2 }]);
+  });
+
+  it('keeps the network on the "Win it" workbench, even one that does not run yet (issue 17)', () => {
+    // No Dense at the end yet: not a network that runs, but what the teacher has built so far.
+    const workbench: LayerSpec[] = [
+      { type: 'conv', filters: 2, size: 2, stride: 1, padding: 'valid' },
+      { type: 'flatten' },
+    ];
+    const back = draftFromJson(json({ ...won(smallDraft()), workbench }));
+    expect(back.workbench).toEqual(workbench);
+    // The workbench is not part of what the win was judged on.
+    expect(isReady(back)).toBe(true);
+  });
+
+  it('drops a workbench that is not layers, keeping the rest', () => {
+    const back = draftFromJson({ ...json(smallDraft()), workbench: [{ type: 'teleport' }] });
+    expect([back.workbench, back.title]).toEqual([undefined, 'Bars']);
   });
 
   it('drops a reference network that does not run, keeping the rest', () => {

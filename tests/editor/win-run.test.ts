@@ -58,13 +58,18 @@ describe('winning a level in the editor', () => {
 
   it('wins when every test picture gets its own class', async () => {
     const { trainer } = fakeTrainer(10, [0, 1]);
-    expect(await runToWin(trainer, level, layers, EDITOR_TRAINING)).toEqual({
-      steps: 10,
-      trainAccuracy: 1,
-      testAccuracy: 1,
-      wrong: [],
-      won: true,
-    });
+    const { answers, ...outcome } = await runToWin(trainer, level, layers, EDITOR_TRAINING);
+    expect(outcome).toEqual({ steps: 10, trainAccuracy: 1, testAccuracy: 1, wrong: [], won: true });
+    expect(answers.map((a) => a.classIndex)).toEqual([0, 1]);
+  });
+
+  it('says what it answered for each test picture, and how sure it was', async () => {
+    const { trainer } = fakeTrainer(10, [1, 1]);
+    const { answers, wrong } = await runToWin(trainer, level, layers, EDITOR_TRAINING);
+    expect(wrong).toEqual([0]);
+    expect(answers.map((a) => a.classIndex)).toEqual([1, 1]);
+    // The fake votes [0.2, 0.8] for class 1: the probability of the class voted for, not the first.
+    for (const a of answers) expect(a.probability).toBeCloseTo(0.8, 6);
   });
 
   it('does not win below the goal', async () => {

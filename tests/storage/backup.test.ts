@@ -21,6 +21,7 @@ async function filledStore(clock = new ManualClock()): Promise<PlayerStore> {
   await store.saveNetwork(sampleNetwork({ weights: sampleWeights() }));
   await store.saveCustomLevel(sampleLevel());
   await store.updateSettings({ speed: 'fast' });
+  await store.saveLevelDraft(':new', { title: 'Half a level', workbench: [{ type: 'flatten' }] });
   return store;
 }
 
@@ -35,13 +36,14 @@ describe('exportBackup', () => {
     );
     expect(store.exportBackup()).toEqual({
       kind: 'convblocks/backup',
-      version: 1,
+      version: 2,
       exportedAt: '2025-04-01T12:00:00.000Z',
       progress: [],
       workspaces: [],
       networks: [],
       customLevels: [],
       settings: {},
+      levelDrafts: [],
     });
   });
 
@@ -50,6 +52,20 @@ describe('exportBackup', () => {
     const restored = await openTestStore(new IDBFactory());
     await restored.importBackup(parseBackup(JSON.stringify(exported)), 'replace');
     expect(withoutDate(restored.exportBackup())).toEqual(withoutDate(exported));
+  });
+
+  it('holds the level editor’s unfinished levels, which come back on import', async () => {
+    const exported = (await filledStore()).exportBackup();
+    expect(exported.levelDrafts.map((d) => [d.key, d.draft])).toEqual([
+      [':new', { title: 'Half a level', workbench: [{ type: 'flatten' }] }],
+    ]);
+    const factory = new IDBFactory();
+    await (await openTestStore(factory)).importBackup(parseBackup(JSON.stringify(exported)), 'merge');
+    // Read back from the database, not from memory.
+    expect((await openTestStore(factory)).levelDraft(':new')?.draft).toEqual({
+      title: 'Half a level',
+      workbench: [{ type: 'flatten' }],
+    });
   });
 });
 
@@ -157,6 +173,26 @@ function bad(path: (string | number)[], value: unknown): string {
 }
 
 describe('parseBackup', () => {
+  it('opens a version 1 backup (made before drafts were backed up) with no drafts', () => {
+    const backup = parseBackup(JSON.stringify(good()));
+    expect(backup.contents.levelDrafts.size).toBe(0);
+    expect(backup.contents.progress.get('x-vs-o')?.stars).toBe(2);
+  });
+
+  it('refuses drafts in a version 1 backup, and a version 2 backup without its drafts list', () => {
+    expect(() => parseBackup(bad(['levelDrafts'], []))).toThrow('levelDrafts: unknown field "levelDrafts"');
+    expect(() => parseBackup(bad(['version'], 2))).toThrow('levelDrafts: is missing');
+  });
+
+  it('refuses a version 2 draft that is not plain JSON, naming it', () => {
+    const doc = {
+      ...good(),
+      version: 2,
+      levelDrafts: [{ key: 'Bad Key', savedAt: '2025-03-01T10:00:00.000Z', draft: {} }],
+    };
+    expect(() => parseBackup(JSON.stringify(doc))).toThrow(/^levelDrafts\[0\]\.key: /);
+  });
+
   it('reads a good backup', () => {
     expect(parseBackup(JSON.stringify(good())).contents.networks.get('net-1')?.network.name).toBe(
       'my X spotter',
@@ -173,8 +209,8 @@ describe('parseBackup', () => {
     ],
     [
       'a newer version',
-      bad(['version'], 2),
-      'version: this backup was made by a newer ConvBlocks (version 2',
+      bad(['version'], 3),
+      'version: this backup was made by a newer ConvBlocks (version 3',
     ],
     [
       'a version that is not a number',

@@ -68,10 +68,10 @@ describe("the level editor's unfinished levels", () => {
     ]);
   });
 
-  it('leaves drafts out of backups', async () => {
+  it('puts drafts in backups (issue 17: nothing lost when a browser is wiped)', async () => {
     const store = await openTestStore(new IDBFactory());
     await store.saveLevelDraft(NEW_LEVEL_DRAFT, draft);
-    expect(Object.keys(store.exportBackup())).not.toContain('levelDrafts');
+    expect(store.exportBackup().levelDrafts.map((d) => [d.key, d.draft])).toEqual([[NEW_LEVEL_DRAFT, draft]]);
   });
 
   it('gives a version-1 database an empty drafts store that takes drafts', async () => {

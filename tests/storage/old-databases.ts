@@ -101,6 +101,7 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       networks,
       customLevels,
       settings: { speed: 'slow-motion', backend: 'cpu' },
+      levelDrafts: [],
     },
   },
   2: {
@@ -124,6 +125,7 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
         { id: 'from-a-friend', savedAt: '2025-02-04T09:00:00.000Z', level: sharedLevel, origin: 'shared' },
       ],
       settings: { speed: 'fast' },
+      levelDrafts,
     },
   },
 };
