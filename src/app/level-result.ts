@@ -8,6 +8,8 @@ export interface ResultActions {
   /** Present when there is a next level to go to. */
   readonly nextLevel?: () => void;
   readonly backToMap: () => void;
+  /** Looks inside the network with the test picture at this index. */
+  readonly why?: (testIndex: number) => void;
 }
 
 /**
@@ -47,6 +49,11 @@ export function resultPanel(
       {},
       pictureCanvas(level, example.pixels, example.label, Math.max(4, Math.floor(48 / level.input[0]))),
       el('figcaption', {}, `a ${example.label}, called ${answer}`),
+      actions.why
+        ? button('Why?', () => actions.why?.(i), {
+            'aria-label': `Why? Look inside the network with test picture ${i + 1}`,
+          })
+        : null,
     );
   });
   const panel = el(

@@ -9,6 +9,8 @@ export interface LevelView {
   snapshot(event: SnapshotEvent): void;
   /** Shows the test pictures with the judged network's votes. */
   judged(step: number, testProbabilities: Float32Array): void;
+  /** Looks inside the network with one of the level's pictures, as picking it would. */
+  lookInside(choice: PictureChoice): void;
   /** The picture the view looks inside, or null. */
   watched(): readonly number[] | null;
   /** The network was rebuilt or reset: the curves start again. */
@@ -23,13 +25,17 @@ export interface LevelView {
 export function mountLevelView(
   host: HTMLElement,
   level: LevelSpec,
-  options: { layers: () => readonly LayerSpec[]; onWatch: (pixels: readonly number[] | null) => void },
+  options: {
+    layers: () => readonly LayerSpec[];
+    /** The picture to watch; `picked` when the player chose it (rather than the view's first one). */
+    onWatch: (pixels: readonly number[] | null, picked: boolean) => void;
+  },
 ): LevelView {
   let watched: readonly number[] | null = level.train[0]?.pixels ?? null;
   const onSelect = (choice: PictureChoice) => {
     if (choice.kind === 'drawn') watched = choice.pixels;
     else watched = (choice.kind === 'train' ? level.train : level.test)[choice.index]?.pixels ?? null;
-    options.onWatch(watched);
+    options.onWatch(watched, true);
   };
   const mount = () =>
     mountTrainingView(host, {
@@ -42,7 +48,7 @@ export function mountLevelView(
     });
   let view: TrainingView = mount();
   let lastStep = -1;
-  options.onWatch(watched);
+  options.onWatch(watched, false);
   return {
     progress(event) {
       // A step can be reported twice (by its own answer and by the run's events): draw it once.
@@ -74,6 +80,7 @@ export function mountLevelView(
     judged(step, testProbabilities) {
       view.showJudgement({ step, testPredictions: testProbabilities });
     },
+    lookInside: (choice) => view.lookInside(choice),
     watched: () => watched,
     reset() {
       lastStep = -1;

@@ -78,6 +78,8 @@ interface PanelParts {
   readonly step: HTMLButtonElement;
   readonly reset: HTMLButtonElement;
   readonly blocker: HTMLElement;
+  /** What the session is doing now, in plain words. */
+  readonly activity: HTMLElement;
   readonly backendLine: HTMLElement;
   readonly resultHost: HTMLElement;
   readonly viewHost: HTMLElement;
@@ -119,6 +121,9 @@ function drawControls(parts: PanelParts, state: SessionState): void {
   const reason = state.blocker;
   parts.blocker.textContent = reason ?? '';
   parts.blocker.hidden = !reason;
+  parts.activity.textContent = state.activity ?? '';
+  parts.activity.hidden = !state.activity;
+  parts.train.setAttribute('aria-busy', String(state.phase === 'running'));
   const going = state.phase === 'running';
   parts.train.disabled = reason !== null || going;
   parts.train.textContent = state.phase === 'paused' ? 'Resume' : 'Train';
@@ -147,6 +152,7 @@ function drawVerdict(
     resultPanel(level, verdict.judgement, verdict.predicted, {
       ...(next && { nextLevel: () => context.navigate(levelHash(next)) }),
       backToMap: () => context.navigate('#/'),
+      why: (index) => view.lookInside({ kind: 'test', index }),
     }),
   );
 }
@@ -195,6 +201,7 @@ function panelParts(
     step: button('Step', () => background(session().step())),
     reset: button('Reset', () => background(session().reset())),
     blocker: el('p', { class: 'train-blocker', id: 'train-blocker' }),
+    activity: el('p', { class: 'train-activity' }),
     backendLine: el('p', { class: 'backend-summary' }),
     resultHost: el('div', {}),
     viewHost: el('div', { class: 'level-view-host' }),
@@ -204,6 +211,7 @@ function panelParts(
     el('div', { class: 'controls' }, parts.train, parts.pause, parts.step, parts.reset),
     settings,
     parts.blocker,
+    parts.activity,
     ...(hints ? [hints] : []),
     parts.backendLine,
     parts.resultHost,
@@ -311,7 +319,10 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   );
   const view: LevelView = mountLevelView(parts.viewHost, level, {
     layers: () => compiled?.layers ?? [],
-    onWatch: (pixels) => background(client.watch(pixels ? Float32Array.from(pixels) : null)),
+    onWatch: (pixels, picked) => {
+      const watched = pixels ? Float32Array.from(pixels) : null;
+      background(picked ? session.look(watched, true) : client.watch(watched));
+    },
   });
   let shownVerdict: SessionState['verdict'] = null;
   const session = new TrainingSession({

@@ -32,10 +32,20 @@ function fakeTrainer(runs: RunEnd[]) {
   let gate = new Promise<void>((resolve) => {
     releaseRun = resolve;
   });
+  // Loading waits at its own gate while `slowLoad` is set, as timing the backends does.
+  let releaseLoad: () => void = () => undefined;
+  const loads = { slow: false };
   const trainer: SessionTrainer = {
     async load(job: TrainingJob) {
       calls.push(`load ${job.network.layers.length} layers${job.network.weights ? ' with weights' : ''}`);
+      if (loads.slow)
+        await new Promise<void>((resolve) => {
+          releaseLoad = resolve;
+        });
       return report;
+    },
+    async watch(pixels) {
+      calls.push(pixels ? `watch ${pixels.length} pixels` : 'watch nothing');
     },
     async train() {
       calls.push('train');
@@ -70,7 +80,7 @@ function fakeTrainer(runs: RunEnd[]) {
       return [null, { kernel: [1, 2, 3, 4, 5, 6, 7, 8], bias: [0, 0] }];
     },
   };
-  return { trainer, calls, finishRun: () => releaseRun() };
+  return { trainer, calls, loads, finishRun: () => releaseRun(), finishLoad: () => releaseLoad() };
 }
 
 /** A run that learned, judged with every test picture voted its own class (or all voted class 0). */
@@ -145,6 +155,48 @@ describe('a level training session', () => {
     await first;
     expect(calls.filter((c) => c === 'train')).toHaveLength(1);
     expect(s.state.phase).toBe('idle');
+  });
+
+  it('says at once what a slow start is doing, and a second press during it starts nothing', async () => {
+    const { s, calls, loads, finishLoad, finishRun } = session([learned(12, true)]);
+    await s.networkChanged(network());
+    loads.slow = true;
+    const first = s.train();
+    expect([s.state.phase, s.state.activity]).toEqual(['running', expect.stringMatching(/^Getting ready/)]);
+    await waitFor(() => calls.includes('load 2 layers'));
+    await s.train();
+    await s.step();
+    finishLoad();
+    await waitFor(() => calls.includes('train'));
+    expect(s.state.activity).toMatch(/^Training/);
+    finishRun();
+    await first;
+    expect(calls).toEqual(['load 2 layers', 'train']);
+    expect([s.state.phase, s.state.activity]).toEqual(['idle', null]);
+  });
+
+  it('loads the network when a picture is picked before training, so its votes can show', async () => {
+    const { s, calls } = session([]);
+    await s.look(new Float32Array(4), false);
+    await s.networkChanged(network());
+    await s.look(new Float32Array(4), true);
+    await s.look(new Float32Array(4), true);
+    expect(calls).toEqual(['watch 4 pixels', 'load 2 layers', 'watch 4 pixels', 'watch 4 pixels']);
+  });
+
+  it('shares one load between a picked picture and a Train pressed while it loads', async () => {
+    const { s, calls, loads, finishLoad, finishRun } = session([learned(3, true)]);
+    await s.networkChanged(network());
+    loads.slow = true;
+    const look = s.look(new Float32Array(4), true);
+    await waitFor(() => calls.includes('load 2 layers'));
+    const run = s.train();
+    finishLoad();
+    await look;
+    await waitFor(() => calls.includes('train'));
+    finishRun();
+    await run;
+    expect(calls).toEqual(['load 2 layers', 'watch 4 pixels', 'train']);
   });
 
   it('judges a finished run on the hidden pictures, records it and announces the verdict', async () => {

@@ -1,0 +1,66 @@
+/**
+ * The play screen in real Chromium: looking inside the network with any picture at any time (before
+ * training, after the verdict), a wrong picture's "Why?", Train answering at once, and the verdict.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { LONG_TEST_MS } from '../fixtures/long-test';
+import { dragBlockUnder } from './blockly-drag';
+import { collectErrors, useChromium } from './chromium';
+
+const baseUrl = inject('baseUrl');
+const browser = useChromium();
+
+/** The votes the inside view shows for the watched picture, as "class percent" lines. */
+const votes = (page: Page) =>
+  page
+    .locator('.viz-vote-row')
+    .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+const status = (page: Page) => page.locator('#status');
+
+/** Opens slash-2x2 with a Dense under the starter's Flatten. */
+async function openSlashLevel(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}#/level/slash-2x2`);
+  await page.getByRole('button', { name: 'Start building' }).click();
+  await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
+  await dragBlockUnder(page, 'dense', 'flatten');
+  await expect.poll(() => page.getByRole('button', { name: 'Train' }).isEnabled()).toBe(true);
+}
+
+describe('looking inside the network', { timeout: LONG_TEST_MS }, () => {
+  it('follows a picture picked before training and after the verdict', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = collectErrors(page);
+    await openSlashLevel(page);
+
+    // Before any training: the untrained network's votes for the picked picture.
+    await page.getByRole('button', { name: /^Picture 2, / }).click();
+    await expect.poll(() => votes(page), { timeout: 60_000 }).toHaveLength(2);
+    await page.screenshot({ path: 'screenshots/play-before-training.png' });
+
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect
+      .poll(async () => (await status(page).textContent()) ?? '', { timeout: 90_000 })
+      .toMatch(/Level complete|Not yet/);
+
+    // After the verdict the test pictures show too, each grid numbering its own: the training
+    // grid comes first, the test grid second.
+    const picture = (n: number, grid: 0 | 1) =>
+      page.getByRole('button', { name: new RegExp(`^Picture ${n}, `) }).nth(grid);
+    await picture(1, 0).click();
+    await expect.poll(() => votes(page)).toHaveLength(2);
+    const first = await votes(page);
+    await picture(2, 0).click();
+    await expect.poll(() => votes(page)).not.toEqual(first);
+    const second = await votes(page);
+    await picture(1, 0).click();
+    await expect.poll(() => votes(page)).toEqual(first);
+    expect(second).not.toEqual(first);
+    // A hidden test picture, a "/" where picture 1 is a "\": the votes turn round.
+    await picture(2, 1).click();
+    await expect.poll(() => votes(page)).not.toEqual(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
