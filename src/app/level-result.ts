@@ -1,5 +1,5 @@
 import type { Judgement } from '../game/judge';
-import type { LevelSpec } from '../spec';
+import { type LevelSpec, withArticle } from '../spec';
 import { button, el } from '../ui';
 import { pictureCanvas } from './level-intro';
 
@@ -48,7 +48,7 @@ export function resultPanel(
       'figure',
       {},
       pictureCanvas(level, example.pixels, example.label, Math.max(4, Math.floor(48 / level.input[0]))),
-      el('figcaption', {}, `a ${example.label}, called ${answer}`),
+      el('figcaption', {}, `${withArticle(example.label)}, called ${answer}`),
       actions.why
         ? button('Why?', () => actions.why?.(i), {
             'aria-label': `Why? Look inside the network with test picture ${i + 1}`,

@@ -16,7 +16,8 @@ import {
 import type { Settings as PlayerSettings, PlayerStore } from '../storage';
 import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
-import type { BackendReport, ProgressEvent, TrainerEvent } from '../worker/protocol';
+import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
+import { backendNote, showBackendReport } from './backend-note';
 import { resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
 
@@ -172,11 +173,9 @@ function routeEvent(
     case 'snapshot':
       view.snapshot(event);
       break;
-    case 'backend': {
-      const report: BackendReport = event.report;
-      parts.backendLine.textContent = `Training on ${BACKEND_LABELS[report.backend]}${report.forced ? ' (your choice)' : ''}: ${report.summary}`;
+    case 'backend':
+      showBackendReport(parts.backendLine, event.report);
       break;
-    }
     case 'done':
     case 'error':
       break;
@@ -202,7 +201,7 @@ function panelParts(
     reset: button('Reset', () => background(session().reset())),
     blocker: el('p', { class: 'train-blocker', id: 'train-blocker' }),
     activity: el('p', { class: 'train-activity' }),
-    backendLine: el('p', { class: 'backend-summary' }),
+    backendLine: backendNote(),
     resultHost: el('div', {}),
     viewHost: el('div', { class: 'level-view-host' }),
   };
