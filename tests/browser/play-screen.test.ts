@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { MAX } from '../../src/spec';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
@@ -60,6 +61,44 @@ describe('looking inside the network', { timeout: LONG_TEST_MS }, () => {
     // A hidden test picture, a "/" where picture 1 is a "\": the votes turn round.
     await picture(2, 1).click();
     await expect.poll(() => votes(page)).not.toEqual(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says on the block why a typed number of filters changed', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await page.getByRole('button', { name: 'Start building' }).click();
+    const conv = page.locator(
+      '.blocklyWorkspace:not(.blocklyFlyout .blocklyWorkspace) g.blocklyBlock.convblocks_conv',
+    );
+    await conv.first().waitFor();
+    const drawnTexts = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('svg text')].map((t) => t.textContent ?? '').join(' | '),
+      );
+    // The starter's Conv has 4 filters, the only 4 on its blocks; each edit starts from the last result.
+    let shown = '4';
+    for (const [typed, kept, note] of [
+      ['9999', String(MAX.filters), `Filters can be at most ${MAX.filters}: 9999 became ${MAX.filters}.`],
+      ['-3', '1', 'Filters must be at least 1: -3 became 1.'],
+    ] as const) {
+      await conv
+        .first()
+        .locator('.blocklyEditableField, .blocklyEditableText')
+        .filter({ hasText: new RegExp(`^${shown}$`) })
+        .first()
+        .click();
+      const input = page.locator('.blocklyHtmlInput');
+      await input.fill(typed);
+      await input.press('Enter');
+      await expect.poll(drawnTexts).toContain(note);
+      shown = kept;
+    }
+    // The kept number is the network's: one filter makes a 7x7x1 map.
+    await expect.poll(drawnTexts).toContain('→ 7x7x1 ·');
+    await page.screenshot({ path: 'screenshots/play-changed-number.png' });
     expect(errors).toEqual([]);
     await page.close();
   });
