@@ -21,6 +21,8 @@ export function resultPanel(
   verdict: Judgement,
   predicted: ArrayLike<number>,
   actions: ResultActions,
+  /** What the score means (see verdictMeaning), or null. */
+  meaning: string | null = null,
 ): HTMLElement {
   const percent = `${Math.round(verdict.accuracy * 100)}%`;
   const goal = `${Math.round(level.goal.testAccuracy * 100)}%`;
@@ -62,6 +64,7 @@ export function resultPanel(
     el('h2', {}, heading),
     verdict.won ? stars : null,
     el('p', {}, summary),
+    meaning ? el('p', { class: 'verdict-meaning' }, meaning) : null,
     rules,
     wrong.length ? el('h3', {}, `Pictures it got wrong (${wrong.length})`) : null,
     wrong.length ? el('div', { class: 'wrong-pictures' }, ...wrong) : null,

@@ -1,6 +1,7 @@
 import type { CompileResult } from '../blocks';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
+import { judgingRule, verdictMeaning } from '../game/verdict-words';
 import {
   BACKEND_CHOICES,
   BACKEND_LABELS,
@@ -150,11 +151,17 @@ function drawVerdict(
   view.judged(verdict.step, verdict.probabilities);
   const next = nextLevelId(order, level.id);
   parts.resultHost.replaceChildren(
-    resultPanel(level, verdict.judgement, verdict.predicted, {
-      ...(next && { nextLevel: () => context.navigate(levelHash(next)) }),
-      backToMap: () => context.navigate('#/'),
-      why: (index) => view.lookInside({ kind: 'test', index }),
-    }),
+    resultPanel(
+      level,
+      verdict.judgement,
+      verdict.predicted,
+      {
+        ...(next && { nextLevel: () => context.navigate(levelHash(next)) }),
+        backToMap: () => context.navigate('#/'),
+        why: (index) => view.lookInside({ kind: 'test', index }),
+      },
+      verdictMeaning(verdict.judgement, verdict.run),
+    ),
   );
 }
 
@@ -211,6 +218,7 @@ function panelParts(
     settings,
     parts.blocker,
     parts.activity,
+    el('p', { class: 'judging-rule' }, judgingRule(options.level)),
     ...(hints ? [hints] : []),
     parts.backendLine,
     parts.resultHost,

@@ -22,6 +22,7 @@ import type {
   TrainingJob,
 } from '../worker/protocol';
 import { type Judgement, judge } from './judge';
+import { type JudgedRun, overfitted } from './verdict-words';
 
 /** What the session needs of the trainer (the worker client, or a fake in tests). */
 export interface SessionTrainer {
@@ -44,6 +45,8 @@ export type RunPhase = 'idle' | 'running' | 'paused';
 export interface Verdict {
   readonly judgement: Judgement;
   readonly step: number;
+  /** How the judged run ended, for the words that explain the score. */
+  readonly run: JudgedRun;
   /** The class each test picture was voted. */
   readonly predicted: Int32Array;
   /** `count * classes` test probabilities, picture after picture. */
@@ -265,8 +268,14 @@ export class TrainingSession {
       steps: end.step,
       layers: current.network.layers.length,
     });
+    const run: JudgedRun = {
+      reason: end.reason,
+      step: end.step,
+      trainAccuracy: this.progress?.trainAccuracy ?? 0,
+    };
     this.verdict = {
       judgement,
+      run,
       step: end.step,
       predicted: end.test.predicted,
       probabilities: end.test.probabilities,
@@ -283,7 +292,11 @@ export class TrainingSession {
     this.options.announce(
       judgement.won
         ? `Level complete: ${percent(judgement.accuracy)} of the test pictures right, ${stars}.`
-        : `Not yet: ${percent(judgement.accuracy)} of the test pictures right; the goal is ${percent(level.goal.testAccuracy)}.`,
+        : `Not yet: ${percent(judgement.accuracy)} of the test pictures right; the goal is ${percent(level.goal.testAccuracy)}.${
+            overfitted(judgement, run)
+              ? ' It got every training picture right: it learned those pictures, not the idea (overfitting).'
+              : ''
+          }`,
     );
   }
 

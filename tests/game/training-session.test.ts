@@ -212,6 +212,18 @@ describe('a level training session', () => {
     expect(said.at(-1)).toMatch(/^Level complete: 100% of the test pictures right/);
   });
 
+  it('names overfitting when a network that learned every training picture misses the goal', async () => {
+    const { s, said, calls, finishRun } = session([learned(12, false)]);
+    await s.networkChanged(network());
+    const run = s.train();
+    await waitFor(() => calls.includes('train'));
+    s.handle(progress(12));
+    finishRun();
+    await run;
+    expect(s.state.verdict?.run).toEqual({ reason: 'learned', step: 12, trainAccuracy: 1 });
+    expect(said.at(-1)).toMatch(/^Not yet: 50% of the test pictures right; the goal is 100%\. .*overfitting/);
+  });
+
   it('records a loss without a win', async () => {
     const { s, records, said, finishRun } = session([learned(12, false)]);
     await s.networkChanged(network());
