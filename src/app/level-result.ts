@@ -13,6 +13,15 @@ export interface ResultActions {
 }
 
 /**
+ * After a win, puts the keyboard on "Next level" (the way on), which also brings the verdict into
+ * sight; after a loss focus stays where the player was, on the blocks or the controls.
+ */
+export function focusNextStep(host: HTMLElement): void {
+  const next = host.querySelector<HTMLButtonElement>('.result.won button.primary');
+  next?.focus();
+}
+
+/**
  * The verdict on the hidden test pictures: won or not, the stars and why, and every picture the
  * network got wrong, drawn, with what it answered.
  */

@@ -19,7 +19,7 @@ import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
 import { backendNote, showBackendReport } from './backend-note';
-import { resultPanel } from './level-result';
+import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
 
 /** The training side of a level: the controls, the live view and the verdict. */
@@ -163,6 +163,7 @@ function drawVerdict(
       verdictMeaning(verdict.judgement, verdict.run),
     ),
   );
+  focusNextStep(parts.resultHost);
 }
 
 /** Passes a trainer event to the view and the backend line; progress is announced once a second. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { resultPanel } from '../../src/app/level-result';
+import { focusNextStep, resultPanel } from '../../src/app/level-result';
 import { judge } from '../../src/game/judge';
 import { verdictMeaning } from '../../src/game/verdict-words';
 import { type LevelSpec, parseLevel } from '../../src/spec';
@@ -31,5 +31,25 @@ describe('the verdict panel', () => {
     expect(whys).toHaveLength(level.test.length);
     whys[1]?.click();
     expect(asked).toEqual([1]);
+  });
+
+  it('puts the keyboard on Next level after a win, and leaves focus alone after a loss', () => {
+    const right = level.test.map((e) => e.classIndex);
+    const wrong = level.test.map((e) => 1 - e.classIndex);
+    for (const [predicted, focused] of [
+      [right, 'Next level'],
+      [wrong, null],
+    ] as const) {
+      const judgement = judge(level, { predicted, params: 10, steps: 30, layers: 2 });
+      const host = document.createElement('div');
+      document.body.replaceChildren(host);
+      host.append(
+        resultPanel(level, judgement, predicted, { nextLevel: () => undefined, backToMap: () => undefined }),
+      );
+      focusNextStep(host);
+      expect(document.activeElement === document.body ? null : document.activeElement?.textContent).toBe(
+        focused,
+      );
+    }
   });
 });

@@ -22,7 +22,8 @@ const status = (page: Page) => page.locator('#status');
 
 /** Opens slash-2x2 with a Dense under the starter's Flatten. */
 async function openSlashLevel(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}#/level/slash-2x2`);
+  // The first page of a run waits for the dev server to bundle the game: longer than a page load.
+  await page.goto(`${baseUrl}#/level/slash-2x2`, { timeout: 120_000 });
   await page.getByRole('button', { name: 'Start building' }).click();
   await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
   await dragBlockUnder(page, 'dense', 'flatten');
@@ -96,9 +97,51 @@ describe('looking inside the network', { timeout: LONG_TEST_MS }, () => {
       await expect.poll(drawnTexts).toContain(note);
       shown = kept;
     }
-    // The kept number is the network's: one filter makes a 7x7x1 map.
-    await expect.poll(drawnTexts).toContain('→ 7x7x1 ·');
+    // The kept number is the network's: one filter makes a 7x7x1 map (Blockly draws spaces as no-break spaces).
+    await expect.poll(drawnTexts).toMatch(/→\s7x7x1\s·/);
     await page.screenshot({ path: 'screenshots/play-changed-number.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the play screen, looked at', { timeout: LONG_TEST_MS }, () => {
+  it.each([
+    ['desktop', { width: 1280, height: 720 }, false],
+    ['phone', { width: 390, height: 844 }, true],
+  ] as const)('shows x-vs-o mid-training and its verdict on a %s', async (name, viewport, phone) => {
+    const page = await browser().newPage({ viewport, isMobile: phone, hasTouch: phone });
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await page.getByRole('button', { name: 'Start building' }).click();
+    await page.locator('.blocklyWorkspace g.convblocks_conv').first().waitFor();
+    await page.getByLabel('Speed').selectOption('slow');
+    const train = page.getByRole('button', { name: 'Train' });
+    await train.click();
+    // The press shows at once: Train is off and a line says what is going on.
+    expect(await train.isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.locator('.train-activity').textContent())
+      .toMatch(/^(Getting ready|Training)/);
+    await expect
+      .poll(
+        async () =>
+          Number(/^Step (\d+)/.exec((await page.locator('.viz-step').textContent()) ?? '')?.[1] ?? 0),
+        {
+          timeout: 90_000,
+        },
+      )
+      .toBeGreaterThan(5);
+    await page.locator('.train-activity').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `screenshots/play-${name}-training.png` });
+    await page.getByLabel('Speed').selectOption('fastest');
+    await expect
+      .poll(async () => (await page.locator('#status').textContent()) ?? '', { timeout: 120_000 })
+      .toMatch(/Level complete|Not yet/);
+    await page.locator('.result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `screenshots/play-${name}-verdict.png` });
+    // The verdict always says the rule's outcome in words, and lists what it got wrong if anything.
+    expect(await page.locator('.result h2').textContent()).toMatch(/Level complete!|Not yet/);
     expect(errors).toEqual([]);
     await page.close();
   });
