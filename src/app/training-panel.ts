@@ -1,7 +1,7 @@
 import type { CompileResult } from '../blocks';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
-import { judgingRule, verdictMeaning } from '../game/verdict-words';
+import { verdictMeaning } from '../game/verdict-words';
 import {
   BACKEND_CHOICES,
   BACKEND_LABELS,
@@ -19,6 +19,7 @@ import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
 import { backendNote, showBackendReport } from './backend-note';
+import { judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
 
@@ -219,7 +220,7 @@ function panelParts(
     settings,
     parts.blocker,
     parts.activity,
-    el('p', { class: 'judging-rule' }, judgingRule(options.level)),
+    judgingNote(options.level),
     ...(hints ? [hints] : []),
     parts.backendLine,
     parts.resultHost,

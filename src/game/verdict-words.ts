@@ -17,6 +17,11 @@ export interface JudgedRun {
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const pictures = (n: number) => `${n} ${n === 1 ? 'picture' : 'pictures'}`;
 
+/** The goal of a level in one line, for the summary of its rule. */
+export function judgingGoal(level: LevelSpec): string {
+  return `Goal: ${percent(level.goal.testAccuracy)} of ${pictures(level.test.length)} it has never seen. How is it judged?`;
+}
+
 /** The judging rule of a level, said before training. */
 export function judgingRule(level: LevelSpec): string {
   const steps = level.limits.maxSteps ?? DEFAULT_MAX_STEPS;
@@ -47,8 +52,8 @@ export function verdictMeaning(judgement: Judgement, run: JudgedRun): string | n
   if (judgement.won) return null;
   if (run.reason === 'step-limit') {
     return (
-      `After ${run.step} steps it still got only ${percent(run.trainAccuracy)} of the training pictures right, ` +
-      `and ${hidden}. Try another learning rate or a network that can learn more.`
+      `After ${run.step} steps, the most this level gives, it still got only ${percent(run.trainAccuracy)} of the ` +
+      'training pictures right: it had not finished learning. Try another learning rate or a network that can learn more.'
     );
   }
   // Learned its pictures by a margin yet missed the goal, without missing any training picture: the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../src/game/judge';
-import { judgingRule, overfitted, verdictMeaning } from '../../src/game/verdict-words';
+import { judgingGoal, judgingRule, overfitted, verdictMeaning } from '../../src/game/verdict-words';
 import { type LevelSpec, parseLevel } from '../../src/spec';
 import { readLevelFile } from '../levels/built-in-levels';
 
@@ -34,12 +34,18 @@ describe('the words of a verdict', () => {
     const run = { reason: 'step-limit' as const, step: 2000, trainAccuracy: 0.75 };
     expect(overfitted(allWrong, run)).toBe(false);
     expect(verdictMeaning(allWrong, run)).toMatch(
-      /^After 2000 steps it still got only 75% of the training pictures right/,
+      /^After 2000 steps, the most this level gives, it still got only 75% of the training pictures right: it had not finished learning/,
     );
   });
 
   it('adds nothing to a clean win', () => {
     expect(verdictMeaning(allRight, { reason: 'learned', step: 30, trainAccuracy: 1 })).toBeNull();
+  });
+
+  it('says the goal in one line', () => {
+    expect(judgingGoal(level)).toBe(
+      `Goal: 100% of ${level.test.length} pictures it has never seen. How is it judged?`,
+    );
   });
 
   it('tells the rule before training: when training stops, the hidden pictures and the goal', () => {
