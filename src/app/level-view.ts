@@ -1,7 +1,7 @@
 import { type LayerSpec, type LevelSpec, softmax } from '../spec';
 import { mountTrainingView, type TrainingView } from '../viz/training-view';
 import type { PictureChoice } from '../viz/types';
-import type { ProgressEvent, SnapshotEvent } from '../worker/protocol';
+import type { Prediction, ProgressEvent, SnapshotEvent } from '../worker/protocol';
 
 /** The training view fed from the worker's events, for one level. */
 export interface LevelView {
@@ -9,6 +9,8 @@ export interface LevelView {
   snapshot(event: SnapshotEvent): void;
   /** Shows the test pictures with the judged network's votes. */
   judged(step: number, testProbabilities: Float32Array): void;
+  /** Shows what the network makes of the watched picture when no snapshot will bring it (a paused run). */
+  looked(prediction: Prediction): void;
   /** Looks inside the network with one of the level's pictures, as picking it would. */
   lookInside(choice: PictureChoice): void;
   /** The picture the view looks inside, or null. */
@@ -48,8 +50,9 @@ export function mountLevelView(
     });
   let view: TrainingView = mount();
   let lastStep = -1;
+  let lastSnapshot: SnapshotEvent | null = null;
   options.onWatch(watched, false);
-  return {
+  const levelView: LevelView = {
     progress(event) {
       // A step can be reported twice (by its own answer and by the run's events): draw it once.
       if (event.step === lastStep) return;
@@ -62,6 +65,7 @@ export function mountLevelView(
       });
     },
     snapshot(event) {
+      lastSnapshot = event;
       const activations = event.activations;
       const last = activations?.at(-1);
       view.update({
@@ -80,6 +84,9 @@ export function mountLevelView(
     judged(step, testProbabilities) {
       view.showJudgement({ step, testPredictions: testProbabilities });
     },
+    looked(prediction) {
+      if (lastSnapshot) levelView.snapshot({ ...lastSnapshot, activations: prediction.layers });
+    },
     lookInside: (choice) => view.lookInside(choice),
     watched: () => watched,
     reset() {
@@ -92,4 +99,5 @@ export function mountLevelView(
       view.dispose();
     },
   };
+  return levelView;
 }

@@ -330,7 +330,9 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     layers: () => compiled?.layers ?? [],
     onWatch: (pixels, picked) => {
       const watched = pixels ? Float32Array.from(pixels) : null;
-      background(picked ? session.look(watched, true) : client.watch(watched));
+      if (!picked) return background(client.watch(watched));
+      // A paused run sends no snapshot: the picture's outputs come back from the look itself.
+      background(session.look(watched, true).then((prediction) => prediction && view.looked(prediction)));
     },
   });
   let shownVerdict: SessionState['verdict'] = null;

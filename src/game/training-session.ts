@@ -15,6 +15,7 @@ import {
 import type {
   BackendReport,
   DoneEvent,
+  Prediction,
   ProgressEvent,
   RunEnd,
   RunOptions,
@@ -36,6 +37,8 @@ export interface SessionTrainer {
   getWeights(): Promise<(LayerWeights | null)[]>;
   /** The picture whose activations snapshots carry; between runs a snapshot of it comes at once. */
   watch(pixels: Float32Array | null): Promise<void>;
+  /** Every layer's output and the votes for one picture, from the weights now. */
+  predict(pixels: Float32Array): Promise<Prediction>;
 }
 
 /** Whether a run is going. */
@@ -313,12 +316,14 @@ export class TrainingSession {
   /**
    * The player picked a picture to look inside the network with. Between runs a network not in the
    * trainer yet is loaded first (a picked picture asks for it), so its votes show before any training.
+   * A paused run sends no snapshots: then the picture's layer outputs come back from here.
    */
-  async look(pixels: Float32Array | null, picked: boolean): Promise<void> {
+  async look(pixels: Float32Array | null, picked: boolean): Promise<Prediction | null> {
     if (picked && pixels && this.phase === 'idle' && !this.blocker() && !this.holdsCurrent()) {
-      if (!(await this.ensureLoaded())) return;
+      if (!(await this.ensureLoaded())) return null;
     }
     await this.options.trainer.watch(pixels);
+    return pixels && this.phase === 'paused' ? this.options.trainer.predict(pixels) : null;
   }
 
   /** One step; its progress and snapshot reach the views as the trainer's events. */

@@ -149,6 +149,14 @@ describe('the play screen, looked at', { timeout: LONG_TEST_MS }, () => {
     await page.screenshot({ path: `screenshots/play-${name}-verdict.png` });
     // The verdict always says the rule's outcome in words, and lists what it got wrong if anything.
     expect(await page.locator('.result h2').textContent()).toMatch(/Level complete!|Not yet/);
+    // Why? on a wrong picture looks inside the network with it: its votes are the answer it gave.
+    const wrong = page.locator('.result figure').first();
+    if ((await wrong.count()) > 0) {
+      const answer = /called (.+)$/.exec((await wrong.locator('figcaption').textContent()) ?? '')?.[1];
+      await wrong.getByRole('button', { name: /^Why\?/ }).click();
+      await expect.poll(() => topVote(page)).toBe(answer);
+      await expect.poll(() => page.locator('.viz-picture-button[aria-pressed="true"]').count()).toBe(1);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -47,6 +47,10 @@ function fakeTrainer(runs: RunEnd[]) {
     async watch(pixels) {
       calls.push(pixels ? `watch ${pixels.length} pixels` : 'watch nothing');
     },
+    async predict(pixels) {
+      calls.push(`predict ${pixels.length} pixels`);
+      return { probabilities: Float32Array.of(0.25, 0.75), layers: [] };
+    },
     async train() {
       calls.push('train');
       await gate;
@@ -182,6 +186,28 @@ describe('a level training session', () => {
     await s.look(new Float32Array(4), true);
     await s.look(new Float32Array(4), true);
     expect(calls).toEqual(['watch 4 pixels', 'load 2 layers', 'watch 4 pixels', 'watch 4 pixels']);
+  });
+
+  it("asks a paused run for the picked picture's outputs, which no snapshot brings", async () => {
+    const { s, calls, finishRun } = session([learned(5, true)]);
+    await s.networkChanged(network());
+    const run = s.train();
+    await waitFor(() => calls.includes('train'));
+    expect(await s.look(new Float32Array(4), true)).toBeNull();
+    await s.pause();
+    const seen = await s.look(new Float32Array(4), true);
+    expect(Array.from(seen?.probabilities ?? [])).toEqual([0.25, 0.75]);
+    await s.train();
+    finishRun();
+    await run;
+    expect(calls.filter((c) => !c.startsWith('load'))).toEqual([
+      'train',
+      'watch 4 pixels',
+      'pause',
+      'watch 4 pixels',
+      'predict 4 pixels',
+      'resume',
+    ]);
   });
 
   it('shares one load between a picked picture and a Train pressed while it loads', async () => {
