@@ -141,7 +141,25 @@ describe('the play screen, looked at', { timeout: LONG_TEST_MS }, () => {
       .toBeGreaterThan(5);
     await page.locator('.train-activity').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `screenshots/play-${name}-training.png` });
+    // Paused, the inside view still follows a picked picture: the X of picture 1 and the O of picture
+    // 10 in turn; the O's votes come back unchanged, since paused weights do not move.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => page.locator('.train-activity').textContent()).toMatch(/^Paused at step/);
+    await expect.poll(() => votes(page)).toHaveLength(2);
+    const picture = (n: number) => page.getByRole('button', { name: new RegExp(`^Picture ${n}, `) }).first();
+    // Each pick brings one answer (no snapshots come while paused): wait for it to differ from the last.
+    const shownAfterPicking = async (n: number) => {
+      const last = await votes(page);
+      await picture(n).click();
+      await expect.poll(() => votes(page)).not.toEqual(last);
+      return votes(page);
+    };
+    const o = await shownAfterPicking(10);
+    await shownAfterPicking(1);
+    await picture(10).click();
+    await expect.poll(() => votes(page)).toEqual(o);
     await page.getByLabel('Speed').selectOption('fastest');
+    await page.getByRole('button', { name: 'Resume' }).click();
     await expect
       .poll(async () => (await page.locator('#status').textContent()) ?? '', { timeout: 120_000 })
       .toMatch(/Level complete|Not yet/);
