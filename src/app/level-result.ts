@@ -7,6 +7,17 @@ export interface ResultActions {
   /** Present when there is a next level to go to. */
   readonly nextLevel?: () => void;
   readonly backToMap: () => void;
+  /** Looks inside the network with the test picture at this index. */
+  readonly why?: (testIndex: number) => void;
+}
+
+/**
+ * After a win, puts the keyboard on "Next level" (the way on), which also brings the verdict into
+ * sight; after a loss focus stays where the player was, on the blocks or the controls.
+ */
+export function focusNextStep(host: HTMLElement): void {
+  const next = host.querySelector<HTMLButtonElement>('.result.won button.primary');
+  next?.focus();
 }
 
 /**
@@ -18,6 +29,8 @@ export function resultPanel(
   verdict: Judgement,
   predicted: ArrayLike<number>,
   actions: ResultActions,
+  /** What the score means (see verdictMeaning), or null. */
+  meaning: string | null = null,
 ): HTMLElement {
   const percent = `${Math.round(verdict.accuracy * 100)}%`;
   const goal = `${Math.round(level.goal.testAccuracy * 100)}%`;
@@ -43,8 +56,9 @@ export function resultPanel(
     el('h2', {}, heading),
     verdict.won ? stars : null,
     el('p', {}, summary),
+    meaning ? el('p', { class: 'verdict-meaning' }, meaning) : null,
     rules,
-    ...wrongPictures(level, verdict.wrong, (i) => ({ classIndex: predicted[i] ?? -1 })),
+    ...wrongPictures(level, verdict.wrong, (i) => ({ classIndex: predicted[i] ?? -1 }), actions.why),
     el(
       'div',
       { class: 'controls' },

@@ -1,7 +1,7 @@
 import { type LayerSpec, type LevelSpec, softmax } from '../spec';
 import { mountTrainingView, type TrainingView } from '../viz/training-view';
 import type { PictureChoice } from '../viz/types';
-import type { ProgressEvent, SnapshotEvent } from '../worker/protocol';
+import type { Prediction, ProgressEvent, SnapshotEvent } from '../worker/protocol';
 
 /** The training view fed from the worker's events, for one level. */
 export interface LevelView {
@@ -9,6 +9,10 @@ export interface LevelView {
   snapshot(event: SnapshotEvent): void;
   /** Shows the test pictures with the judged network's votes. */
   judged(step: number, testProbabilities: Float32Array): void;
+  /** Shows what the network makes of the watched picture when no snapshot will bring it (a paused run). */
+  looked(prediction: Prediction): void;
+  /** Looks inside the network with one of the level's pictures, as picking it would. */
+  lookInside(choice: PictureChoice): void;
   /** The picture the view looks inside, or null. */
   watched(): readonly number[] | null;
   /** The network was rebuilt or reset: the curves start again. */
@@ -23,13 +27,17 @@ export interface LevelView {
 export function mountLevelView(
   host: HTMLElement,
   level: LevelSpec,
-  options: { layers: () => readonly LayerSpec[]; onWatch: (pixels: readonly number[] | null) => void },
+  options: {
+    layers: () => readonly LayerSpec[];
+    /** The picture to watch; `picked` when the player chose it (rather than the view's first one). */
+    onWatch: (pixels: readonly number[] | null, picked: boolean) => void;
+  },
 ): LevelView {
   let watched: readonly number[] | null = level.train[0]?.pixels ?? null;
   const onSelect = (choice: PictureChoice) => {
     if (choice.kind === 'drawn') watched = choice.pixels;
     else watched = (choice.kind === 'train' ? level.train : level.test)[choice.index]?.pixels ?? null;
-    options.onWatch(watched);
+    options.onWatch(watched, true);
   };
   const mount = () =>
     mountTrainingView(host, {
@@ -42,8 +50,9 @@ export function mountLevelView(
     });
   let view: TrainingView = mount();
   let lastStep = -1;
-  options.onWatch(watched);
-  return {
+  let lastSnapshot: SnapshotEvent | null = null;
+  options.onWatch(watched, false);
+  const levelView: LevelView = {
     progress(event) {
       // A step can be reported twice (by its own answer and by the run's events): draw it once.
       if (event.step === lastStep) return;
@@ -56,6 +65,7 @@ export function mountLevelView(
       });
     },
     snapshot(event) {
+      lastSnapshot = event;
       const activations = event.activations;
       const last = activations?.at(-1);
       view.update({
@@ -74,6 +84,10 @@ export function mountLevelView(
     judged(step, testProbabilities) {
       view.showJudgement({ step, testPredictions: testProbabilities });
     },
+    looked(prediction) {
+      if (lastSnapshot) levelView.snapshot({ ...lastSnapshot, activations: prediction.layers });
+    },
+    lookInside: (choice) => view.lookInside(choice),
     watched: () => watched,
     reset() {
       lastStep = -1;
@@ -85,4 +99,5 @@ export function mountLevelView(
       view.dispose();
     },
   };
+  return levelView;
 }

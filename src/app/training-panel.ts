@@ -1,6 +1,7 @@
 import type { CompileResult } from '../blocks';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
+import { verdictMeaning } from '../game/verdict-words';
 import {
   BACKEND_CHOICES,
   BACKEND_LABELS,
@@ -16,8 +17,10 @@ import {
 import type { Settings as PlayerSettings, PlayerStore } from '../storage';
 import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
-import type { BackendReport, ProgressEvent, TrainerEvent } from '../worker/protocol';
-import { resultPanel } from './level-result';
+import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
+import { backendNote, showBackendReport } from './backend-note';
+import { judgingNote } from './judging-note';
+import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
 
 /** The training side of a level: the controls, the live view and the verdict. */
@@ -80,6 +83,8 @@ interface PanelParts {
   readonly step: HTMLButtonElement;
   readonly reset: HTMLButtonElement;
   readonly blocker: HTMLElement;
+  /** What the session is doing now, in plain words. */
+  readonly activity: HTMLElement;
   readonly backendLine: HTMLElement;
   readonly resultHost: HTMLElement;
   readonly viewHost: HTMLElement;
@@ -121,6 +126,9 @@ function drawControls(parts: PanelParts, state: SessionState): void {
   const reason = state.blocker;
   parts.blocker.textContent = reason ?? '';
   parts.blocker.hidden = !reason;
+  parts.activity.textContent = state.activity ?? '';
+  parts.activity.hidden = !state.activity;
+  parts.train.setAttribute('aria-busy', String(state.phase === 'running'));
   const going = state.phase === 'running';
   parts.train.disabled = reason !== null || going;
   parts.train.textContent = state.phase === 'paused' ? 'Resume' : 'Train';
@@ -146,11 +154,19 @@ function drawVerdict(
   view.judged(verdict.step, verdict.probabilities);
   const next = nextLevelId(order, level.id);
   parts.resultHost.replaceChildren(
-    resultPanel(level, verdict.judgement, verdict.predicted, {
-      ...(next && { nextLevel: () => context.navigate(levelHash(next)) }),
-      backToMap: () => context.navigate('#/'),
-    }),
+    resultPanel(
+      level,
+      verdict.judgement,
+      verdict.predicted,
+      {
+        ...(next && { nextLevel: () => context.navigate(levelHash(next)) }),
+        backToMap: () => context.navigate('#/'),
+        why: (index) => view.lookInside({ kind: 'test', index }),
+      },
+      verdictMeaning(verdict.judgement, verdict.run),
+    ),
   );
+  focusNextStep(parts.resultHost);
 }
 
 /** Passes a trainer event to the view and the backend line; progress is announced once a second. */
@@ -168,11 +184,9 @@ function routeEvent(
     case 'snapshot':
       view.snapshot(event);
       break;
-    case 'backend': {
-      const report: BackendReport = event.report;
-      parts.backendLine.textContent = `Training on ${BACKEND_LABELS[report.backend]}${report.forced ? ' (your choice)' : ''}: ${report.summary}`;
+    case 'backend':
+      showBackendReport(parts.backendLine, event.report);
       break;
-    }
     case 'done':
     case 'error':
       break;
@@ -197,7 +211,8 @@ function panelParts(
     step: button('Step', () => background(session().step())),
     reset: button('Reset', () => background(session().reset())),
     blocker: el('p', { class: 'train-blocker', id: 'train-blocker' }),
-    backendLine: el('p', { class: 'backend-summary' }),
+    activity: el('p', { class: 'train-activity' }),
+    backendLine: backendNote(),
     resultHost: el('div', {}),
     viewHost: el('div', { class: 'level-view-host' }),
   };
@@ -206,6 +221,8 @@ function panelParts(
     el('div', { class: 'controls' }, parts.train, parts.pause, parts.step, parts.reset),
     settings,
     parts.blocker,
+    parts.activity,
+    judgingNote(options.level),
     ...(hints ? [hints] : []),
     parts.backendLine,
     parts.resultHost,
@@ -313,7 +330,12 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   );
   const view: LevelView = mountLevelView(parts.viewHost, level, {
     layers: () => compiled?.layers ?? [],
-    onWatch: (pixels) => background(client.watch(pixels ? Float32Array.from(pixels) : null)),
+    onWatch: (pixels, picked) => {
+      const watched = pixels ? Float32Array.from(pixels) : null;
+      if (!picked) return background(client.watch(watched));
+      // A paused run sends no snapshot: the picture's outputs come back from the look itself.
+      background(session.look(watched, true).then((prediction) => prediction && view.looked(prediction)));
+    },
   });
   let shownVerdict: SessionState['verdict'] = null;
   const session = new TrainingSession({

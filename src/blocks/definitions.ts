@@ -273,12 +273,15 @@ export function blockStyleName(kind: BlockKind): string {
   return `convblocks_${kind}`;
 }
 
+/** The Blockly field type of our number fields: Blockly's, plus a note on the block when it changes a typed number (clamp-note.ts). */
+export const NUMBER_FIELD_TYPE = 'field_convblocks_number';
+
 type JsonArg = Readonly<Record<string, unknown>>;
 
 function fieldJson(field: FieldSpec): JsonArg {
   if (field.kind === 'number') {
     return {
-      type: 'field_number',
+      type: NUMBER_FIELD_TYPE,
       name: field.name,
       value: field.initial,
       min: field.min,

@@ -1,5 +1,6 @@
 import * as Blockly from 'blockly/core';
 import * as En from 'blockly/msg/en';
+import { registerNumberField } from './clamp-note';
 import { BLOCK_DEFINITIONS } from './definitions';
 
 /**
@@ -8,6 +9,7 @@ import { BLOCK_DEFINITIONS } from './definitions';
  */
 export function registerBlocks(): void {
   Blockly.setLocale(En as unknown as Record<string, string>);
+  registerNumberField();
   const missing = BLOCK_DEFINITIONS.filter((definition) => !(String(definition.type) in Blockly.Blocks));
   if (missing.length > 0) Blockly.common.defineBlocksWithJsonArray([...missing]);
 }

@@ -3,7 +3,15 @@
  * as untrusted input (another version, an extension or a bug may have written it).
  */
 import { z } from 'zod';
-import { LAYER_TYPES, type LayerSpec, MAX, parseNetwork, parseNetworkDraft, SpecError } from '../spec';
+import {
+  LAYER_TYPES,
+  type LayerSpec,
+  MAX,
+  parseNetwork,
+  parseNetworkDraft,
+  SpecError,
+  withArticle,
+} from '../spec';
 import type { EditorDraft } from './draft';
 import { PICTURE_SIDE } from './picture';
 
@@ -104,7 +112,7 @@ export function draftFromJson(value: unknown): EditorDraft {
         ) {
           throw new SpecError(
             `classes.${i}.${set}.${j}`,
-            `is not a ${doc.side}x${doc.side} picture with ${doc.channels} channels`,
+            `is not ${withArticle(`${doc.side}x${doc.side}`)} picture with ${doc.channels} channels`,
           );
         }
       });

@@ -15,6 +15,7 @@ import {
 import type {
   BackendReport,
   DoneEvent,
+  Prediction,
   ProgressEvent,
   RunEnd,
   RunOptions,
@@ -22,6 +23,7 @@ import type {
   TrainingJob,
 } from '../worker/protocol';
 import { type Judgement, judge } from './judge';
+import { type JudgedRun, overfitted } from './verdict-words';
 
 /** What the session needs of the trainer (the worker client, or a fake in tests). */
 export interface SessionTrainer {
@@ -33,6 +35,10 @@ export interface SessionTrainer {
   reset(): Promise<ProgressEvent>;
   stop(): Promise<void>;
   getWeights(): Promise<(LayerWeights | null)[]>;
+  /** The picture whose activations snapshots carry; between runs a snapshot of it comes at once. */
+  watch(pixels: Float32Array | null): Promise<void>;
+  /** Every layer's output and the votes for one picture, from the weights now. */
+  predict(pixels: Float32Array): Promise<Prediction>;
 }
 
 /** Whether a run is going. */
@@ -42,6 +48,8 @@ export type RunPhase = 'idle' | 'running' | 'paused';
 export interface Verdict {
   readonly judgement: Judgement;
   readonly step: number;
+  /** How the judged run ended, for the words that explain the score. */
+  readonly run: JudgedRun;
   /** The class each test picture was voted. */
   readonly predicted: Int32Array;
   /** `count * classes` test probabilities, picture after picture. */
@@ -64,6 +72,8 @@ export interface SessionState {
   readonly blocker: string | null;
   readonly progress: ProgressEvent | null;
   readonly verdict: Verdict | null;
+  /** What the session is doing now, in words for the status line (null when nothing is going on). */
+  readonly activity: string | null;
 }
 
 /** What the session is wired to. */
@@ -90,6 +100,8 @@ export interface SessionNetwork {
   readonly params: number;
 }
 
+const TRAINING = 'Training: the network looks at the pictures again and again and adjusts its weights.';
+
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** A level's training session. */
@@ -103,6 +115,9 @@ export class TrainingSession {
   private verdict: Verdict | null = null;
   /** Whether the trainer's weights were trained (or shared) rather than fresh from the seed. */
   private trained = false;
+  /** The load under way, shared by every call that needs the network in the trainer. */
+  private loading: Promise<boolean> | null = null;
+  private activity: string | null = null;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -113,7 +128,13 @@ export class TrainingSession {
       blocker: this.blocker(),
       progress: this.progress,
       verdict: this.verdict,
+      activity: this.activity,
     };
+  }
+
+  private doing(activity: string | null): void {
+    this.activity = activity;
+    this.changed();
   }
 
   private blocker(): string | null {
@@ -145,13 +166,13 @@ export class TrainingSession {
   trainerLost(gaveUp: boolean): void {
     if (gaveUp) this.loadedKey = null;
     this.phase = 'idle';
-    this.changed();
+    this.doing(null);
   }
 
   /** A call to the trainer failed: no run is going any more. */
   failed(): void {
     this.phase = 'idle';
-    this.changed();
+    this.doing(null);
   }
 
   /** Takes in what the trainer tells, from any call. */
@@ -161,16 +182,42 @@ export class TrainingSession {
     if (event.step > 0) this.trained = true;
   }
 
+  /** Whether the trainer holds the editor's network now. */
+  private holdsCurrent(): boolean {
+    const current = this.current;
+    return current !== null && !this.forceReload && this.loadedKey === trainingKey(current.network);
+  }
+
   /** Loads the network into the trainer unless it holds it already; false when it cannot train. */
   private async ensureLoaded(): Promise<boolean> {
+    // Two calls at once (a picked picture, then Train) share one load.
+    if (this.loading) {
+      await this.loading.catch(() => false);
+      if (this.holdsCurrent()) return true;
+    }
+    const load = this.load();
+    this.loading = load;
+    try {
+      return await load;
+    } finally {
+      if (this.loading === load) this.loading = null;
+    }
+  }
+
+  private async load(): Promise<boolean> {
     const current = this.current;
     if (!current || current.blocker) return false;
     const key = trainingKey(current.network);
     if (key === this.loadedKey && !this.forceReload) return true;
     this.options.onRestart();
-    await this.options.trainer.load(levelJob(this.options.level, current.network), {
-      backend: this.options.settings().backend,
-    });
+    this.doing('Getting ready: building your network and finding the fastest way to train it…');
+    try {
+      await this.options.trainer.load(levelJob(this.options.level, current.network), {
+        backend: this.options.settings().backend,
+      });
+    } finally {
+      this.doing(null);
+    }
     this.loadedKey = key;
     this.forceReload = false;
     this.trained = current.network.weights !== undefined;
@@ -186,7 +233,7 @@ export class TrainingSession {
   async train(): Promise<void> {
     if (this.phase === 'paused') {
       this.phase = 'running';
-      this.changed();
+      this.doing(TRAINING);
       await this.options.trainer.resume();
       return;
     }
@@ -197,9 +244,10 @@ export class TrainingSession {
     this.changed();
     try {
       if (!(await this.ensureLoaded())) return;
+      this.doing(TRAINING);
       const end = await this.options.trainer.train({ speed: this.options.settings().speed });
       this.phase = 'idle';
-      this.changed();
+      this.doing(null);
       if (end.type === 'error' || end.reason === 'diverged' || end.reason === 'stopped') {
         this.options.announce(end.message);
         return;
@@ -208,7 +256,7 @@ export class TrainingSession {
     } finally {
       if (this.phase === 'running') {
         this.phase = 'idle';
-        this.changed();
+        this.doing(null);
       }
     }
   }
@@ -223,8 +271,14 @@ export class TrainingSession {
       steps: end.step,
       layers: current.network.layers.length,
     });
+    const run: JudgedRun = {
+      reason: end.reason,
+      step: end.step,
+      trainAccuracy: this.progress?.trainAccuracy ?? 0,
+    };
     this.verdict = {
       judgement,
+      run,
       step: end.step,
       predicted: end.test.predicted,
       probabilities: end.test.probabilities,
@@ -241,7 +295,11 @@ export class TrainingSession {
     this.options.announce(
       judgement.won
         ? `Level complete: ${percent(judgement.accuracy)} of the test pictures right, ${stars}.`
-        : `Not yet: ${percent(judgement.accuracy)} of the test pictures right; the goal is ${percent(level.goal.testAccuracy)}.`,
+        : `Not yet: ${percent(judgement.accuracy)} of the test pictures right; the goal is ${percent(level.goal.testAccuracy)}.${
+            overfitted(judgement, run)
+              ? ' It got every training picture right: it learned those pictures, not the idea (overfitting).'
+              : ''
+          }`,
     );
   }
 
@@ -250,7 +308,22 @@ export class TrainingSession {
     this.phase = 'paused';
     this.changed();
     await this.options.trainer.pause();
-    this.options.announce(`Paused at step ${this.progress?.step ?? 0}.`);
+    const paused = `Paused at step ${this.progress?.step ?? 0}.`;
+    if (this.phase === 'paused') this.doing(`${paused} Resume goes on from here.`);
+    this.options.announce(paused);
+  }
+
+  /**
+   * The player picked a picture to look inside the network with. Between runs a network not in the
+   * trainer yet is loaded first (a picked picture asks for it), so its votes show before any training.
+   * A paused run sends no snapshots: then the picture's layer outputs come back from here.
+   */
+  async look(pixels: Float32Array | null, picked: boolean): Promise<Prediction | null> {
+    if (picked && pixels && this.phase === 'idle' && !this.blocker() && !this.holdsCurrent()) {
+      if (!(await this.ensureLoaded())) return null;
+    }
+    await this.options.trainer.watch(pixels);
+    return pixels && this.phase === 'paused' ? this.options.trainer.predict(pixels) : null;
   }
 
   /** One step; its progress and snapshot reach the views as the trainer's events. */
@@ -265,7 +338,7 @@ export class TrainingSession {
     if (this.phase !== 'idle') await this.options.trainer.stop();
     this.phase = 'idle';
     this.verdict = null;
-    this.changed();
+    this.doing(null);
     if (!(await this.ensureLoaded())) return;
     this.options.onRestart();
     await this.options.trainer.reset();

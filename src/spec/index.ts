@@ -27,3 +27,4 @@ export {
 } from './showable';
 export * from './training';
 export * from './types';
+export { articleFor, withArticle } from './words';

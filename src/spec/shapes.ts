@@ -1,4 +1,5 @@
 import type { LayerSpec, Padding, Shape } from './types';
+import { withArticle } from './words';
 
 /**
  * Output length of a window of `size` moving by `stride` over `inSize` values. A number is explicit
@@ -74,7 +75,7 @@ export function inferLayer(layer: LayerSpec, input: Shape): LayerShapeResult {
       if (outH < 1 || outW < 1) {
         const what = layer.type === 'conv' ? 'filter' : 'pooling window';
         return fail(
-          `a ${layer.size}x${layer.size} ${what} does not fit a ${h}x${w} input: make it smaller or use "same" padding`,
+          `${withArticle(`${layer.size}x${layer.size} ${what}`)} does not fit ${withArticle(`${h}x${w}`)} input: make it smaller or use "same" padding`,
         );
       }
       if (layer.type === 'conv') {

@@ -12,10 +12,14 @@ export function showDialog<T>(
     const close = (value: T | null) => {
       if (done) return;
       done = true;
-      dialog.close();
+      removeEventListener('hashchange', leave);
+      if (dialog.open) dialog.close();
       dialog.remove();
       resolve(value);
     };
+    // Going to another screen (Back, a link) answers nothing: the dialog belonged to the screen left.
+    const leave = () => close(null);
+    addEventListener('hashchange', leave);
     dialog.append(heading, ...build(close).filter((n): n is Node => n !== null));
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault();

@@ -2,8 +2,8 @@
  * A level's pictures drawn small and crisp, and the pictures a network got wrong with what it
  * answered: the player's verdict and the level editor's check show them alike.
  */
-import type { LevelSpec } from '../spec';
-import { el } from './dom';
+import { type LevelSpec, withArticle } from '../spec';
+import { button, el } from './dom';
 
 /** Draws one of the level's pictures small and crisp, ink dark on light, with its label as its name. */
 export function pictureCanvas(
@@ -45,25 +45,28 @@ export interface WrongAnswer {
 
 /**
  * The heading and the drawn pictures of `level`'s test pictures at indexes `wrong`, each captioned
- * with its label and the network's answer ("a X, called O 80%"); nothing when none is wrong.
+ * with its label and the network's answer ("an X, called O 80%"), and a "Why?" that looks inside
+ * when `why` is given; nothing when none is wrong.
  */
 export function wrongPictures(
   level: LevelSpec,
   wrong: readonly number[],
   answerOf: (index: number) => WrongAnswer,
+  why?: (index: number) => void,
 ): HTMLElement[] {
   const figures = wrong.flatMap((i) => {
     const example = level.test[i];
     if (!example) return [];
     const answer = answerOf(i);
     const sure = answer.probability === undefined ? '' : ` ${Math.round(answer.probability * 100)}%`;
-    const caption = `a ${example.label}, called ${level.classes[answer.classIndex] ?? '?'}${sure}`;
+    const caption = `${withArticle(example.label)}, called ${level.classes[answer.classIndex] ?? '?'}${sure}`;
     return [
       el(
         'figure',
         {},
         pictureCanvas(level, example.pixels, example.label, Math.max(4, Math.floor(48 / level.input[0]))),
         el('figcaption', {}, caption),
+        why ? whyButton(i, why) : null,
       ),
     ];
   });
@@ -72,4 +75,11 @@ export function wrongPictures(
     el('h3', {}, `Pictures it got wrong (${figures.length})`),
     el('div', { class: 'wrong-pictures' }, ...figures),
   ];
+}
+
+/** "Why?" under a wrong picture: looks inside the network with test picture `index`. */
+function whyButton(index: number, why: (index: number) => void): HTMLButtonElement {
+  return button('Why?', () => why(index), {
+    'aria-label': `Why? Look inside the network with test picture ${index + 1}`,
+  });
 }

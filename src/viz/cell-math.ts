@@ -232,12 +232,12 @@ export function activationCellMath(input: MapValues, fn: ActivationFn, cell: Cel
   return { kind: 'activation', fn, cell, input: relu.input, result: activate(fn, relu.input) };
 }
 
-function describeActivation(math: ActivationCellMath): string {
-  const x = formatNumber(math.input);
-  const y = formatNumber(math.result);
+function describeActivation(math: ActivationCellMath, format: (value: number) => string): string {
+  const x = format(math.input);
+  const y = format(math.result);
   switch (math.fn) {
     case 'sigmoid':
-      return `sigmoid(${x}) = 1 ÷ (1 + e^${formatNumber(-math.input)}) = ${y}`;
+      return `sigmoid(${x}) = 1 ÷ (1 + e^${format(-math.input)}) = ${y}`;
     case 'tanh':
       return `tanh(${x}) = ${y}`;
     case 'leaky_relu':
@@ -263,58 +263,72 @@ export function formatNumber(value: number): string {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
+/**
+ * A number as a player reads it at a glance: whole numbers as they are, others to about three
+ * significant digits (0.777778 is 0.778, -12.3456 is -12.3); the full value goes in a tooltip.
+ */
+export function formatShort(value: number): string {
+  if (!Number.isFinite(value) || (Number.isInteger(value) && Math.abs(value) < 1e6))
+    return formatNumber(value);
+  const rounded = Number(value.toPrecision(3));
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
 /** A multiplier the way a player reads it: `÷ 9` for 1/9, `× 0.5` otherwise. */
-export function formatScale(scale: number): string {
+export function formatScale(scale: number, format: (value: number) => string = formatNumber): string {
   const divisor = 1 / scale;
   if (Math.abs(divisor - Math.round(divisor)) < 1e-9) return `÷ ${Math.round(divisor)}`;
-  return `× ${formatNumber(scale)}`;
+  return `× ${format(scale)}`;
 }
 
 /** The math written out as sentences, one per step, for the view's text and for screen readers. */
-export function describeCellMath(math: CellMath): string[] {
+export function describeCellMath(math: CellMath, format: (value: number) => string = formatNumber): string[] {
   switch (math.kind) {
     case 'conv': {
       const lines = math.channels.map((channel, c) => {
-        const terms = channel.products.flat().map(formatNumber).join(' + ');
+        const terms = channel.products
+          .flat()
+          .map((v) => format(v))
+          .join(' + ');
         const prefix = math.channels.length > 1 ? `Channel ${c + 1}: ` : '';
-        return `${prefix}${terms} = ${formatNumber(channel.sum)}`;
+        return `${prefix}${terms} = ${format(channel.sum)}`;
       });
       if (math.channels.length > 1) {
         lines.push(
-          `Sum of the channels: ${math.channels.map((c) => formatNumber(c.sum)).join(' + ')} = ${formatNumber(math.sum)}`,
+          `Sum of the channels: ${math.channels.map((c) => format(c.sum)).join(' + ')} = ${format(math.sum)}`,
         );
       }
-      let running = formatNumber(math.sum);
+      let running = format(math.sum);
       if (math.scale !== 1) {
         const scaled = math.sum * math.scale;
-        lines.push(`${running} ${formatScale(math.scale)} = ${formatNumber(scaled)}`);
-        running = formatNumber(scaled);
+        lines.push(`${running} ${formatScale(math.scale, format)} = ${format(scaled)}`);
+        running = format(scaled);
       }
-      lines.push(`${running} + bias ${formatNumber(math.bias)} = ${formatNumber(math.result)}`);
+      lines.push(`${running} + bias ${format(math.bias)} = ${format(math.result)}`);
       return lines;
     }
     case 'pool': {
       const values = math.window
         .flat()
         .filter((v): v is number => v !== null)
-        .map(formatNumber);
+        .map((v) => format(v));
       const padded = math.window.flat().length - math.count;
       const edge = padded > 0 ? ` (${padded} of the window's cells hang over the edge and are skipped)` : '';
       if (math.op === 'max') {
-        return [`Largest of ${values.join(', ')} = ${formatNumber(math.result)}${edge}`];
+        return [`Largest of ${values.join(', ')} = ${format(math.result)}${edge}`];
       }
       return [
-        `Mean of ${values.join(', ')} = (${values.join(' + ')}) ÷ ${math.count} = ${formatNumber(math.result)}${edge}`,
+        `Mean of ${values.join(', ')} = (${values.join(' + ')}) ÷ ${math.count} = ${format(math.result)}${edge}`,
       ];
     }
     case 'relu':
       return [
         math.input < 0
-          ? `${formatNumber(math.input)} is negative, so ReLU gives 0`
-          : `${formatNumber(math.input)} is not negative, so ReLU keeps it: ${formatNumber(math.result)}`,
+          ? `${format(math.input)} is negative, so ReLU gives 0`
+          : `${format(math.input)} is not negative, so ReLU keeps it: ${format(math.result)}`,
       ];
     case 'activation':
-      return [describeActivation(math)];
+      return [describeActivation(math, format)];
     default: {
       const unknown: never = math;
       throw new Error(`no description for ${JSON.stringify(unknown)}`);

@@ -3,7 +3,7 @@
  * products) with the sum, the divide, the bias and the result written beneath. Every cell prints its
  * number; colour only repeats it.
  */
-import { type CellMath, describeCellMath, formatNumber, type WindowRows } from './cell-math';
+import { type CellMath, describeCellMath, formatNumber, formatShort, type WindowRows } from './cell-math';
 import { type ColourScale, cssColour, needsLightText, symmetricScale } from './colour-scale';
 
 /** The mounted math view. */
@@ -13,6 +13,18 @@ export interface MathView {
   show(title: string, math: CellMath): void;
   /** Hides the view. */
   hide(): void;
+}
+
+/**
+ * Gives a shortened number its full value: as a tooltip on hover, to screen readers, and (being
+ * focusable) shown beside it on keyboard focus.
+ */
+function withFullValue(node: HTMLElement, shown: string, full: string): void {
+  if (shown === full) return;
+  node.title = full;
+  node.dataset.full = full;
+  node.setAttribute('aria-label', full);
+  node.tabIndex = 0;
 }
 
 function numbersOf(rows: WindowRows): number[] {
@@ -40,7 +52,8 @@ function table(
         td.textContent = 'pad';
         td.title = 'padding: outside the picture, counts as 0';
       } else {
-        td.textContent = formatNumber(value);
+        td.textContent = formatShort(value);
+        withFullValue(td, td.textContent, formatNumber(value));
         td.style.background = cssColour(scale, value);
         td.style.color = needsLightText(scale, value) ? '#fff' : '#000';
       }
@@ -129,14 +142,17 @@ export function createMathView(doc: Document, onClose?: () => void): MathView {
           throw new Error(`no math view for ${JSON.stringify(unknown)}`);
         }
       }
+      const full = describeCellMath(math);
       steps.replaceChildren(
-        ...describeCellMath(math).map((line) => {
+        ...describeCellMath(math, formatShort).map((line, i) => {
           const item = doc.createElement('li');
           item.textContent = line;
+          withFullValue(item, line, full[i] ?? line);
           return item;
         }),
       );
-      result.textContent = `Result: ${formatNumber(math.result)}`;
+      result.textContent = `Result: ${formatShort(math.result)}`;
+      withFullValue(result, result.textContent, `Result: ${formatNumber(math.result)}`);
       element.hidden = false;
     },
     hide,

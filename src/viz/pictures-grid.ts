@@ -2,6 +2,7 @@
  * Every picture of a set with the network's current vote for it: class name and percentage, and a
  * ✓ or ✗ mark besides the green or red frame, so right and wrong never rest on colour alone.
  */
+import { withArticle } from '../spec';
 import { greyScaleFor } from './colour-scale';
 import { cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
 import type { ViewPicture } from './types';
@@ -46,7 +47,7 @@ export function voteDescription(
   picture: ViewPicture,
   vote: Vote | undefined,
 ): string {
-  const what = `Picture ${position + 1}, a ${picture.label}`;
+  const what = `Picture ${position + 1}, ${withArticle(picture.label)}`;
   if (!vote) return `${what}: no vote yet`;
   const verdict = vote.classIndex === picture.classIndex ? 'right' : 'wrong';
   return `${what}: the network votes ${classes[vote.classIndex] ?? '?'} ${formatPercent(vote.probability)}, ${verdict}`;
@@ -106,7 +107,7 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     button.type = 'button';
     button.className = 'viz-picture-button';
     button.dataset.state = 'none';
-    const canvas = createPictureCanvas(doc, `a ${picture.label}`, { height, width }, cellPixels);
+    const canvas = createPictureCanvas(doc, withArticle(picture.label), { height, width }, cellPixels);
     canvas.setAttribute('aria-hidden', 'true');
     drawChannel(canvas, picture.pixels, { height, width, channels, channel: 0 }, scale);
     const caption = doc.createElement('span');

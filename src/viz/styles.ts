@@ -50,6 +50,10 @@ const CSS = `
 .viz-math-table td.viz-picked { outline: 3px solid #000; outline-offset: -3px; font-weight: 700; }
 .viz-math-steps { font: 12px ui-monospace, monospace; padding-left: 20px; overflow-wrap: anywhere; }
 .viz-math-result { font-weight: 700; font-size: 15px; }
+.viz-math [data-full] { cursor: help; }
+.viz-math [data-full]:focus { outline: 2px solid #000; position: relative; }
+.viz-math [data-full]:focus::after { content: attr(data-full); position: absolute; left: 0; top: 100%; z-index: 2;
+  background: #222; color: #fff; padding: 2px 6px; border-radius: 4px; width: max-content; max-width: 32em; font-weight: 400; }
 `;
 
 /** Adds the view's style sheet to `doc` unless it is there already. */

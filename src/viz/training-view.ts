@@ -36,6 +36,8 @@ export interface TrainingView {
   pushHistory(point: HistoryPoint): void;
   /** Shows the test pictures with the votes of the judged network. */
   showJudgement(judgement: Judgement): void;
+  /** Looks inside the network with a picture, as picking it would, and brings the inside view into sight. */
+  lookInside(choice: PictureChoice): void;
   /** Removes the view and stops drawing. */
   dispose(): void;
 }
@@ -108,6 +110,8 @@ interface Looking {
   readonly inside: HTMLElement;
   /** Shows the math behind the picked cell in the snapshot shown, if a cell is picked. */
   showMath(): void;
+  /** Picks a picture as a click on it would. */
+  choose(choice: PictureChoice): void;
 }
 
 /**
@@ -164,7 +168,7 @@ function mountLooking(
   const inside = doc.createElement('div');
   inside.className = 'viz-inside';
   inside.append(outputs.element, mathView.element, drawPad);
-  return { trainGrid, testGrid, outputs, mathView, inside, showMath };
+  return { trainGrid, testGrid, outputs, mathView, inside, showMath, choose };
 }
 
 /** What is drawn and what waits for the next frame. */
@@ -288,6 +292,10 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     showJudgement(judgement) {
       st.pendingJudgement = judgement;
       schedule();
+    },
+    lookInside(choice) {
+      looking.choose(choice);
+      looking.outputs.element.scrollIntoView?.({ block: 'start' });
     },
     dispose() {
       disposed = true;

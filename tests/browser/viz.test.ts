@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatNumber } from '../../src/viz/cell-math';
+import { formatShort } from '../../src/viz/cell-math';
 import { workedExamples } from '../fixtures';
 import { collectErrors, hasChromium, launchChromium } from './chromium';
 
@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('the training view in Chromium', () => {
         for (const [x, expected] of row.entries()) {
           await clickCell(page, `layer 1 Conv 3x3, 3 filters, stride 1, filter ${f + 1}`, 7, 7, y, x);
           const result = await page.locator('.viz-math-result').textContent();
-          if (result !== `Result: ${formatNumber(expected)}`)
+          if (result !== `Result: ${formatShort(expected)}`)
             wrong.push(`filter ${f + 1} (${y}, ${x}): ${result}`);
         }
       }
@@ -96,18 +96,18 @@ describe.skipIf(!hasChromium)('the training view in Chromium', () => {
     const kernel = (example?.kernels?.[0]?.channels[0] ?? []).flat();
     const products = patch.map((v, i) => v * (kernel[i] ?? Number.NaN));
     const sum = products.reduce((a, b) => a + b, 0);
-    const result = formatNumber(example?.expected[0]?.[0]?.[0] ?? Number.NaN);
+    const result = formatShort(example?.expected[0]?.[0]?.[0] ?? Number.NaN);
     expect(await math.locator('table').nth(0).locator('td').allTextContents()).toEqual(
-      patch.map(formatNumber),
+      patch.map(formatShort),
     );
     expect(await math.locator('table').nth(1).locator('td').allTextContents()).toEqual(
-      kernel.map(formatNumber),
+      kernel.map(formatShort),
     );
     expect(await math.locator('table').nth(2).locator('td').allTextContents()).toEqual(
-      products.map(formatNumber),
+      products.map(formatShort),
     );
     expect(await math.locator('.viz-math-steps li').allTextContents()).toEqual([
-      `${products.map(formatNumber).join(' + ')} = ${sum}`,
+      `${products.map(formatShort).join(' + ')} = ${sum}`,
       `${sum} ÷ 9 = ${result}`,
       `${result} + bias 0 = ${result}`,
     ]);
@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('the training view in Chromium', () => {
       for (const [x, expected] of row.entries()) {
         await clickCell(page, 'layer 1 Conv 3x3, 3 filters, stride 1, filter 1', 5, 5, y, x);
         const result = await page.locator('.viz-math-result').textContent();
-        if (result !== `Result: ${formatNumber(expected)}`) wrong.push(`(${y}, ${x}): ${result}`);
+        if (result !== `Result: ${formatShort(expected)}`) wrong.push(`(${y}, ${x}): ${result}`);
       }
     }
     expect(wrong).toEqual([]);

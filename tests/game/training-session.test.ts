@@ -32,10 +32,24 @@ function fakeTrainer(runs: RunEnd[]) {
   let gate = new Promise<void>((resolve) => {
     releaseRun = resolve;
   });
+  // Loading waits at its own gate while `slowLoad` is set, as timing the backends does.
+  let releaseLoad: () => void = () => undefined;
+  const loads = { slow: false };
   const trainer: SessionTrainer = {
     async load(job: TrainingJob) {
       calls.push(`load ${job.network.layers.length} layers${job.network.weights ? ' with weights' : ''}`);
+      if (loads.slow)
+        await new Promise<void>((resolve) => {
+          releaseLoad = resolve;
+        });
       return report;
+    },
+    async watch(pixels) {
+      calls.push(pixels ? `watch ${pixels.length} pixels` : 'watch nothing');
+    },
+    async predict(pixels) {
+      calls.push(`predict ${pixels.length} pixels`);
+      return { probabilities: Float32Array.of(0.25, 0.75), layers: [] };
     },
     async train() {
       calls.push('train');
@@ -70,7 +84,7 @@ function fakeTrainer(runs: RunEnd[]) {
       return [null, { kernel: [1, 2, 3, 4, 5, 6, 7, 8], bias: [0, 0] }];
     },
   };
-  return { trainer, calls, finishRun: () => releaseRun() };
+  return { trainer, calls, loads, finishRun: () => releaseRun(), finishLoad: () => releaseLoad() };
 }
 
 /** A run that learned, judged with every test picture voted its own class (or all voted class 0). */
@@ -147,6 +161,70 @@ describe('a level training session', () => {
     expect(s.state.phase).toBe('idle');
   });
 
+  it('says at once what a slow start is doing, and a second press during it starts nothing', async () => {
+    const { s, calls, loads, finishLoad, finishRun } = session([learned(12, true)]);
+    await s.networkChanged(network());
+    loads.slow = true;
+    const first = s.train();
+    expect([s.state.phase, s.state.activity]).toEqual(['running', expect.stringMatching(/^Getting ready/)]);
+    await waitFor(() => calls.includes('load 2 layers'));
+    await s.train();
+    await s.step();
+    finishLoad();
+    await waitFor(() => calls.includes('train'));
+    expect(s.state.activity).toMatch(/^Training/);
+    finishRun();
+    await first;
+    expect(calls).toEqual(['load 2 layers', 'train']);
+    expect([s.state.phase, s.state.activity]).toEqual(['idle', null]);
+  });
+
+  it('loads the network when a picture is picked before training, so its votes can show', async () => {
+    const { s, calls } = session([]);
+    await s.look(new Float32Array(4), false);
+    await s.networkChanged(network());
+    await s.look(new Float32Array(4), true);
+    await s.look(new Float32Array(4), true);
+    expect(calls).toEqual(['watch 4 pixels', 'load 2 layers', 'watch 4 pixels', 'watch 4 pixels']);
+  });
+
+  it("asks a paused run for the picked picture's outputs, which no snapshot brings", async () => {
+    const { s, calls, finishRun } = session([learned(5, true)]);
+    await s.networkChanged(network());
+    const run = s.train();
+    await waitFor(() => calls.includes('train'));
+    expect(await s.look(new Float32Array(4), true)).toBeNull();
+    await s.pause();
+    const seen = await s.look(new Float32Array(4), true);
+    expect(Array.from(seen?.probabilities ?? [])).toEqual([0.25, 0.75]);
+    await s.train();
+    finishRun();
+    await run;
+    expect(calls.filter((c) => !c.startsWith('load'))).toEqual([
+      'train',
+      'watch 4 pixels',
+      'pause',
+      'watch 4 pixels',
+      'predict 4 pixels',
+      'resume',
+    ]);
+  });
+
+  it('shares one load between a picked picture and a Train pressed while it loads', async () => {
+    const { s, calls, loads, finishLoad, finishRun } = session([learned(3, true)]);
+    await s.networkChanged(network());
+    loads.slow = true;
+    const look = s.look(new Float32Array(4), true);
+    await waitFor(() => calls.includes('load 2 layers'));
+    const run = s.train();
+    finishLoad();
+    await look;
+    await waitFor(() => calls.includes('train'));
+    finishRun();
+    await run;
+    expect(calls).toEqual(['load 2 layers', 'watch 4 pixels', 'train']);
+  });
+
   it('judges a finished run on the hidden pictures, records it and announces the verdict', async () => {
     const { s, records, said, finishRun } = session([learned(12, true)]);
     await s.networkChanged(network());
@@ -158,6 +236,18 @@ describe('a level training session', () => {
       { won: true, stars: s.state.verdict?.judgement.stars, accuracy: 1, params: 10, steps: 12 },
     ]);
     expect(said.at(-1)).toMatch(/^Level complete: 100% of the test pictures right/);
+  });
+
+  it('names overfitting when a network that learned every training picture misses the goal', async () => {
+    const { s, said, calls, finishRun } = session([learned(12, false)]);
+    await s.networkChanged(network());
+    const run = s.train();
+    await waitFor(() => calls.includes('train'));
+    s.handle(progress(12));
+    finishRun();
+    await run;
+    expect(s.state.verdict?.run).toEqual({ reason: 'learned', step: 12, trainAccuracy: 1 });
+    expect(said.at(-1)).toMatch(/^Not yet: 50% of the test pictures right; the goal is 100%\. .*overfitting/);
   });
 
   it('records a loss without a win', async () => {

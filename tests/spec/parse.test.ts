@@ -161,7 +161,7 @@ describe('parseNetwork', () => {
     [
       'a kernel larger than its input',
       (d) => set(set(d, ['layers', 0, 'size'], 11), ['weights'], undefined),
-      'layers[0]: a 11x11 filter does not fit a 9x9 input',
+      'layers[0]: an 11x11 filter does not fit a 9x9 input',
     ],
     [
       'Dense before Flatten',

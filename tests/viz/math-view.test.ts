@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { convCellMath, describeCellMath, poolCellMath } from '../../src/viz/cell-math';
+import { convCellMath, describeCellMath, formatShort, poolCellMath } from '../../src/viz/cell-math';
 import { createMathView } from '../../src/viz/math-view';
 
 const sameConv = convCellMath(
@@ -10,7 +10,48 @@ const sameConv = convCellMath(
   { y: 0, x: 0, channel: 0 },
 );
 
+describe('a number at a glance', () => {
+  it.each([
+    [0.7777777, '0.778'],
+    [-12.3456, '-12.3'],
+    [1234.5, '1230'],
+    [0.000123456, '0.000123'],
+    [7.25, '7.25'],
+    [-1, '-1'],
+    [9, '9'],
+    [-0.0001, '-0.0001'],
+    [-0.00000001, '-1e-8'],
+  ])('%s reads %s', (value, shown) => {
+    expect(formatShort(value)).toBe(shown);
+  });
+});
+
 describe('the math view', () => {
+  it('shows about three digits, the full value on hover, to screen readers and on focus', () => {
+    const view = createMathView(document);
+    const thirds = convCellMath(
+      { shape: [1, 2, 1], values: [1, 2] },
+      { filters: 1, size: 1, stride: 1, padding: 'valid' },
+      { kernel: [1 / 3], bias: [0.123456] },
+      { y: 0, x: 1, channel: 0 },
+    );
+    view.show('a cell', thirds);
+    const cells = [...view.element.querySelectorAll('td')];
+    expect(cells.map((td) => td.textContent)).toEqual(['2', '0.333', '0.667']);
+    const filter = cells[1] as HTMLElement;
+    expect([filter.title, filter.getAttribute('aria-label'), filter.tabIndex]).toEqual([
+      '0.333333',
+      '0.333333',
+      0,
+    ]);
+    expect((cells[0] as HTMLElement).hasAttribute('title')).toBe(false);
+    const result = view.element.querySelector('.viz-math-result') as HTMLElement;
+    expect([result.textContent, result.title]).toEqual(['Result: 0.79', 'Result: 0.790123']);
+    const steps = [...view.element.querySelectorAll('li')];
+    expect(steps.map((li) => li.textContent)).toEqual(describeCellMath(thirds, formatShort));
+    expect(steps.map((li) => li.title)).toEqual(describeCellMath(thirds));
+  });
+
   it('starts hidden', () => {
     expect(createMathView(document).element.hidden).toBe(true);
   });

@@ -37,7 +37,7 @@ describe('votes', () => {
 
   it('describes a wrong vote in words', () => {
     expect(voteDescription(classes, 1, pictures[1] as ViewPicture, { classIndex: 0, probability: 0.7 })).toBe(
-      'Picture 2, a O: the network votes X 70%, wrong',
+      'Picture 2, an O: the network votes X 70%, wrong',
     );
   });
 

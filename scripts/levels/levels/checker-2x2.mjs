@@ -31,9 +31,9 @@ export function build() {
     title: 'Checkers or stripes?',
     concept: 'One layer of votes cannot draw every border; a hidden layer with ReLU can.',
     intro: [
-      'A checker has ink on a diagonal; stripes have ink on one side. Try a single Dense block first and watch it get stuck.',
-      'It has to get stuck: every ink pixel of a checker is also ink in some stripes, and adding up both checkers gives exactly the same votes as adding up all four stripes. No set of weights can favour both checkers and all four stripes at once.',
-      'The fix is a hidden layer: a first Dense block finds small patterns, ReLU keeps only the positive ones (it turns negatives into 0), and a last Dense block votes on the patterns.',
+      'A checker has ink on a diagonal. Stripes have ink on one side. Try a single Dense block first and watch it get stuck.',
+      'It has to get stuck. Every ink pixel of a checker is also ink in some stripes. Adding up both checkers gives the same votes as adding up all four stripes. So no set of weights can favour both checkers and all four stripes.',
+      'The fix is a hidden layer. A first Dense block finds small patterns. ReLU keeps only the positive ones (it turns negatives into 0). A last Dense block votes on the patterns.',
     ],
     input: [2, 2, 1],
     blank: -1,

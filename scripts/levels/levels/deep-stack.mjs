@@ -72,7 +72,7 @@ export function build() {
     intro: [
       'Every picture has the same parts: two eyes and a mouth. In a face the eyes are above the ends of the mouth; in a jumble the same parts are somewhere else.',
       'A first Conv block finds the parts: a dot, a short bar. It cannot see where they are compared with each other: each 3x3 filter only sees 3x3 pixels.',
-      'A second Conv block, after pooling, looks at the first layer\'s maps. Each of its filters covers a bigger piece of the picture and can learn "eyes above a mouth". Low-level features feed mid-level ones, as in the course.',
+      'A second Conv block, after pooling, looks at the first layer\'s maps. Each of its filters covers a bigger piece of the picture and can learn "eyes above a mouth". Small features feed bigger ones.',
     ],
     input: [SIDE, SIDE, 1],
     blank: -1,

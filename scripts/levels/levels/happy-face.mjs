@@ -27,7 +27,7 @@ export function build() {
     title: 'Find the happy face',
     concept: 'Small features (eyes, a nose, a curved mouth) add up to a big one: a happy face.',
     intro: [
-      "This is the course's 7x7 face. Here a blank pixel is 0, not -1: only the ink counts.",
+      'This is a 7x7 face. Here a blank pixel is 0, not -1: only the ink counts.',
       'A happy face has two eyes, a nose and a mouth that curves up. The other faces have the same parts with one thing wrong: a sad mouth, a flat mouth, or no eyes.',
       'The hidden test moves the faces to places the network never saw them. Two knobs help: a filter as big as the face (5x5) can learn the whole face as one pattern, and a Pool block as big as its map keeps the best match wherever it was.',
     ],

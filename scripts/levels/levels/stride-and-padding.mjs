@@ -65,9 +65,9 @@ export function build() {
     title: 'Marks on the edge',
     concept: 'A stride makes a filter skip positions, and "same" padding lets it reach the picture\'s edges.',
     intro: [
-      'Plus signs and crosses, anywhere on an 8x8 screen, right up to its edges; the hidden test adds a speck of dirt. No Pool block this time, and a budget of 200 parameters: a 6x6 map of 4 filters already needs 290.',
-      'A stride of 2 moves the filter two pixels at a time, so the feature map is half as wide and half as high. The size of a map is (W - F + 2P) / S + 1: a width W, a filter F, a padding P on each side and a stride S. With W = 8, F = 3, no padding and S = 2 that is (8 - 3) / 2 + 1 = 3 (rounded down): the filter never reaches the last row and column.',
-      '"Same" padding adds blank pixels around the picture so the filter can sit on the edge too: the map is then 8 / 2 = 4 wide, and it sees every pixel.',
+      'Plus signs and crosses, anywhere on an 8x8 screen, right up to its edges. The hidden test adds a speck of dirt. No Pool block this time, and at most 200 parameters: a 6x6 map of 4 filters already needs 290.',
+      'A stride of 2 moves the filter two pixels at a time, so the feature map is half as wide and half as high. The size of a map is (W - F + 2P) / S + 1. W is the width, F the filter, P the padding on each side and S the stride. With W = 8, F = 3, no padding and S = 2 that is (8 - 3) / 2 + 1 = 3 (rounded down). The filter never reaches the last row and column.',
+      '"Same" padding adds blank pixels around the picture, so the filter can sit on the edge too. The map is then 8 / 2 = 4 wide, and it sees every pixel.',
     ],
     input: [SIDE, SIDE, 1],
     blank: -1,

@@ -100,10 +100,10 @@ export function build() {
     title: 'X or O?',
     concept: 'Filters find the pieces, ReLU keeps the matches, pooling shrinks the maps, and Dense votes.',
     intro: [
-      "This is the course's own puzzle: tell an X from an O on a 9x9 screen. A computer sees only 81 numbers, and an X drawn one pixel to the left shares few of them with the X it learned.",
+      'Tell an X from an O on a 9x9 screen. A computer sees only 81 numbers. An X drawn one pixel to the left shares few of them with the X it learned.',
       'Filters fix that: they look for small pieces (a "\\" stroke, a "/" stroke, a crossing, a curve) wherever they are.',
-      'A Pool block is new: it keeps only the strongest value of each 2x2 window, so the stack of feature maps gets smaller and a piece that moved by one pixel still lands in the same window.',
-      "The hidden test has the tricky cases: Xs and Os moved, smaller or bigger, tilted, drawn thicker or with a gap, and the course's wobbly X.",
+      'A Pool block is new. It keeps only the strongest value of each 2x2 window, so the feature maps get smaller. A piece that moved by one pixel still lands in the same window.',
+      'The hidden test has the tricky cases: Xs and Os moved, smaller or bigger, tilted, drawn thicker or with a gap, and a wobbly X.',
     ],
     input: [SIDE, SIDE, 1],
     blank: -1,
@@ -114,7 +114,7 @@ export function build() {
     limits: { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 8, maxSteps: 300 },
     stars: [{ maxParams: 100 }],
     hints: [
-      'Conv, ReLU, Pool, Flatten, Dense: the order of the course.',
+      'Conv, ReLU, Pool, Flatten, Dense: the usual order.',
       'Pool with a 3x3 window, stride 2 and "same" padding shrinks 7x7 maps to 4x4, and a piece may move by a pixel or two.',
       'For the extra star, try only 2 filters: how few pieces tell an X from an O?',
     ],
