@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: our engine on every backend Node has, against convnetjs and tfjs-layers, on the
+ * `npm run bench`: our engine on every path Node has (plain arrays, TensorFlow.js cpu and wasm), against convnetjs and tfjs-layers, on the
  * three seed data sets and a medium network, measured in one run. Prints one table.
  */
 import { fileURLToPath } from 'node:url';
@@ -189,6 +189,7 @@ function printTable(rows: Row[]): void {
 /** Runs every case on every runner and prints the table; `--quick` skips the medium network. */
 export async function runBenchmark(argv: readonly string[]): Promise<void> {
   const runners = [
+    engineRunner('plain', WASM_PATH),
     engineRunner('cpu', WASM_PATH),
     engineRunner('wasm', WASM_PATH),
     convnetjsRunner,

@@ -6,6 +6,7 @@ export { imageColumns } from './columns';
 export { Engine } from './engine';
 export type { Evaluation, StepResult, TrainingEngine } from './engine-api';
 export { initialWeights } from './init';
+export { expectedFastest, forwardWork, PLAIN_MAX_STEP_WORK } from './path-choice';
 export { PlainEngine } from './plain-engine';
 export { engineDriver } from './run-driver';
 export { tf } from './tf';

@@ -1,4 +1,11 @@
-import { BACKENDS, type BackendOptions, Engine, useBackend } from '../../engine';
+import {
+  BACKENDS,
+  type BackendOptions,
+  createEngine,
+  expectedFastest,
+  type TrainingEngine,
+  useBackend,
+} from '../../engine';
 import {
   BACKEND_LABELS,
   type BackendChoice,
@@ -31,9 +38,9 @@ export async function timeBackend(
   if (!(await useBackend(backend, options))) {
     return { backend, stepsPerSecond: null, note: 'not available in this browser' };
   }
-  let engine: Engine | null = null;
+  let engine: TrainingEngine | null = null;
   try {
-    engine = new Engine(network, train);
+    engine = createEngine(backend, network, train);
     await engine.trainSteps(WARM_STEPS);
     // The best of a few short rounds: a garbage collection or a busy machine only slows one down.
     let best = 0;
@@ -133,40 +140,78 @@ export function backendChooser(
   return { candidates, options, measured: new Map() };
 }
 
+/** The player's forced choice, when it is one of the candidates and starts here. */
+async function forcedReport(chooser: BackendChooser, choice: BackendChoice): Promise<BackendReport | null> {
+  if (choice === 'auto' || !chooser.candidates.includes(choice)) return null;
+  if (!(await useBackend(choice, chooser.options))) return null;
+  return {
+    backend: choice,
+    forced: true,
+    measurements: [],
+    summary: `${BACKEND_LABELS[choice]} trains (chosen in settings)`,
+  };
+}
+
+/** What a load starts on, and whether the other paths still need timing. */
+export interface StartChoice {
+  readonly report: BackendReport;
+  /** True when the paths were not timed yet for this network's shape and there is more than one. */
+  readonly timeOthers: boolean;
+}
+
 /**
- * Switches TensorFlow.js to the backend that trains `network` fastest (measured once per network
- * shape), or to the one the player forced when it is available, and says why in a report.
+ * Switches at once, timing nothing, to the path the player forced, else the one measured fastest
+ * before for a network of this shape, else the one expected fastest for its size (plain arrays
+ * for small networks). The caller times the others in the background when `timeOthers` says so.
  */
-export async function chooseBackend(
+export async function startBackend(
   chooser: BackendChooser,
   network: NetworkSpec,
   train: readonly Example[],
   choice: BackendChoice,
-): Promise<BackendReport> {
+): Promise<StartChoice> {
+  const forced = await forcedReport(chooser, choice);
+  if (forced) return { report: forced, timeOthers: false };
   const { candidates, options } = chooser;
-  if (choice !== 'auto' && candidates.includes(choice) && (await useBackend(choice, options))) {
-    return {
-      backend: choice,
-      forced: true,
-      measurements: [],
-      summary: `${BACKEND_LABELS[choice]} trains (chosen in settings)`,
-    };
+  const measured = chooser.measured.get(networkShapeKey(network, train.length));
+  const expected = expectedFastest(
+    network,
+    train.length,
+    candidates.filter((b) => b !== 'webgl'),
+  );
+  const wanted = (measured && fastest(measured)?.backend) || expected;
+  let backend: BackendName = 'cpu';
+  for (const candidate of [wanted, ...candidates.filter((b) => b !== 'webgl'), 'cpu' as const]) {
+    if (await useBackend(candidate, options)) {
+      backend = candidate;
+      break;
+    }
   }
-  const key = networkShapeKey(network, train.length);
-  let measured = chooser.measured.get(key);
-  if (!measured) {
-    measured = await measureBackends(candidates, network, train, options);
-    chooser.measured.set(key, measured);
-  }
-  const best = fastest(measured)?.backend ?? 'cpu';
-  const backend = (await useBackend(best, options)) ? best : 'cpu';
-  if (backend === 'cpu') await useBackend('cpu');
   const refused =
     choice === 'auto' ? '' : ` (${BACKEND_LABELS[choice]}, chosen in settings, is not available here)`;
+  const timeOthers = !measured && candidates.length > 1;
+  const why = measured
+    ? `the fastest measured: ${summarize(measured)}`
+    : timeOthers
+      ? 'expected fastest for a network this size; the others are being timed'
+      : 'the only one here';
+  return {
+    report: {
+      backend,
+      forced: false,
+      measurements: measured ?? [],
+      summary: `${BACKEND_LABELS[backend]} trains, ${why}${refused}`,
+    },
+    timeOthers,
+  };
+}
+
+/** A report after the background timing: `backend` trains, and how every path did. */
+export function measuredReport(backend: BackendName, measured: readonly BackendMeasurement[]): BackendReport {
   return {
     backend,
     forced: false,
     measurements: measured,
-    summary: `${BACKEND_LABELS[backend]} trains, the fastest measured: ${summarize(measured)}${refused}`,
+    summary: `${BACKEND_LABELS[backend]} trains, the fastest measured: ${summarize(measured)}`,
   };
 }

@@ -29,7 +29,8 @@ import type {
   TrainerEvent,
   TrainerListener,
 } from '../protocol';
-import { type BackendChooser, backendChooser, chooseBackend } from './backend-choice';
+import { type BackendChooser, backendChooser, startBackend, type timeBackend } from './backend-choice';
+import { timeAndMove } from './background-timing';
 import {
   ContextLost,
   disposeQuietly,
@@ -61,9 +62,11 @@ const MAX_VOTES = 2048;
 
 /** Where the trainer runs: which backends it may use and where the wasm files are. */
 export interface TrainerOptions {
-  /** The backends to choose from, in order of preference on a tie (all three by default). */
+  /** The paths to choose from, in order of preference on a tie (all of them by default). */
   readonly backends?: readonly BackendName[];
   readonly backendOptions?: BackendOptions;
+  /** Times one path in the background (the tests stand in for the clock with it). */
+  readonly timeBackend?: typeof timeBackend;
 }
 
 /** Trains one network at a time on the fastest backend and reports as it goes. */
@@ -79,9 +82,15 @@ export class Trainer implements TrainerApi {
   private snapshotStep = -1;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly chooser: BackendChooser;
+  private readonly timePath: typeof timeBackend | undefined;
+  private generation = 0; // Counts loads and disposals: a timing of an older network stops.
+  /** The other paths are to be timed once the first chunk has trained; then the timing under way. */
+  private timingPending = false;
+  private timing: Promise<void> | null = null;
 
   constructor(options: TrainerOptions = {}) {
     this.chooser = backendChooser(options.backends ?? BACKENDS, options.backendOptions ?? {});
+    this.timePath = options.timeBackend;
   }
 
   /** Engine work one call at a time, so a click never lands in the middle of a chunk. */
@@ -130,10 +139,12 @@ export class Trainer implements TrainerApi {
       disposeQuietly(this.live);
       this.live = null;
       this.stepMs = null;
-      const report = await chooseBackend(this.chooser, job.network, job.train, options.backend ?? 'auto');
-      this.live = liveNetwork(job, report);
-      this.emit({ type: 'backend', report });
-      return report;
+      this.generation++;
+      const start = await startBackend(this.chooser, job.network, job.train, options.backend ?? 'auto');
+      this.live = liveNetwork(job, start.report);
+      this.timingPending = start.timeOthers;
+      this.emit({ type: 'backend', report: start.report });
+      return start.report;
     });
   }
 
@@ -198,7 +209,33 @@ export class Trainer implements TrainerApi {
     const stepMs = (performance.now() - started) / Math.max(1, steps);
     this.stepMs = this.stepMs === null ? stepMs : 0.7 * this.stepMs + 0.3 * stepMs;
     live.epoch = result.epoch;
+    if (this.timingPending) {
+      // Training has answered: the other paths are timed between the next chunks.
+      this.timingPending = false;
+      this.timing = this.timeOtherPaths(live.job, this.generation);
+    }
     return result.diverged ? 'diverged' : 'trained';
+  }
+
+  /** Times the other paths for `job` and moves the network to one that is clearly faster. */
+  private timeOtherPaths(job: TrainingJob, generation: number): Promise<void> {
+    const wanted = () => generation === this.generation && this.live?.job === job;
+    return timeAndMove(this.chooser, job, {
+      exclusive: (work) => this.exclusive(work),
+      stillWanted: wanted,
+      livePath: () => this.live?.report.backend ?? 'cpu',
+      ...(this.timePath && { time: this.timePath }),
+      live: () => (wanted() ? this.live : null),
+      replace: (live) => {
+        this.live = live;
+        this.emit({ type: 'backend', report: live.report });
+      },
+    });
+  }
+
+  /** Resolves when the background timing of the loaded network (if any) is over; for the tests and benches. */
+  async timingSettled(): Promise<void> {
+    await this.timing;
   }
 
   private async progress(
@@ -348,6 +385,7 @@ export class Trainer implements TrainerApi {
 
   /** Ends any run and frees every tensor. */
   async dispose(): Promise<void> {
+    this.generation++;
     await this.stop();
     await this.exclusive(async () => {
       disposeQuietly(this.live);
