@@ -98,7 +98,7 @@ export class PlainEngine implements TrainingEngine {
       const n = labels.length;
       const outputs = this.net.forward(x, n);
       const logits = outputs.at(-1) as Float32Array;
-      const dLogits = new Float32Array(logits.length);
+      const dLogits = new Float64Array(logits.length);
       loss = softmaxCrossEntropy(
         logits,
         labels,

@@ -142,9 +142,9 @@ export class PlainNetwork {
     x: Float32Array,
     n: number,
     outputs: readonly Float32Array[],
-    dLast: Float32Array,
+    dLast: Float64Array,
     wantInputGradient = false,
-  ): { weights: (PlainGradients | null)[]; input: Float32Array | null } {
+  ): { weights: (PlainGradients | null)[]; input: Float64Array | null } {
     const grads: (PlainGradients | null)[] = this.weights.map((w) =>
       w ? { kernel: new Float64Array(w.kernel.length), bias: new Float64Array(w.bias.length) } : null,
     );
@@ -165,14 +165,14 @@ export class PlainNetwork {
     n: number,
     x: Float32Array,
     out: Float32Array,
-    dy: Float32Array,
+    dy: Float64Array,
     grad: PlainGradients | null,
     needDx: boolean,
-  ): Float32Array {
+  ): Float64Array {
     const inSize = n * sizeOf(this.inputs[i] as Shape);
     switch (layer.type) {
       case 'conv': {
-        const dx = needDx ? new Float32Array(inSize) : null;
+        const dx = needDx ? new Float64Array(inSize) : null;
         const w = this.weights[i] as PlainWeights;
         const g = grad as PlainGradients;
         convBackward(
@@ -186,24 +186,24 @@ export class PlainNetwork {
           g.bias,
           dx,
         );
-        return dx ?? new Float32Array(0);
+        return dx ?? new Float64Array(0);
       }
       case 'pool': {
-        const dx = new Float32Array(inSize);
+        const dx = new Float64Array(inSize);
         if (needDx) poolBackward(this.geometry[i] as WindowGeometry, layer.op, n, x, out, dy, dx);
         return dx;
       }
       case 'relu':
       case 'activation': {
         const { slope } = activation(layer.type === 'relu' ? 'relu' : layer.fn);
-        const dx = new Float32Array(inSize);
+        const dx = new Float64Array(inSize);
         for (let k = 0; k < inSize; k++) dx[k] = (dy[k] as number) * slope(x[k] as number);
         return dx;
       }
       case 'flatten':
         return dy;
       case 'dense': {
-        const dx = needDx ? new Float32Array(inSize) : null;
+        const dx = needDx ? new Float64Array(inSize) : null;
         denseBackward(
           n,
           sizeOf(this.inputs[i] as Shape),
@@ -214,7 +214,7 @@ export class PlainNetwork {
           grad as PlainGradients,
           dx,
         );
-        return dx ?? new Float32Array(0);
+        return dx ?? new Float64Array(0);
       }
       default: {
         const unknown: never = layer;
@@ -268,9 +268,9 @@ function denseBackward(
   units: number,
   x: Float32Array,
   w: PlainWeights,
-  dy: Float32Array,
+  dy: Float64Array,
   grad: PlainGradients,
-  dx: Float32Array | null,
+  dx: Float64Array | null,
 ): void {
   for (let p = 0; p < n; p++) {
     const d = p * units;
@@ -299,7 +299,7 @@ export function softmaxCrossEntropy(
   n: number,
   classes: number,
   probabilities: Float32Array,
-  dLogits: Float32Array | null,
+  dLogits: Float64Array | null,
 ): number {
   let loss = 0;
   for (let p = 0; p < n; p++) {

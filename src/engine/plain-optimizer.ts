@@ -13,8 +13,8 @@ const EPSILON = 1e-7;
 
 /** Per-weight state of an optimiser: momentum's accumulation, or Adam's two moments. */
 interface Slots {
-  readonly first: Float32Array;
-  readonly second: Float32Array;
+  readonly first: Float64Array;
+  readonly second: Float64Array;
 }
 
 /** Updates weights from their gradients, keeping its own state between steps. */
@@ -47,7 +47,7 @@ export class PlainOptimizer {
       for (let k = 0; k < value.length; k++) value[k] = (value[k] as number) - lr * (grad[k] as number);
       return;
     }
-    layerSlots[at] ??= { first: new Float32Array(value.length), second: new Float32Array(value.length) };
+    layerSlots[at] ??= { first: new Float64Array(value.length), second: new Float64Array(value.length) };
     const { first, second } = layerSlots[at] as Slots;
     if (optimizer === 'sgd') {
       for (let k = 0; k < value.length; k++) {

@@ -95,13 +95,13 @@ export function convBackward(
   x: Float32Array,
   kernel: Float32Array,
   filters: number,
-  dy: Float32Array,
+  dy: Float64Array,
   dKernel: Float64Array,
   dBias: Float64Array,
-  dx: Float32Array | null,
+  dx: Float64Array | null,
 ): void {
   const { h, w, c, outH, outW, size, stride, top, left } = g;
-  const dxAcc = dx ? new Float64Array(dx.length) : null;
+  const dxAcc = dx;
   for (let p = 0; p < n; p++) {
     const xBase = p * h * w * c;
     for (let i = 0; i < outH; i++) {
@@ -132,7 +132,6 @@ export function convBackward(
       }
     }
   }
-  if (dx && dxAcc) dx.set(dxAcc);
 }
 
 /** Max or average pooling of `n` pictures into `out` (`n * outH * outW * c`). */
@@ -178,11 +177,11 @@ export function poolBackward(
   n: number,
   x: Float32Array,
   out: Float32Array,
-  dy: Float32Array,
-  dx: Float32Array,
+  dy: Float64Array,
+  dx: Float64Array,
 ): void {
   const { h, w, c, outH, outW, size, stride, top, left } = g;
-  const acc = new Float64Array(dx.length);
+  const acc = dx;
   for (let p = 0; p < n; p++) {
     const xBase = p * h * w * c;
     for (let i = 0; i < outH; i++) {
@@ -208,5 +207,4 @@ export function poolBackward(
       }
     }
   }
-  dx.set(acc);
 }

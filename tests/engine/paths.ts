@@ -113,7 +113,7 @@ const plainPath: EnginePath = {
     const outputs = net.forward(xs, 1);
     const last = outputs.at(-1) as Float32Array;
     const value = last.reduce((s, v, i) => s + v * (upstream[i] as number), 0);
-    return plainGradients(net, xs, 1, outputs, Float32Array.from(upstream), value);
+    return plainGradients(net, xs, 1, outputs, Float64Array.from(upstream), value);
   },
   loss(input, layers, weights, x, labels) {
     const net = new PlainNetwork(input, layers, weights);
@@ -121,7 +121,7 @@ const plainPath: EnginePath = {
     const outputs = net.forward(xs, labels.length);
     const logits = outputs.at(-1) as Float32Array;
     const classes = logits.length / labels.length;
-    const dLogits = new Float32Array(logits.length);
+    const dLogits = new Float64Array(logits.length);
     const value = plainLoss(logits, labels, labels.length, classes, new Float32Array(logits.length), dLogits);
     return plainGradients(net, xs, labels.length, outputs, dLogits, value);
   },
@@ -132,13 +132,13 @@ function plainGradients(
   x: Float32Array,
   n: number,
   outputs: Float32Array[],
-  dLast: Float32Array,
+  dLast: Float64Array,
   value: number,
 ): Gradients {
   const { weights, input } = net.backward(x, n, outputs, dLast, true);
   return {
     value,
-    input: input as Float32Array,
+    input: Float32Array.from(input as Float64Array),
     weights: weights.flatMap((g) => (g ? [Float32Array.from(g.kernel), Float32Array.from(g.bias)] : [])),
   };
 }
