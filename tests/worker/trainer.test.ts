@@ -62,7 +62,11 @@ describe('loading', () => {
     await trainer.timingSettled();
     const measured = ofType(events, 'backend').at(-1)?.report;
     expect(measured?.measurements.map((m) => m.backend)).toEqual(['plain', 'cpu']);
-    for (const m of measured?.measurements ?? []) expect(m.stepsPerSecond).toBeGreaterThan(0);
+    const [plain, cpu] = measured?.measurements ?? [];
+    expect(plain?.stepsPerSecond).toBeGreaterThan(0);
+    // A plain step under a millisecond leaves TensorFlow.js no chance; a slower one gets it timed.
+    if ((plain?.stepsPerSecond ?? 0) > 1000) expect(cpu?.note).toMatch(/^not timed: a step takes/);
+    else expect(cpu?.stepsPerSecond).toBeGreaterThan(0);
     // The same shape again starts on the fastest measured, timing nothing.
     const again = await trainer.load(xoSetup());
     expect(again.measurements).toEqual(measured?.measurements);

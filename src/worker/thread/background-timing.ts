@@ -19,6 +19,13 @@ import { type LiveNetwork, movePath } from './context-loss';
 /** Another path must train at least this many times as fast as the current one to be moved to. */
 export const SWITCH_FACTOR = 1.3;
 
+/**
+ * A plain step this quick leaves TensorFlow.js no chance (its dozens of kernels a step cost tens
+ * of microseconds each, and loading wasm would stall the run for a second): the TensorFlow.js
+ * backends are then not timed at all.
+ */
+export const TFJS_WORTH_TIMING_MS = 1;
+
 /** What the timing needs of the trainer. */
 export interface TimingHooks {
   /** Runs engine work between two chunks, never during one. */
@@ -52,10 +59,17 @@ export async function timePathsInBackground(
       await useBackend(hooks.livePath(), chooser.options);
       return measurement;
     });
+  let plainStepMs: number | null = null;
   for (const backend of chooser.candidates.filter((b) => b !== 'webgl')) {
+    if (backend !== 'plain' && plainStepMs !== null && plainStepMs < TFJS_WORTH_TIMING_MS) {
+      const note = `not timed: a step takes ${plainStepMs.toFixed(2)} ms on plain arrays, too little for TensorFlow.js to win`;
+      results.push({ backend, stepsPerSecond: null, note });
+      continue;
+    }
     const measurement = await timeOne(backend);
     if (!measurement) return null;
     results.push(measurement);
+    if (backend === 'plain' && measurement.stepsPerSecond) plainStepMs = 1000 / measurement.stepsPerSecond;
   }
   if (chooser.candidates.includes('webgl')) {
     const best = fastest(results);

@@ -209,11 +209,6 @@ export class Trainer implements TrainerApi {
     const stepMs = (performance.now() - started) / Math.max(1, steps);
     this.stepMs = this.stepMs === null ? stepMs : 0.7 * this.stepMs + 0.3 * stepMs;
     live.epoch = result.epoch;
-    if (this.timingPending) {
-      // Training has answered: the other paths are timed between the next chunks.
-      this.timingPending = false;
-      this.timing = this.timeOtherPaths(live.job, this.generation);
-    }
     return result.diverged ? 'diverged' : 'trained';
   }
 
@@ -248,6 +243,11 @@ export class Trainer implements TrainerApi {
     const test = withTest && live.job.test.length ? await live.engine.evaluate(live.job.test) : null;
     // Only a GPU can lose its memory: elsewhere the copy is taken with each snapshot.
     if (live.gl) keepCopy(live, live.engine.getWeights());
+    if (this.timingPending) {
+      // The first step is on screen with this check: the other paths are timed between the next chunks.
+      this.timingPending = false;
+      this.timing = this.timeOtherPaths(live.job, this.generation);
+    }
     return {
       type: 'progress',
       step: stepsOf(live),
