@@ -63,35 +63,6 @@ export async function timeBackend(
   }
 }
 
-/**
- * Times every candidate backend on the network at hand, CPU-side ones first; WebGL only when the
- * fastest CPU-side step is slow enough for a GPU to have a chance (see WEBGL_WORTH_TIMING_MS).
- */
-export async function measureBackends(
-  candidates: readonly BackendName[],
-  network: NetworkSpec,
-  train: readonly Example[],
-  options: BackendOptions,
-): Promise<BackendMeasurement[]> {
-  const results: BackendMeasurement[] = [];
-  for (const backend of candidates.filter((b) => b !== 'webgl')) {
-    results.push(await timeBackend(backend, network, train, options));
-  }
-  if (!candidates.includes('webgl')) return results;
-  const best = fastest(results);
-  const bestStepMs = best?.stepsPerSecond ? 1000 / best.stepsPerSecond : Number.POSITIVE_INFINITY;
-  if (bestStepMs < WEBGL_WORTH_TIMING_MS) {
-    results.push({
-      backend: 'webgl',
-      stepsPerSecond: null,
-      note: `not timed: a step takes ${bestStepMs.toFixed(2)} ms on ${best ? BACKEND_LABELS[best.backend] : 'cpu'}, too little for a GPU to win`,
-    });
-  } else {
-    results.push(await timeBackend('webgl', network, train, options));
-  }
-  return results;
-}
-
 /** The measurement with the most steps per second, or undefined when none ran. */
 export function fastest(measurements: readonly BackendMeasurement[]): BackendMeasurement | undefined {
   let best: BackendMeasurement | undefined;
