@@ -9,6 +9,7 @@ export class BatchOrder {
   private readonly random: () => number;
   private order: Int32Array;
   private position = 0;
+  private readonly everyPicture: Int32Array;
   /** Completed passes over the training pictures. */
   epoch = 0;
 
@@ -20,6 +21,7 @@ export class BatchOrder {
     // A generator of its own, so the order does not depend on how many weights were drawn.
     this.random = seededRandom(seed ^ 0x5bd1e995);
     this.order = shuffledIndices(count, this.random);
+    this.everyPicture = Int32Array.from({ length: count }, (_, i) => i);
   }
 
   /** True when every step trains on the whole set. */
@@ -27,11 +29,11 @@ export class BatchOrder {
     return this.count <= this.batchSize;
   }
 
-  /** The indices of the next step's pictures (the whole set, in order, when it fits one batch). */
+  /** The indices of the next step's pictures (the whole set, in order, when it fits one batch); read only. */
   next(): Int32Array {
     if (this.fullBatch) {
       this.epoch++;
-      return Int32Array.from({ length: this.count }, (_, i) => i);
+      return this.everyPicture;
     }
     const end = Math.min(this.position + this.batchSize, this.count);
     const indices = this.order.slice(this.position, end);

@@ -49,6 +49,9 @@ export class PlainEngine implements TrainingEngine {
   private optimizer: PlainOptimizer;
   private batches: BatchOrder;
   private stepCount = 0;
+  /** The last batch's logit gradients and probabilities, reused while the batch size stays. */
+  private dLogits = new Float64Array(0);
+  private probabilities = new Float32Array(0);
 
   constructor(
     readonly network: NetworkSpec,
@@ -98,15 +101,12 @@ export class PlainEngine implements TrainingEngine {
       const n = labels.length;
       const outputs = this.net.forward(x, n);
       const logits = outputs.at(-1) as Float32Array;
-      const dLogits = new Float64Array(logits.length);
-      loss = softmaxCrossEntropy(
-        logits,
-        labels,
-        n,
-        this.classCount,
-        new Float32Array(logits.length),
-        dLogits,
-      );
+      if (this.dLogits.length !== logits.length) {
+        this.dLogits = new Float64Array(logits.length);
+        this.probabilities = new Float32Array(logits.length);
+      }
+      const { dLogits } = this;
+      loss = softmaxCrossEntropy(logits, labels, n, this.classCount, this.probabilities, dLogits);
       const { weights } = this.net.backward(x, n, outputs, dLogits);
       this.optimizer.apply(this.net.weights, weights);
       this.stepCount++;

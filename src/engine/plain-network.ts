@@ -106,6 +106,17 @@ export class PlainNetwork {
   readonly weights: (PlainWeights | null)[];
   private readonly inputs: readonly Shape[];
   private readonly geometry: (WindowGeometry | null)[];
+  /** Numbers per picture in each layer's input and output. */
+  private readonly inSizes: readonly number[];
+  private readonly outSizes: readonly number[];
+  /**
+   * Buffers reused from step to step, by batch size: each layer's output, each layer's input
+   * gradient, and the weights' gradients. A step allocates nothing, so a tiny network's step costs
+   * only its arithmetic. Every forward or backward overwrites the previous one's numbers.
+   */
+  private readonly outputBuffers = new Map<number, Float32Array[]>();
+  private readonly gradientBuffers = new Map<number, Float64Array[]>();
+  private readonly weightGradients: (PlainGradients | null)[];
 
   constructor(
     readonly input: readonly [number, number, number],
@@ -121,6 +132,11 @@ export class PlainNetwork {
       const w = weights[i];
       return w ? { kernel: Float32Array.from(w.kernel), bias: Float32Array.from(w.bias) } : null;
     });
+    this.inSizes = this.inputs.map(sizeOf);
+    this.outSizes = this.shapes.map(sizeOf);
+    this.weightGradients = this.weights.map((w) =>
+      w ? { kernel: new Float64Array(w.kernel.length), bias: new Float64Array(w.bias.length) } : null,
+    );
     this.geometry = layers.map((layer, i) =>
       layer.type === 'conv' || layer.type === 'pool'
         ? windowGeometry(this.inputs[i] as [number, number, number], layer.size, layer.stride, layer.padding)
@@ -130,15 +146,30 @@ export class PlainNetwork {
 
   /** Every layer's output for `n` pictures `x` (flat NHWC); the last is the logits. */
   forward(x: Float32Array, n: number): Float32Array[] {
+    let buffers = this.outputBuffers.get(n);
+    if (!buffers) {
+      buffers = this.outSizes.map((size) => new Float32Array(n * size));
+      this.outputBuffers.set(n, buffers);
+    }
     const outputs: Float32Array[] = [];
     let current = x;
     this.layers.forEach((layer, i) => {
-      const out = layer.type === 'flatten' ? current : new Float32Array(n * sizeOf(this.shapes[i] as Shape));
+      const out = layer.type === 'flatten' ? current : (buffers[i] as Float32Array);
       this.apply(i, layer, n, current, out);
       outputs.push(out);
       current = out;
     });
     return outputs;
+  }
+
+  /** Layer `i`'s input-gradient buffer for a batch of `n`, zeroed. */
+  private gradientBuffer(i: number, n: number): Float64Array {
+    let buffers = this.gradientBuffers.get(n);
+    if (!buffers) {
+      buffers = this.inSizes.map((size) => new Float64Array(n * size));
+      this.gradientBuffers.set(n, buffers);
+    }
+    return (buffers[i] as Float64Array).fill(0);
   }
 
   private apply(i: number, layer: LayerSpec, n: number, x: Float32Array, out: Float32Array): void {
@@ -159,7 +190,7 @@ export class PlainNetwork {
         return;
       case 'dense': {
         const w = this.weights[i] as PlainWeights;
-        denseForward(n, sizeOf(this.inputs[i] as Shape), layer.units, x, w, out);
+        denseForward(n, this.inSizes[i] as number, layer.units, x, w, out);
         return;
       }
       default: {
@@ -180,9 +211,11 @@ export class PlainNetwork {
     dLast: Float64Array,
     wantInputGradient = false,
   ): { weights: (PlainGradients | null)[]; input: Float64Array | null } {
-    const grads: (PlainGradients | null)[] = this.weights.map((w) =>
-      w ? { kernel: new Float64Array(w.kernel.length), bias: new Float64Array(w.bias.length) } : null,
-    );
+    const grads = this.weightGradients;
+    for (const g of grads) {
+      g?.kernel.fill(0);
+      g?.bias.fill(0);
+    }
     let dy = dLast;
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i] as LayerSpec;
@@ -204,10 +237,10 @@ export class PlainNetwork {
     grad: PlainGradients | null,
     needDx: boolean,
   ): Float64Array {
-    const inSize = n * sizeOf(this.inputs[i] as Shape);
+    const inSize = this.inSizes[i] as number;
     switch (layer.type) {
       case 'conv': {
-        const dx = needDx ? new Float64Array(inSize) : null;
+        const dx = needDx ? this.gradientBuffer(i, n) : null;
         const w = this.weights[i] as PlainWeights;
         const g = grad as PlainGradients;
         convBackward(
@@ -224,23 +257,23 @@ export class PlainNetwork {
         return dx ?? new Float64Array(0);
       }
       case 'pool': {
-        const dx = new Float64Array(inSize);
+        const dx = this.gradientBuffer(i, n);
         if (needDx) poolBackward(this.geometry[i] as WindowGeometry, layer.op, n, x, out, dy, dx);
         return dx;
       }
       case 'relu':
       case 'activation': {
-        const dx = new Float64Array(inSize);
+        const dx = this.gradientBuffer(i, n);
         activateBackward(layer.type === 'relu' ? 'relu' : layer.fn, x, dy, dx);
         return dx;
       }
       case 'flatten':
         return dy;
       case 'dense': {
-        const dx = needDx ? new Float64Array(inSize) : null;
+        const dx = needDx ? this.gradientBuffer(i, n) : null;
         denseBackward(
           n,
-          sizeOf(this.inputs[i] as Shape),
+          inSize,
           layer.units,
           x,
           this.weights[i] as PlainWeights,
