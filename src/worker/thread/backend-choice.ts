@@ -72,7 +72,7 @@ export function fastest(measurements: readonly BackendMeasurement[]): BackendMea
   return best;
 }
 
-/** "wasm: 480 steps/s, cpu: 260, WebGL: not timed", fastest first. */
+/** "WebAssembly: 480 steps/s; JavaScript: 260; GPU (WebGL): not timed...", fastest first. */
 export function summarize(measurements: readonly BackendMeasurement[]): string {
   const timed = measurements
     .filter((m) => m.stepsPerSecond !== null)
@@ -82,8 +82,17 @@ export function summarize(measurements: readonly BackendMeasurement[]): string {
     (m, i) =>
       `${BACKEND_LABELS[m.backend]}: ${Math.round(m.stepsPerSecond ?? 0)}${i === 0 ? ' steps/s' : ''}`,
   );
-  for (const m of untimed) parts.push(`${BACKEND_LABELS[m.backend]}: ${m.note ?? 'not timed'}`);
-  return parts.join(', ');
+  // Paths left out for the same reason are named together, the reason said once.
+  const byNote = new Map<string, string[]>();
+  for (const m of untimed) {
+    const note = m.note ?? 'not timed';
+    byNote.set(note, [...(byNote.get(note) ?? []), BACKEND_LABELS[m.backend]]);
+  }
+  for (const [note, labels] of byNote) {
+    const names = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0];
+    parts.push(`${names}: ${note}`);
+  }
+  return parts.join('; ');
 }
 
 /** The key under which a measurement is remembered: everything that decides a step's cost. */

@@ -62,7 +62,7 @@ export async function timePathsInBackground(
   let plainStepMs: number | null = null;
   for (const backend of chooser.candidates.filter((b) => b !== 'webgl')) {
     if (backend !== 'plain' && plainStepMs !== null && plainStepMs < TFJS_WORTH_TIMING_MS) {
-      const note = `not timed: a step takes ${plainStepMs.toFixed(2)} ms on plain arrays, too little for TensorFlow.js to win`;
+      const note = `not timed: a step takes ${plainStepMs.toFixed(2)} ms here, too little for them to win`;
       results.push({ backend, stepsPerSecond: null, note });
       continue;
     }
@@ -78,7 +78,7 @@ export async function timePathsInBackground(
       results.push({
         backend: 'webgl',
         stepsPerSecond: null,
-        note: `not timed: a step takes ${bestStepMs.toFixed(2)} ms, too little for a GPU to win`,
+        note: `not timed: a step takes ${bestStepMs.toFixed(2)} ms here, too little for them to win`,
       });
     } else {
       const measurement = await timeOne('webgl');
