@@ -1,9 +1,8 @@
 /**
- * The trainer behind the worker boundary: one network at a time, on the backend that trains it
- * fastest, reporting every step it takes to one listener. The run loop, the backend choice and
+ * The trainer behind the worker boundary: one network at a time, on the path that trains it
+ * fastest, reporting every step to one listener. The run loop, the backend choice and timing, and
  * surviving a lost WebGL context are modules of their own; this class holds them together and keeps
- * engine work to one call at a time. No Worker and no Comlink here: the worker exposes it, the
- * tests drive it directly.
+ * engine work to one call at a time. No Worker and no Comlink: the worker exposes it, tests drive it.
  */
 import { BACKENDS, type BackendOptions } from '../../engine';
 import {
@@ -78,15 +77,14 @@ export class Trainer implements TrainerApi {
   private watched: Float32Array | null = null;
   /** The measured time of one step; null until the first, which is taken alone to show at once. */
   private stepMs: number | null = null;
-  /** The step of the last snapshot sent. */
-  private snapshotStep = -1;
+  private snapshotStep = -1; // The step of the last snapshot sent.
   private queue: Promise<unknown> = Promise.resolve();
   private readonly chooser: BackendChooser;
   private readonly timePath: typeof timeBackend | undefined;
   private generation = 0; // Counts loads and disposals: a timing of an older network stops.
-  /** The other paths are to be timed once the first chunk has trained; then the timing under way. */
-  private timingPending = false;
+  private timingPending = false; // The other paths are to be timed after the first check.
   private timing: Promise<void> | null = null;
+  private checkWorkMs = 0;
 
   constructor(options: TrainerOptions = {}) {
     this.chooser = backendChooser(options.backends ?? BACKENDS, options.backendOptions ?? {});
@@ -161,7 +159,10 @@ export class Trainer implements TrainerApi {
         await this.emitSnapshot();
       return this.finish(outcome);
     } catch (error) {
-      const event: RunEnd = { type: 'error', message: `Training failed: ${errorText(error)}` };
+      const event: RunEnd = {
+        type: 'error',
+        message: `Training failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
       this.emit(event);
       return event;
     } finally {
@@ -183,6 +184,7 @@ export class Trainer implements TrainerApi {
         this.emit(progress);
         return progress;
       },
+      checkWorkMs: () => this.checkWorkMs,
       snapshot: () => this.emitSnapshot(),
       testProbabilities: () => this.testProbabilities(),
     });
@@ -228,7 +230,7 @@ export class Trainer implements TrainerApi {
     });
   }
 
-  /** Resolves when the background timing of the loaded network (if any) is over; for the tests and benches. */
+  /** Resolves when the background timing of the loaded network (if any) is over (tests). */
   async timingSettled(): Promise<void> {
     await this.timing;
   }
@@ -238,9 +240,11 @@ export class Trainer implements TrainerApi {
     withTest: boolean,
     examplesPerSecond: number,
   ): Promise<ProgressEvent> {
+    const started = performance.now();
     const train = await live.engine.evaluate(live.job.train);
     live.trainVotes = train.probabilities.length <= MAX_VOTES ? train.probabilities : null;
     const test = withTest && live.job.test.length ? await live.engine.evaluate(live.job.test) : null;
+    this.checkWorkMs = performance.now() - started;
     // Only a GPU can lose its memory: elsewhere the copy is taken with each snapshot.
     if (live.gl) keepCopy(live, live.engine.getWeights());
     if (this.timingPending) {
@@ -392,9 +396,4 @@ export class Trainer implements TrainerApi {
       this.live = null;
     });
   }
-}
-
-/** An exception's message, or the thing itself as text. */
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
