@@ -6,7 +6,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 // @ts-expect-error convnetjs ships no types.
 import convnetjs from 'convnetjs';
-import { Engine, initialWeights, seededRandom, shuffledIndices, tf, useBackend } from '../src/engine';
+import { createEngine, initialWeights, seededRandom, shuffledIndices, tf, useBackend } from '../src/engine';
 import { type BackendName, type Example, type LayerSpec, type LayerWeights, networkOf } from '../src/spec';
 
 /** One benchmark case: a network, its data and what counts as reaching the goal. */
@@ -49,7 +49,8 @@ export function engineRunner(backend: BackendName, wasmPath: string): Runner {
     name: `ConvBlocks engine (${backend})`,
     async start(bench, weights) {
       if (!(await useBackend(backend, { wasmPath }))) throw new Error(`${backend} is not available`);
-      const engine = new Engine(
+      const engine = createEngine(
+        backend,
         networkOf({
           input: bench.input,
           layers: bench.layers,

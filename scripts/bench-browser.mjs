@@ -1,6 +1,7 @@
 // `npm run bench:browser`: the browser benchmark. Serves the project with Vite, opens headless
 // Chromium on bench/browser/index.html and prints one table per section (bench/browser/sections.ts).
-// Options: --quick (skip the slow cases), --section=NAME (run one section).
+// Options: --quick (skip the slow cases), --section=NAME (run one section), --soak=MINUTES (train
+// over and over for that long and report heap and tensor growth; the issue asks for 10).
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { FIRST_SCREEN, measureFirstScreen } from './bench-first-screen.mjs';
@@ -8,6 +9,8 @@ import { FIRST_SCREEN, measureFirstScreen } from './bench-first-screen.mjs';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--section='))?.slice('--section='.length);
+const soakMinutes = Number(args.find((a) => a.startsWith('--soak='))?.slice('--soak='.length) ?? 0);
+if (!Number.isFinite(soakMinutes) || soakMinutes < 0) throw new Error('--soak expects a number of minutes');
 
 // The same flags as tests/browser/chromium.ts: WebGL 2 through SwiftShader, also in workers.
 const CHROMIUM_ARGS = [
@@ -20,6 +23,8 @@ const CHROMIUM_ARGS = [
   '--use-gl=angle',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
+  // The soak reads heaps after a garbage collection, precisely.
+  ...(soakMinutes ? ['--js-flags=--expose-gc', '--enable-precise-memory-info'] : []),
 ];
 
 /** Prints rows under a header as a Markdown table. */
@@ -77,7 +82,10 @@ try {
       shown = log.length;
     }, 1000);
     try {
-      const rows = await page.evaluate(([name, q]) => window.benchPage.run(name, q), [section.name, quick]);
+      const rows = await page.evaluate(
+        ([name, q, soak]) => window.benchPage.run(name, q, soak),
+        [section.name, quick, soakMinutes],
+      );
       printTable(section.name, section.columns, rows);
     } finally {
       clearInterval(progress);

@@ -4,5 +4,5 @@ export interface BenchSection {
   readonly name: string;
   readonly columns: readonly string[];
   /** Runs in the bench page; each row holds one cell per column. `quick` skips the slow cases. */
-  run(options: { quick: boolean; log: (line: string) => void }): Promise<string[][]>;
+  run(options: { quick: boolean; log: (line: string) => void; soakMinutes: number }): Promise<string[][]>;
 }

@@ -2,6 +2,7 @@
 
 import { editorSection } from './editor-section';
 import type { BenchSection } from './section';
+import { soakSection } from './soak-section';
 import { trainingSection } from './training-section';
 
-export const SECTIONS: readonly BenchSection[] = [editorSection, trainingSection];
+export const SECTIONS: readonly BenchSection[] = [editorSection, trainingSection, soakSection];

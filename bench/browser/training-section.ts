@@ -15,13 +15,13 @@ const GOAL_LIMIT_S = 20;
 /** How long the page's frames are watched while training runs over and over. */
 const FRAMES_MS = 2500;
 const FRAMES_WARM_UP_MS = 300;
-const BACKENDS: readonly BackendChoice[] = ['wasm', 'cpu', 'webgl', 'auto'];
+const BACKENDS: readonly BackendChoice[] = ['plain', 'wasm', 'cpu', 'webgl', 'auto'];
 
 const perSecond = (v: number) => (v < 10 ? v.toFixed(1) : String(Math.round(v)));
 const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
 
 /** A fresh worker, ready to take calls, whose events go to `onEvent`. */
-async function readyClient(
+export async function readyClient(
   onEvent: (event: TrainerEvent) => void,
 ): Promise<{ client: TrainerClient; startMs: number }> {
   const started = performance.now();

@@ -8,6 +8,7 @@ import type { BackendReport } from '../worker/protocol';
 
 /** Where each backend does its sums, in words a beginner follows. */
 const PLAIN_PLACES: { readonly [B in BackendName]: string } = {
+  plain: 'on the computer’s processor, with sums made for small networks',
   cpu: 'on the computer’s processor',
   wasm: 'on the computer’s processor, in fast WebAssembly',
   webgl: 'on the graphics card',

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Engine, useBackend } from '../engine';
+import { createEngine, expectedFastest, useBackend } from '../engine';
 import {
   type BackendName,
   formatShape,
@@ -34,20 +34,36 @@ const USAGE = `usage: convblocks <command> ...
       every level it lists)
 ${EXPORT_USAGE}
 
-options for every command: --backend cpu|wasm (default cpu)`;
+options for every command: --backend auto|plain|cpu|wasm (default auto: plain arrays for
+  small networks, TensorFlow.js wasm for big ones)`;
 
 /** Where the wasm backend's files are, seen from the bundle in node_modules/.cache/convblocks. */
 const WASM_PATH = fileURLToPath(new URL('../../@tensorflow/tfjs-backend-wasm/dist/', import.meta.url));
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-async function chooseBackend(options: Map<string, string | true>): Promise<void> {
-  const raw = options.get('backend') ?? 'cpu';
-  if (raw !== 'cpu' && raw !== 'wasm')
-    throw new UsageError(`--backend expects cpu or wasm but got ${String(raw)}`);
-  if (!(await useBackend(raw as BackendName, { wasmPath: WASM_PATH }))) {
-    throw new FileError(`the ${raw} backend could not start here`);
+/** The paths the command line can train on. */
+const CLI_PATHS: readonly BackendName[] = ['plain', 'wasm', 'cpu'];
+
+/** The --backend option: 'auto' or one of the command line's paths. */
+function backendOption(options: Map<string, string | true>): BackendName | 'auto' {
+  const raw = options.get('backend') ?? 'auto';
+  if (raw !== 'auto' && !CLI_PATHS.includes(raw as BackendName))
+    throw new UsageError(`--backend expects auto, plain, cpu or wasm but got ${String(raw)}`);
+  return raw as BackendName | 'auto';
+}
+
+/** Starts the path for `network`: the one asked for, or for 'auto' the one expected fastest for its size. */
+async function startPath(
+  choice: BackendName | 'auto',
+  network: Pick<NetworkSpec, 'input' | 'layers' | 'training'>,
+  trainCount: number,
+): Promise<BackendName> {
+  const path = choice === 'auto' ? expectedFastest(network, trainCount, CLI_PATHS) : choice;
+  if (!(await useBackend(path, { wasmPath: WASM_PATH }))) {
+    throw new FileError(`the ${path} backend could not start here`);
   }
+  return path;
 }
 
 /** The built-in levels, seen from the bundle in node_modules/.cache/convblocks. */
@@ -96,13 +112,13 @@ async function inspect(argv: readonly string[]): Promise<number> {
   const [networkPath, imagePath] = positionals;
   if (!networkPath || !imagePath || positionals.length > 2)
     throw new UsageError('inspect needs NETWORK.json IMAGE.json');
-  await chooseBackend(options);
+  const choice = backendOption(options);
   const network = readDocument(networkPath, parseNetwork);
   if (!network.weights)
     throw new FileError(`${networkPath}: weights: are missing: inspect needs a trained network`);
   const pixels = readDocument(imagePath, (value) => parsePicture(value, network.input));
   const classes = classesOf(network);
-  const engine = new Engine(network, []);
+  const engine = createEngine(await startPath(choice, network, 1), network, []);
   const outputs = await engine.activations(pixels);
   const probabilities = Array.from(await engine.predict(pixels));
   engine.dispose();
@@ -139,7 +155,7 @@ async function train(argv: readonly string[]): Promise<number> {
   const maxSteps = intOption(options, 'max-steps', 1, 1_000_000);
   const out = options.get('out');
   if (typeof out === 'string') checkWritable(out);
-  await chooseBackend(options);
+  const choice = backendOption(options);
   const level = readDocument(levelPath, parseLevel);
   const network = readDocument(networkPath, parseNetwork);
   if (network.input.join('x') !== level.input.join('x')) {
@@ -158,6 +174,7 @@ async function train(argv: readonly string[]): Promise<number> {
     level,
     { ...untrained, training },
     {
+      path: await startPath(choice, network, level.train.length),
       ...(maxSteps !== undefined && { maxSteps }),
       onProgress: progressPrinter(process.stderr, level.id),
     },
@@ -209,7 +226,7 @@ function levelPaths(args: readonly string[]): string[] {
 async function check(argv: readonly string[]): Promise<number> {
   const { positionals, options } = readArgs(argv, { values: ['backend'], flags: [] });
   if (positionals.length === 0) throw new UsageError('check needs at least one LEVEL.json');
-  await chooseBackend(options);
+  const choice = backendOption(options);
   let failures = 0;
   const paths = levelPaths(positionals);
   for (const path of paths) {
@@ -235,6 +252,7 @@ async function check(argv: readonly string[]): Promise<number> {
     }
     const reference = levelNetwork(level, level.reference.layers, level.reference.training);
     const outcome = await trainOnLevel(level, reference, {
+      path: await startPath(choice, reference, level.train.length),
       onProgress: progressPrinter(process.stderr, level.id),
     });
     endProgress(process.stderr);

@@ -1,5 +1,6 @@
-import { Engine, engineDriver } from '../engine';
+import { createEngine, engineDriver } from '../engine';
 import {
+  type BackendName,
   type LayerWeights,
   type LevelSpec,
   levelJob,
@@ -31,16 +32,18 @@ export interface TrainingProgress {
 
 /**
  * Trains `network` on a level's training pictures until they are learned or the step limit, then
- * judges it on the hidden test pictures: the routine the game and the level editor use too.
+ * judges it on the hidden test pictures: the routine the game and the level editor use too. Trains
+ * on `options.path` (the TensorFlow.js cpu backend when none is given).
  */
 export async function trainOnLevel(
   level: LevelSpec,
   network: NetworkSpec,
-  options: { maxSteps?: number; onProgress?: (p: TrainingProgress) => void } = {},
+  options: { path?: BackendName; maxSteps?: number; onProgress?: (p: TrainingProgress) => void } = {},
 ): Promise<TrainingOutcome> {
   const job = levelJob(level, network, options.maxSteps);
   const started = performance.now();
-  const engine = new Engine(network, level.train);
+  // The path's TensorFlow.js backend, if it has one, is switched to by the caller.
+  const engine = createEngine(options.path ?? 'cpu', network, level.train);
   try {
     const run = await trainUntilJudged(engineDriver(engine, job), job, (check) =>
       options.onProgress?.({

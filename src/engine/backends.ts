@@ -1,4 +1,7 @@
-import { BACKEND_NAMES, type BackendName } from '../spec';
+import { BACKEND_NAMES, type BackendName, type Example, type NetworkSpec } from '../spec';
+import { Engine } from './engine';
+import type { TrainingEngine } from './engine-api';
+import { PlainEngine } from './plain-engine';
 import { tf } from './tf';
 
 /** Every backend, fastest-to-start first. */
@@ -19,7 +22,7 @@ export interface BackendOptions {
   readonly wasmPath?: string | Readonly<Partial<Record<WasmFileName, string>>>;
 }
 
-const loaded = new Set<BackendName>(['cpu']);
+const loaded = new Set<BackendName>(['cpu', 'plain']);
 
 /** Registers a backend's kernels the first time it is asked for, so unused ones cost nothing. */
 async function load(name: BackendName, options: BackendOptions): Promise<void> {
@@ -44,6 +47,8 @@ async function load(name: BackendName, options: BackendOptions): Promise<void> {
  * refuses (no WebGL in this worker, no wasm file), so the caller can fall back to another.
  */
 export async function useBackend(name: BackendName, options: BackendOptions = {}): Promise<boolean> {
+  // The plain path needs no TensorFlow.js backend: it leaves the current one as it is.
+  if (name === 'plain') return true;
   try {
     await load(name, options);
     const ok = await tf.setBackend(name);
@@ -52,4 +57,16 @@ export async function useBackend(name: BackendName, options: BackendOptions = {}
   } catch {
     return false;
   }
+}
+
+/**
+ * Builds `network` on `path`: the plain typed-array engine, or the TensorFlow.js engine on the
+ * backend TensorFlow.js is set to now (switch with useBackend first).
+ */
+export function createEngine(
+  path: BackendName,
+  network: NetworkSpec,
+  train: readonly Example[],
+): TrainingEngine {
+  return path === 'plain' ? new PlainEngine(network, train) : new Engine(network, train);
 }

@@ -1,5 +1,5 @@
 import type { Example, LayerSpec, Padding } from '../spec';
-import { seededRandom, shuffledIndices } from '../spec/random';
+import { BatchOrder } from './batch-order';
 import { imageColumns } from './columns';
 import { tf } from './tf';
 
@@ -72,55 +72,36 @@ export function firstConvOf(layers: readonly LayerSpec[]) {
 }
 
 /**
- * Hands out training batches: the whole set every step when it fits in one batch (its tensors built
- * once), otherwise minibatches in an order reshuffled each epoch by a seeded generator.
+ * Hands out training batches as tensors, in the order BatchOrder gives: the full batch's tensors
+ * are built once and kept.
  */
 export class BatchSource {
-  private readonly random: () => number;
-  private order: Int32Array;
-  private position = 0;
+  private readonly order: BatchOrder;
   private fullBatch: Batch | null = null;
-  /** Completed passes over the training pictures. */
-  epoch = 0;
 
   constructor(
     private readonly set: PictureSet,
-    private readonly batchSize: number,
+    batchSize: number,
     private readonly classCount: number,
     private readonly firstConv: ReturnType<typeof firstConvOf>,
     seed: number,
   ) {
-    // A generator of its own, so the order does not depend on how many weights were drawn.
-    this.random = seededRandom(seed ^ 0x5bd1e995);
-    this.order = shuffledIndices(set.count, this.random);
+    this.order = new BatchOrder(set.count, batchSize, seed);
+  }
+
+  /** Completed passes over the training pictures. */
+  get epoch(): number {
+    return this.order.epoch;
   }
 
   /** The batch for the next step; `release` it after the step. */
   next(): Batch {
-    if (this.set.count <= this.batchSize) {
-      this.epoch++;
-      this.fullBatch ??= makeBatch(
-        this.set,
-        Int32Array.from({ length: this.set.count }, (_, i) => i),
-        this.classCount,
-        this.firstConv,
-      );
+    const indices = this.order.next();
+    if (this.order.fullBatch) {
+      this.fullBatch ??= makeBatch(this.set, indices, this.classCount, this.firstConv);
       return this.fullBatch;
     }
-    const end = Math.min(this.position + this.batchSize, this.set.count);
-    const batch = makeBatch(
-      this.set,
-      this.order.subarray(this.position, end),
-      this.classCount,
-      this.firstConv,
-    );
-    this.position = end;
-    if (this.position >= this.set.count) {
-      this.epoch++;
-      this.position = 0;
-      this.order = shuffledIndices(this.set.count, this.random);
-    }
-    return batch;
+    return makeBatch(this.set, indices, this.classCount, this.firstConv);
   }
 
   /** Frees a batch unless it is the kept full batch. */

@@ -9,29 +9,10 @@ import {
   votedClasses,
 } from '../spec';
 import { BatchSource, disposeBatch, firstConvOf, makeBatch, type PictureSet, pictureSet } from './dataset';
+import type { Evaluation, StepResult, TrainingEngine } from './engine-api';
 import { initialWeights } from './init';
 import { softmaxCrossEntropy, TensorNetwork } from './network';
 import { tf } from './tf';
-
-/** Where training stands after a call to `train`. */
-export interface StepResult {
-  readonly step: number;
-  readonly epoch: number;
-  /** The loss of the last step's batch. */
-  readonly loss: number;
-  /** True when the loss became NaN or infinite: the weights were put back as they were before the call. */
-  readonly diverged: boolean;
-}
-
-/** How the network does on a set of pictures. */
-export interface Evaluation {
-  readonly accuracy: number;
-  readonly loss: number;
-  /** The class each picture got the most votes for. */
-  readonly predicted: Int32Array;
-  /** Class probabilities, `count * classCount` numbers. */
-  readonly probabilities: Float32Array;
-}
 
 const EVAL_CHUNK = 256;
 
@@ -39,7 +20,7 @@ const EVAL_CHUNK = 256;
  * Trains and runs one network on the current TensorFlow.js backend. The worker drives it without
  * knowing the backend; the command line and the tests drive it on cpu or wasm.
  */
-export class Engine {
+export class Engine implements TrainingEngine {
   private net: TensorNetwork;
   private optimizer: tf.Optimizer;
   private batches: BatchSource;

@@ -1,9 +1,12 @@
 /** The training engine: TensorFlow.js ops on any backend, seeded, leak-free. */
 
 export { seededRandom, shuffledIndices } from '../spec/random';
-export { BACKENDS, type BackendOptions, useBackend } from './backends';
+export { BACKENDS, type BackendOptions, createEngine, useBackend } from './backends';
 export { imageColumns } from './columns';
-export { Engine, type Evaluation, type StepResult } from './engine';
+export { Engine } from './engine';
+export type { Evaluation, StepResult, TrainingEngine } from './engine-api';
 export { initialWeights } from './init';
+export { expectedFastest, forwardWork, PLAIN_MAX_STEP_WORK } from './path-choice';
+export { PlainEngine } from './plain-engine';
 export { engineDriver } from './run-driver';
 export { tf } from './tf';

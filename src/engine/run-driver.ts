@@ -3,10 +3,14 @@
  * tests, the benchmarks): a fixed number of steps between two accuracy checks, no pacing.
  */
 import { CHECK_EVERY_STEPS, type CheckPoint, type RunDriver, type TrainingJob } from '../spec';
-import type { Engine } from './engine';
+import type { TrainingEngine } from './engine-api';
 
 /** Drives `engine` (built from `job.network` and its training pictures) through `job`. */
-export function engineDriver(engine: Engine, job: TrainingJob, checkEvery = CHECK_EVERY_STEPS): RunDriver {
+export function engineDriver(
+  engine: TrainingEngine,
+  job: TrainingJob,
+  checkEvery = CHECK_EVERY_STEPS,
+): RunDriver {
   return {
     async advance(maxSteps) {
       const steps = Math.max(0, Math.min(checkEvery, maxSteps - engine.step));

@@ -16,10 +16,14 @@ import type {
 } from './types';
 import { DEFAULT_TRAINING } from './types';
 
-/** The TensorFlow.js backends a network can train on, fastest to start first. */
-export const BACKEND_NAMES = ['wasm', 'cpu', 'webgl'] as const;
+/**
+ * The paths a network can train on, fastest to start first: plain typed-array loops (no
+ * TensorFlow.js, no per-operation cost: the quickest for small networks), then the TensorFlow.js
+ * backends.
+ */
+export const BACKEND_NAMES = ['plain', 'wasm', 'cpu', 'webgl'] as const;
 
-/** A TensorFlow.js backend. */
+/** A training path: 'plain' or a TensorFlow.js backend. */
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** The backend setting: the measured fastest ('auto') or one the player forces. */
@@ -31,6 +35,7 @@ export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 /** The one set of words for backends, wherever a player reads them. */
 export const BACKEND_LABELS: { readonly [B in BackendChoice]: string } = {
   auto: 'Fastest (measured)',
+  plain: 'Plain arrays',
   wasm: 'WebAssembly',
   cpu: 'JavaScript',
   webgl: 'GPU (WebGL)',

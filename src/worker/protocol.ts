@@ -161,3 +161,16 @@ export interface TrainerApi {
   /** Answers at once: the client's heartbeat. */
   ping(): Promise<number>;
 }
+
+/** What the worker serves: the trainer, and what the worker itself holds. */
+export interface WorkerApi extends TrainerApi {
+  /** Tensors and heap now, after a garbage collection where the host allows one (the soak benchmark). */
+  memory(): Promise<WorkerMemory>;
+}
+
+/** The worker's memory: TensorFlow.js tensors and the JavaScript heap (null where the host does not say). */
+export interface WorkerMemory {
+  readonly tensors: number;
+  readonly tensorBytes: number;
+  readonly heapBytes: number | null;
+}

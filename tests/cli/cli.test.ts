@@ -75,6 +75,33 @@ describe('convblocks train', () => {
     expect(trained.training.seed).toBe(3);
     expect(trained.weights?.[1]?.kernel).toHaveLength(8);
   });
+
+  it.each(['plain', 'cpu', 'wasm'])(
+    'trains the same seed to the same weights each time on --backend %s',
+    (path) => {
+      const outs = ['a', 'b'].map((name) => join(folder, `${path}-${name}.json`));
+      for (const out of outs) {
+        const run = convblocks(
+          'train',
+          file('level.json', level),
+          file('net.json', network),
+          '--backend',
+          path,
+          '--out',
+          out,
+        );
+        expect(run.code).toBe(0);
+      }
+      const [a, b] = outs.map((out) => parseNetwork(JSON.parse(readFileSync(out, 'utf8'))).weights);
+      expect(a).toEqual(b);
+    },
+  );
+
+  it('refuses an unknown --backend, naming the ones there are', () => {
+    const run = convblocks('train', file('level.json', level), file('net.json', network), '--backend', 'gpu');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('--backend expects auto, plain, cpu or wasm but got gpu');
+  });
 });
 
 describe('convblocks inspect', () => {

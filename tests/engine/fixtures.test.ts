@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { TensorNetwork } from '../../src/engine/network';
 import { tf } from '../../src/engine/tf';
-import type { LayerSpec, LayerWeights } from '../../src/spec';
+import { inferShapes, type LayerSpec, type LayerWeights } from '../../src/spec';
 import { channelsToNhwc, hwioKernel, workedExamples } from '../fixtures';
+import { ENGINE_PATHS, type EnginePath } from './paths';
 
 /** Runs one layer on one fixture input and returns the output in the fixtures' channel-first rows. */
-function runLayer(input: number[][][], layer: LayerSpec, weights: LayerWeights | null): number[][][] {
+function runLayer(
+  path: EnginePath,
+  input: number[][][],
+  layer: LayerSpec,
+  weights: LayerWeights | null,
+): number[][][] {
   const { shape, values } = channelsToNhwc(input);
-  const net = new TensorNetwork(shape, [layer], [weights]);
-  const out = tf.tidy(() => net.forward(tf.tensor4d(values, [1, ...shape]))[0] as tf.Tensor4D);
-  const [, h, w, c] = out.shape;
-  const flat = out.dataSync();
-  out.dispose();
-  net.dispose();
+  const [h, w, c] = inferShapes(shape, [layer]).output as [number, number, number];
+  const flat = path.forward(shape, [layer], [weights], values, 1);
   return Array.from({ length: c }, (_, k) =>
     Array.from({ length: h }, (_, y) =>
       Array.from({ length: w }, (_, x) => flat[(y * w + x) * c + k] as number),
@@ -27,7 +28,7 @@ function expectClose(actual: number[][][], expected: number[][][], tolerance: nu
   });
 }
 
-describe('the engine reproduces the worked examples', () => {
+describe.each(ENGINE_PATHS)('the $name path reproduces the worked examples', (path) => {
   it.each(workedExamples.filter((e) => e.op === 'conv2d'))('convolution: $id', (example) => {
     const kernels = example.kernels ?? [];
     const rows = kernels[0]?.channels[0]?.length ?? 0;
@@ -54,7 +55,11 @@ describe('the engine reproduces the worked examples', () => {
     const scale = example.scale ?? 1;
     const weights = { kernel: hwioKernel(kernels, scale), bias: kernels.map((k) => k.bias) };
     // The X maps are printed to 6 decimals; everything else is exact.
-    expectClose(runLayer(example.input, layer, weights), example.expected, scale === 1 ? 1e-5 : 1e-5 + 5e-7);
+    expectClose(
+      runLayer(path, example.input, layer, weights),
+      example.expected,
+      scale === 1 ? 1e-5 : 1e-5 + 5e-7,
+    );
   });
 
   it.each(workedExamples.filter((e) => e.op === 'maxpool'))('max pooling: $id', (example) => {
@@ -65,10 +70,10 @@ describe('the engine reproduces the worked examples', () => {
       stride: example.stride ?? 2,
       padding: example.padding ?? 'valid',
     };
-    expectClose(runLayer(example.input, layer, null), example.expected, 1e-5);
+    expectClose(runLayer(path, example.input, layer, null), example.expected, 1e-5);
   });
 
   it.each(workedExamples.filter((e) => e.op === 'relu'))('ReLU: $id', (example) => {
-    expectClose(runLayer(example.input, { type: 'relu' }, null), example.expected, 1e-5);
+    expectClose(runLayer(path, example.input, { type: 'relu' }, null), example.expected, 1e-5);
   });
 });

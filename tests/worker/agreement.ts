@@ -3,8 +3,9 @@
  * network's forward outputs, gradients and weights after one optimiser step. Runs on whatever
  * backend is current, in Node (cpu, wasm) and in a browser worker (webgl too).
  */
-import { Engine, initialWeights, seededRandom, tf } from '../../src/engine';
+import { Engine, initialWeights, PlainEngine, seededRandom, tf } from '../../src/engine';
 import { softmaxCrossEntropy, TensorNetwork } from '../../src/engine/network';
+import { PlainNetwork, softmaxCrossEntropy as plainLoss } from '../../src/engine/plain-network';
 import { type Example, type LayerSpec, type LayerWeights, networkOf } from '../../src/spec';
 import { channelsToNhwc, hwioKernel, type WorkedExample, workedExamples } from '../fixtures';
 import type { Outputs } from './disagreements';
@@ -131,5 +132,48 @@ export async function backendOutputs(): Promise<Outputs> {
     if (w) outputs[`after one SGD step, layer ${i}`] = [...w.kernel, ...w.bias];
   });
   engine.dispose();
+  return outputs;
+}
+
+/**
+ * The same outputs on the plain typed-array path, under the same names; the 1-D edge filter, which
+ * only runs as a TensorFlow.js conv, is left out.
+ */
+export async function plainOutputs(): Promise<Outputs> {
+  const outputs: Outputs = {};
+  for (const example of workedExamples) {
+    const built = exampleLayer(example);
+    if (!built) continue;
+    const { shape, values } = channelsToNhwc(example.input);
+    const out = new PlainNetwork(shape, [built.layer], [built.weights]).forward(Float32Array.from(values), 1);
+    outputs[`fixture ${example.id}`] = Array.from(out[0] as Float32Array);
+  }
+  const { input, layers, classCount } = randomNetwork;
+  const pictures = randomPictures();
+  const weights = initialWeights(input, layers, randomNetwork.training.seed);
+  const net = new PlainNetwork(input, layers, weights);
+  const x = Float32Array.from(pictures.flatMap((p) => p.pixels));
+  const forward = net.forward(x, pictures.length);
+  forward.forEach((values, i) => {
+    outputs[`forward ${i} ${layers[i]?.type}`] = Array.from(values);
+  });
+  const logits = forward.at(-1) as Float32Array;
+  const dLogits = new Float64Array(logits.length);
+  const labels = pictures.map((p) => p.classIndex);
+  plainLoss(logits, labels, pictures.length, classCount, new Float32Array(logits.length), dLogits);
+  const grads = net.backward(x, pictures.length, forward, dLogits).weights;
+  grads
+    .flatMap((g) => (g ? [g.kernel, g.bias] : []))
+    .forEach((grad, i) => {
+      outputs[`gradient ${i}`] = Array.from(grad, Math.fround);
+    });
+  const engine = new PlainEngine(
+    networkOf({ input, layers, training: { ...randomNetwork.training } }),
+    pictures,
+  );
+  await engine.trainSteps(1);
+  engine.getWeights().forEach((w, i) => {
+    if (w) outputs[`after one SGD step, layer ${i}`] = [...w.kernel, ...w.bias];
+  });
   return outputs;
 }

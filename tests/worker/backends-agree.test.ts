@@ -1,14 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../src/engine';
-import { backendOutputs } from './agreement';
+import { backendOutputs, plainOutputs } from './agreement';
 import { disagreements, type Outputs } from './disagreements';
 
 const wasmPath = fileURLToPath(
   new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url),
 );
 
-describe('cpu and wasm agree', () => {
+describe('cpu, wasm and the plain path agree', () => {
   afterAll(async () => {
     await useBackend('cpu');
   });
@@ -21,6 +21,19 @@ describe('cpu and wasm agree', () => {
     // A kernel and a bias gradient for each of the three weighted layers.
     expect(Object.keys(cpu).filter((k) => k.startsWith('gradient'))).toHaveLength(6);
     expect(disagreements(cpu, wasm, 1e-4)).toEqual([]);
+  });
+
+  it('with the plain path on the same outputs within 1e-4 relative', async () => {
+    expect(await useBackend('cpu')).toBe(true);
+    const cpu: Outputs = await backendOutputs();
+    const plain = await plainOutputs();
+    // Only the 1-D edge filter, a TensorFlow.js conv of its own, has no plain counterpart.
+    const missing = Object.keys(cpu).filter((k) => !(k in plain));
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatch(/^fixture /);
+    const shared = Object.fromEntries(Object.entries(cpu).filter(([k]) => k in plain));
+    expect(Object.keys(plain).filter((k) => k.startsWith('gradient'))).toHaveLength(6);
+    expect(disagreements(shared, plain, 1e-4)).toEqual([]);
   });
 
   it('notices a disagreement beyond the tolerance', () => {

@@ -42,11 +42,77 @@ const flat = (weights: (LayerWeights | null)[]) =>
   weights.flatMap((w) => (w ? [...w.kernel, ...w.bias] : []));
 
 describe('loading', () => {
-  it('times the candidate backends and trains on the fastest', async () => {
+  it('trains at once on the only path there is, timing nothing', async () => {
     const report = await cpuTrainer().load(xoSetup());
-    expect(report.backend).toBe('cpu');
-    expect(report.measurements[0]?.stepsPerSecond).toBeGreaterThan(0);
-    expect(report.summary).toMatch(/^JavaScript trains, the fastest measured: JavaScript: \d+ steps\/s$/);
+    expect(report).toMatchObject({ backend: 'cpu', forced: false, measurements: [] });
+    expect(report.summary).toBe('JavaScript trains, the only one here');
+  });
+
+  it('starts a small network on the plain path at once and times the others after its first step', async () => {
+    const trainer = new Trainer({ backends: ['plain', 'cpu'] });
+    trainers.push(trainer);
+    const events: TrainerEvent[] = [];
+    await trainer.listen((event) => {
+      events.push(event);
+    });
+    const report = await trainer.load(xoSetup());
+    expect(report).toMatchObject({ backend: 'plain', forced: false, measurements: [] });
+    expect(report.summary).toContain('the others are being timed');
+    await trainer.step(1);
+    await trainer.timingSettled();
+    const measured = ofType(events, 'backend').at(-1)?.report;
+    expect(measured?.measurements.map((m) => m.backend)).toEqual(['plain', 'cpu']);
+    const [plain, cpu] = measured?.measurements ?? [];
+    expect(plain?.stepsPerSecond).toBeGreaterThan(0);
+    // A plain step under a millisecond leaves TensorFlow.js no chance; a slower one gets it timed.
+    if ((plain?.stepsPerSecond ?? 0) > 1000) expect(cpu?.note).toMatch(/^not timed: a step takes/);
+    else expect(cpu?.stepsPerSecond).toBeGreaterThan(0);
+    // The same shape again starts on the fastest measured, timing nothing.
+    const again = await trainer.load(xoSetup());
+    expect(again.measurements).toEqual(measured?.measurements);
+    expect(again.summary).toContain('the fastest measured');
+  });
+
+  /** A trainer whose timing says cpu does `cpu` steps a second and plain 100. */
+  function timedTrainer(cpu: number): Trainer {
+    const trainer = new Trainer({
+      backends: ['plain', 'cpu'],
+      timeBackend: async (backend) => ({ backend, stepsPerSecond: backend === 'cpu' ? cpu : 100 }),
+    });
+    trainers.push(trainer);
+    return trainer;
+  }
+
+  it('moves to a path timed clearly faster with the weights and steps carried exactly', async () => {
+    const trainer = timedTrainer(1000);
+    expect((await trainer.load(xoSetup())).backend).toBe('plain');
+    await trainer.step(5);
+    const weights = await trainer.getWeights();
+    await trainer.timingSettled();
+    expect(await trainer.getWeights()).toEqual(weights);
+    const progress = await trainer.step(1);
+    expect(progress.step).toBe(6);
+    expect(tf.memory().numTensors).toBeGreaterThan(0);
+  });
+
+  it('stays where it is when the other path is not clearly faster', async () => {
+    const trainer = timedTrainer(110);
+    const events: TrainerEvent[] = [];
+    await trainer.listen((event) => {
+      events.push(event);
+    });
+    await trainer.load(xoSetup());
+    await trainer.step(1);
+    await trainer.timingSettled();
+    expect(ofType(events, 'backend').map((e) => e.report.backend)).toEqual(['plain', 'plain']);
+  });
+
+  it('switches mid-run and the run goes on to its end', async () => {
+    const trainer = timedTrainer(1000);
+    await trainer.load(xoSetup());
+    const { events, end } = await trainAll(trainer, { speed: 'fastest' });
+    expect(ofType(events, 'backend').map((e) => e.report.backend)).toEqual(['cpu']);
+    expect(end).toMatchObject({ type: 'done', reason: 'learned' });
   });
 
   it('uses a backend forced in settings without timing', async () => {

@@ -8,11 +8,14 @@ import type { LayerWeights, Speed, TrainingJob } from '../../spec';
 import type {
   BackendReport,
   LoadOptions,
+  ProgressEvent,
   RunEnd,
   RunOptions,
   TrainerApi,
   TrainerEvent,
   TrainerListener,
+  WorkerApi,
+  WorkerMemory,
 } from '../protocol';
 
 /** Where the worker stands, for the page to show. */
@@ -74,6 +77,8 @@ export interface TrainerClient extends Omit<TrainerApi, 'listen' | 'ping'> {
   readonly status: TrainerStatus;
   /** Trains, then judges; events go to `onEvent`. Resolves with an error event if the worker dies meanwhile. */
   train(options?: RunOptions): Promise<RunEnd>;
+  /** What the worker holds now (tensors, heap): the soak benchmark watches it. */
+  memory(): Promise<WorkerMemory>;
   /** Stops the worker for good. */
   dispose(): void;
 }
@@ -101,7 +106,7 @@ class TrainerClosed extends Error {
 /** One worker's lifetime: the worker, its Comlink proxy, and a promise that rejects when it dies. */
 interface Generation {
   readonly worker: Worker;
-  readonly remote: Comlink.Remote<TrainerApi>;
+  readonly remote: Comlink.Remote<WorkerApi>;
   readonly died: Promise<never>;
   readonly kill: (error: Error) => void;
   heartbeat: unknown;
@@ -117,33 +122,54 @@ function endGeneration(generation: Generation, error: Error, clock: Clock): void
 
 /** Starts the training worker and returns the page's handle on it. */
 export function createTrainerClient(options: TrainerClientOptions = {}): TrainerClient {
-  const spawn = options.spawn ?? defaultSpawn;
-  const heartbeatMs = options.heartbeatMs ?? 2000;
-  const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 10_000;
-  const maxRestarts = options.maxRestartsPerMinute ?? 3;
-  const clock = options.clock ?? SYSTEM_CLOCK;
-  let status: TrainerStatus = { state: 'starting' };
-  let disposed = false;
-  let restarts: number[] = [];
-  // What a fresh worker needs to carry on where the dead one stopped.
-  let job: TrainingJob | null = null;
-  let loadOptions: LoadOptions = {};
-  let speed: Speed | null = null;
-  let watched: Float32Array | null = null;
-  let latestWeights: (LayerWeights | null)[] | null = null;
-  /** Resolves the running `train` call's wait for its last event. */
-  let runEnded: () => void = () => undefined;
-  let generation = start();
-  let recovering: Promise<void> = Promise.resolve();
+  return new WorkerTrainerClient(options);
+}
 
-  function setStatus(next: TrainerStatus): void {
-    status = next;
-    options.onStatus?.(next);
+/**
+ * The client behind createTrainerClient: one worker generation at a time, a heartbeat per
+ * generation, and what a fresh worker needs to carry on where a dead one stopped.
+ */
+class WorkerTrainerClient implements TrainerClient {
+  private readonly spawn: () => Worker;
+  private readonly heartbeatMs: number;
+  private readonly heartbeatTimeoutMs: number;
+  private readonly maxRestarts: number;
+  private readonly clock: Clock;
+  private currentStatus: TrainerStatus = { state: 'starting' };
+  private disposed = false;
+  private restarts: number[] = [];
+  // What a fresh worker needs to carry on where the dead one stopped.
+  private job: TrainingJob | null = null;
+  private loadOptions: LoadOptions = {};
+  private speed: Speed | null = null;
+  private watched: Float32Array | null = null;
+  private latestWeights: (LayerWeights | null)[] | null = null;
+  /** Resolves the running `train` call's wait for its last event. */
+  private runEnded: () => void = () => undefined;
+  private generation: Generation;
+  private recovering: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: TrainerClientOptions) {
+    this.spawn = options.spawn ?? defaultSpawn;
+    this.heartbeatMs = options.heartbeatMs ?? 2000;
+    this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 10_000;
+    this.maxRestarts = options.maxRestartsPerMinute ?? 3;
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.generation = this.start();
   }
 
-  function start(): Generation {
-    const worker = spawn();
-    const remote = Comlink.wrap<TrainerApi>(worker);
+  get status(): TrainerStatus {
+    return this.currentStatus;
+  }
+
+  private setStatus(next: TrainerStatus): void {
+    this.currentStatus = next;
+    this.options.onStatus?.(next);
+  }
+
+  private start(): Generation {
+    const worker = this.spawn();
+    const remote = Comlink.wrap<WorkerApi>(worker);
     let kill: (error: Error) => void = () => undefined;
     const died = new Promise<never>((_, reject) => {
       kill = reject;
@@ -155,22 +181,24 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
     remote
       .listen(
         Comlink.proxy((event: TrainerEvent) => {
-          if (current === generation) noticeEvent(event);
+          if (current === this.generation) this.noticeEvent(event);
         }),
       )
       .catch(() => undefined);
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      lost(current, event.message || 'it failed to start or threw');
+      this.lost(current, event.message || 'it failed to start or threw');
     });
-    worker.addEventListener('messageerror', () => lost(current, 'it sent a message that could not be read'));
+    worker.addEventListener('messageerror', () =>
+      this.lost(current, 'it sent a message that could not be read'),
+    );
     // Heartbeats start once the worker answers: loading TensorFlow.js takes a while, and a worker
     // that fails to load says so through its 'error' event.
     remote.ping().then(
       () => {
-        if (current !== generation || disposed) return;
-        if (status.state === 'starting') setStatus({ state: 'ready', backend: null });
-        current.heartbeat = clock.setInterval(() => beat(current), heartbeatMs);
+        if (current !== this.generation || this.disposed) return;
+        if (this.currentStatus.state === 'starting') this.setStatus({ state: 'ready', backend: null });
+        current.heartbeat = this.clock.setInterval(() => this.beat(current), this.heartbeatMs);
       },
       () => undefined,
     );
@@ -178,137 +206,145 @@ export function createTrainerClient(options: TrainerClientOptions = {}): Trainer
   }
 
   /** Asks the worker whether it is alive; no answer in time counts as dead. */
-  function beat(current: Generation): void {
+  private beat(current: Generation): void {
     let timer: unknown;
     const timeout = new Promise<never>((_, reject) => {
-      timer = clock.setTimeout(() => reject(new Error('no answer')), heartbeatTimeoutMs);
+      timer = this.clock.setTimeout(() => reject(new Error('no answer')), this.heartbeatTimeoutMs);
     });
     Promise.race([current.remote.ping(), timeout, current.died])
       .catch((error: unknown) => {
         if (!(error instanceof WorkerDied))
-          lost(current, `it did not answer for ${heartbeatTimeoutMs / 1000} s`);
+          this.lost(current, `it did not answer for ${this.heartbeatTimeoutMs / 1000} s`);
       })
-      .finally(() => clock.clearTimeout(timer));
+      .finally(() => this.clock.clearTimeout(timer));
   }
 
   /** Ends a dead generation and brings up the next one, loaded as the dead one was. */
-  function lost(dead: Generation, reason: string): void {
-    if (dead !== generation || disposed || status.state === 'failed') return;
-    endGeneration(dead, new WorkerDied(reason), clock);
-    const now = clock.now();
-    restarts = [...restarts.filter((t) => now - t < 60_000), now];
-    if (restarts.length > maxRestarts) {
-      setStatus({
+  private lost(dead: Generation, reason: string): void {
+    if (dead !== this.generation || this.disposed || this.currentStatus.state === 'failed') return;
+    endGeneration(dead, new WorkerDied(reason), this.clock);
+    const now = this.clock.now();
+    this.restarts = [...this.restarts.filter((t) => now - t < 60_000), now];
+    if (this.restarts.length > this.maxRestarts) {
+      this.setStatus({
         state: 'failed',
         message: `The training worker keeps stopping (${reason}). Reload the page; your work is saved.`,
       });
       return;
     }
-    setStatus({
+    this.setStatus({
       state: 'restarting',
       message: `${WORKER_DIED_MESSAGE} (${reason})`,
-      restarts: restarts.length,
+      restarts: this.restarts.length,
     });
-    generation = start();
-    recovering = restore(generation);
+    this.generation = this.start();
+    this.recovering = this.restore(this.generation);
   }
 
-  async function restore(fresh: Generation): Promise<void> {
+  private async restore(fresh: Generation): Promise<void> {
     try {
-      if (speed) await fresh.remote.setSpeed(speed);
-      if (watched) await fresh.remote.watch(watched);
+      if (this.speed) await fresh.remote.setSpeed(this.speed);
+      if (this.watched) await fresh.remote.watch(this.watched);
       let report: BackendReport | null = null;
+      const { job, latestWeights } = this;
       if (job) {
         const resumed = latestWeights ? { ...job, network: { ...job.network, weights: latestWeights } } : job;
-        report = await Promise.race([fresh.remote.load(resumed, loadOptions), fresh.died]);
+        report = await Promise.race([fresh.remote.load(resumed, this.loadOptions), fresh.died]);
       }
-      if (fresh === generation) setStatus({ state: 'ready', backend: report });
+      if (fresh === this.generation) this.setStatus({ state: 'ready', backend: report });
     } catch (error) {
-      if (!(error instanceof WorkerDied)) lost(fresh, (error as Error).message);
+      if (!(error instanceof WorkerDied)) this.lost(fresh, (error as Error).message);
     }
   }
 
   /** Calls the current worker; a death mid-call rejects with the player's message. */
-  async function call<T>(use: (remote: Comlink.Remote<TrainerApi>) => Promise<T>): Promise<T> {
-    if (disposed) throw new TrainerClosed();
-    await recovering;
-    const current = generation;
-    if (status.state === 'failed') throw new Error(status.message);
+  private async call<T>(use: (remote: Comlink.Remote<WorkerApi>) => Promise<T>): Promise<T> {
+    if (this.disposed) throw new TrainerClosed();
+    await this.recovering;
+    const current = this.generation;
+    if (this.currentStatus.state === 'failed') throw new Error(this.currentStatus.message);
     return Promise.race([use(current.remote), current.died]);
   }
 
-  function noticeEvent(event: TrainerEvent): void {
+  private noticeEvent(event: TrainerEvent): void {
     if (event.type === 'snapshot') {
-      latestWeights = event.weights.map((w) =>
+      this.latestWeights = event.weights.map((w) =>
         w ? { kernel: Array.from(w.kernel), bias: Array.from(w.bias) } : null,
       );
     } else if (event.type === 'backend') {
-      setStatus({ state: 'ready', backend: event.report });
+      this.setStatus({ state: 'ready', backend: event.report });
     }
     if (event.type === 'done' || event.type === 'error') {
-      runEnded();
-      runEnded = () => undefined;
+      this.runEnded();
+      this.runEnded = () => undefined;
     }
-    options.onEvent?.(event);
+    this.options.onEvent?.(event);
   }
 
-  return {
-    get status() {
-      return status;
-    },
-    async load(next, nextOptions = {}) {
-      job = next;
-      loadOptions = nextOptions;
-      latestWeights = null;
-      // The worker also sends the report as a 'backend' event, which sets the status.
-      return call((r) => r.load(next, nextOptions));
-    },
-    async train(runOptions = {}) {
-      if (runOptions.speed) speed = runOptions.speed;
-      // Events and the call's answer travel on different channels: the run is over for the page
-      // once both the answer and the last event (done or error) have arrived, in that order.
-      const streamEnded = new Promise<void>((resolve) => {
-        runEnded = resolve;
-      });
-      try {
-        const [end] = await call((r) => Promise.all([r.train(runOptions) as Promise<RunEnd>, streamEnded]));
-        return end;
-      } catch (error) {
-        if (!(error instanceof WorkerDied)) throw error;
-        const event: RunEnd = { type: 'error', message: error.message };
-        options.onEvent?.(event);
-        return event;
-      }
-    },
-    pause: () => call((r) => r.pause()),
-    resume: () => call((r) => r.resume()),
-    step: (steps) => call((r) => r.step(steps)),
-    async reset(seed) {
-      latestWeights = null;
-      return call((r) => r.reset(seed));
-    },
-    stop: () => call((r) => r.stop()),
-    async setSpeed(next) {
-      speed = next;
-      return call((r) => r.setSpeed(next));
-    },
-    async watch(pixels) {
-      watched = pixels ? pixels.slice() : null;
-      // A copy goes over, so the page keeps its picture.
-      return call((r) => r.watch(pixels ? pixels.slice() : null));
-    },
-    predict: (pixels) => call((r) => r.predict(pixels)),
-    testProbabilities: () => call((r) => r.testProbabilities()),
-    getWeights: () => call((r) => r.getWeights()),
-    async setWeights(weights) {
-      latestWeights = weights.slice();
-      return call((r) => r.setWeights(weights));
-    },
-    loseWebGLContext: () => call((r) => r.loseWebGLContext()),
-    dispose() {
-      // After giving up, the last worker has already been ended.
-      if (!disposed && status.state !== 'failed') endGeneration(generation, new TrainerClosed(), clock);
-      disposed = true;
-    },
+  // Public calls are bound arrows: the page may hand them around on their own.
+  load = async (next: TrainingJob, nextOptions: LoadOptions = {}): Promise<BackendReport> => {
+    this.job = next;
+    this.loadOptions = nextOptions;
+    this.latestWeights = null;
+    // The worker also sends the report as a 'backend' event, which sets the status.
+    return this.call((r) => r.load(next, nextOptions));
+  };
+
+  train = async (runOptions: RunOptions = {}): Promise<RunEnd> => {
+    if (runOptions.speed) this.speed = runOptions.speed;
+    // Events and the call's answer travel on different channels: the run is over for the page
+    // once both the answer and the last event (done or error) have arrived, in that order.
+    const streamEnded = new Promise<void>((resolve) => {
+      this.runEnded = resolve;
+    });
+    try {
+      const [end] = await this.call((r) =>
+        Promise.all([r.train(runOptions) as Promise<RunEnd>, streamEnded]),
+      );
+      return end;
+    } catch (error) {
+      if (!(error instanceof WorkerDied)) throw error;
+      const event: RunEnd = { type: 'error', message: error.message };
+      this.options.onEvent?.(event);
+      return event;
+    }
+  };
+
+  pause = () => this.call((r) => r.pause());
+  resume = () => this.call((r) => r.resume());
+  step = (steps: number) => this.call((r) => r.step(steps));
+  stop = () => this.call((r) => r.stop());
+  predict = (pixels: Float32Array) => this.call((r) => r.predict(pixels));
+  testProbabilities = () => this.call((r) => r.testProbabilities());
+  getWeights = () => this.call((r) => r.getWeights());
+  loseWebGLContext = () => this.call((r) => r.loseWebGLContext());
+  memory = () => this.call((r) => r.memory());
+
+  reset = async (seed?: number): Promise<ProgressEvent> => {
+    this.latestWeights = null;
+    return this.call((r) => r.reset(seed));
+  };
+
+  setSpeed = async (next: Speed): Promise<void> => {
+    this.speed = next;
+    return this.call((r) => r.setSpeed(next));
+  };
+
+  watch = async (pixels: Float32Array | null): Promise<void> => {
+    this.watched = pixels ? pixels.slice() : null;
+    // A copy goes over, so the page keeps its picture.
+    return this.call((r) => r.watch(pixels ? pixels.slice() : null));
+  };
+
+  setWeights = async (weights: readonly (LayerWeights | null)[]): Promise<void> => {
+    this.latestWeights = weights.slice();
+    return this.call((r) => r.setWeights(weights));
+  };
+
+  dispose = (): void => {
+    // After giving up, the last worker has already been ended.
+    if (!this.disposed && this.currentStatus.state !== 'failed')
+      endGeneration(this.generation, new TrainerClosed(), this.clock);
+    this.disposed = true;
   };
 }

@@ -1,4 +1,11 @@
-import { BACKENDS, type BackendOptions, Engine, useBackend } from '../../engine';
+import {
+  BACKENDS,
+  type BackendOptions,
+  createEngine,
+  expectedFastest,
+  type TrainingEngine,
+  useBackend,
+} from '../../engine';
 import {
   BACKEND_LABELS,
   type BackendChoice,
@@ -31,9 +38,9 @@ export async function timeBackend(
   if (!(await useBackend(backend, options))) {
     return { backend, stepsPerSecond: null, note: 'not available in this browser' };
   }
-  let engine: Engine | null = null;
+  let engine: TrainingEngine | null = null;
   try {
-    engine = new Engine(network, train);
+    engine = createEngine(backend, network, train);
     await engine.trainSteps(WARM_STEPS);
     // The best of a few short rounds: a garbage collection or a busy machine only slows one down.
     let best = 0;
@@ -56,35 +63,6 @@ export async function timeBackend(
   }
 }
 
-/**
- * Times every candidate backend on the network at hand, CPU-side ones first; WebGL only when the
- * fastest CPU-side step is slow enough for a GPU to have a chance (see WEBGL_WORTH_TIMING_MS).
- */
-export async function measureBackends(
-  candidates: readonly BackendName[],
-  network: NetworkSpec,
-  train: readonly Example[],
-  options: BackendOptions,
-): Promise<BackendMeasurement[]> {
-  const results: BackendMeasurement[] = [];
-  for (const backend of candidates.filter((b) => b !== 'webgl')) {
-    results.push(await timeBackend(backend, network, train, options));
-  }
-  if (!candidates.includes('webgl')) return results;
-  const best = fastest(results);
-  const bestStepMs = best?.stepsPerSecond ? 1000 / best.stepsPerSecond : Number.POSITIVE_INFINITY;
-  if (bestStepMs < WEBGL_WORTH_TIMING_MS) {
-    results.push({
-      backend: 'webgl',
-      stepsPerSecond: null,
-      note: `not timed: a step takes ${bestStepMs.toFixed(2)} ms on ${best ? BACKEND_LABELS[best.backend] : 'cpu'}, too little for a GPU to win`,
-    });
-  } else {
-    results.push(await timeBackend('webgl', network, train, options));
-  }
-  return results;
-}
-
 /** The measurement with the most steps per second, or undefined when none ran. */
 export function fastest(measurements: readonly BackendMeasurement[]): BackendMeasurement | undefined {
   let best: BackendMeasurement | undefined;
@@ -94,7 +72,7 @@ export function fastest(measurements: readonly BackendMeasurement[]): BackendMea
   return best;
 }
 
-/** "wasm: 480 steps/s, cpu: 260, WebGL: not timed", fastest first. */
+/** "WebAssembly: 480 steps/s; JavaScript: 260; GPU (WebGL): not timed...", fastest first. */
 export function summarize(measurements: readonly BackendMeasurement[]): string {
   const timed = measurements
     .filter((m) => m.stepsPerSecond !== null)
@@ -104,8 +82,17 @@ export function summarize(measurements: readonly BackendMeasurement[]): string {
     (m, i) =>
       `${BACKEND_LABELS[m.backend]}: ${Math.round(m.stepsPerSecond ?? 0)}${i === 0 ? ' steps/s' : ''}`,
   );
-  for (const m of untimed) parts.push(`${BACKEND_LABELS[m.backend]}: ${m.note ?? 'not timed'}`);
-  return parts.join(', ');
+  // Paths left out for the same reason are named together, the reason said once.
+  const byNote = new Map<string, string[]>();
+  for (const m of untimed) {
+    const note = m.note ?? 'not timed';
+    byNote.set(note, [...(byNote.get(note) ?? []), BACKEND_LABELS[m.backend]]);
+  }
+  for (const [note, labels] of byNote) {
+    const names = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0];
+    parts.push(`${names}: ${note}`);
+  }
+  return parts.join('; ');
 }
 
 /** The key under which a measurement is remembered: everything that decides a step's cost. */
@@ -133,40 +120,78 @@ export function backendChooser(
   return { candidates, options, measured: new Map() };
 }
 
+/** The player's forced choice, when it is one of the candidates and starts here. */
+async function forcedReport(chooser: BackendChooser, choice: BackendChoice): Promise<BackendReport | null> {
+  if (choice === 'auto' || !chooser.candidates.includes(choice)) return null;
+  if (!(await useBackend(choice, chooser.options))) return null;
+  return {
+    backend: choice,
+    forced: true,
+    measurements: [],
+    summary: `${BACKEND_LABELS[choice]} trains (chosen in settings)`,
+  };
+}
+
+/** What a load starts on, and whether the other paths still need timing. */
+export interface StartChoice {
+  readonly report: BackendReport;
+  /** True when the paths were not timed yet for this network's shape and there is more than one. */
+  readonly timeOthers: boolean;
+}
+
 /**
- * Switches TensorFlow.js to the backend that trains `network` fastest (measured once per network
- * shape), or to the one the player forced when it is available, and says why in a report.
+ * Switches at once, timing nothing, to the path the player forced, else the one measured fastest
+ * before for a network of this shape, else the one expected fastest for its size (plain arrays
+ * for small networks). The caller times the others in the background when `timeOthers` says so.
  */
-export async function chooseBackend(
+export async function startBackend(
   chooser: BackendChooser,
   network: NetworkSpec,
   train: readonly Example[],
   choice: BackendChoice,
-): Promise<BackendReport> {
+): Promise<StartChoice> {
+  const forced = await forcedReport(chooser, choice);
+  if (forced) return { report: forced, timeOthers: false };
   const { candidates, options } = chooser;
-  if (choice !== 'auto' && candidates.includes(choice) && (await useBackend(choice, options))) {
-    return {
-      backend: choice,
-      forced: true,
-      measurements: [],
-      summary: `${BACKEND_LABELS[choice]} trains (chosen in settings)`,
-    };
+  const measured = chooser.measured.get(networkShapeKey(network, train.length));
+  const expected = expectedFastest(
+    network,
+    train.length,
+    candidates.filter((b) => b !== 'webgl'),
+  );
+  const wanted = (measured && fastest(measured)?.backend) || expected;
+  let backend: BackendName = 'cpu';
+  for (const candidate of [wanted, ...candidates.filter((b) => b !== 'webgl'), 'cpu' as const]) {
+    if (await useBackend(candidate, options)) {
+      backend = candidate;
+      break;
+    }
   }
-  const key = networkShapeKey(network, train.length);
-  let measured = chooser.measured.get(key);
-  if (!measured) {
-    measured = await measureBackends(candidates, network, train, options);
-    chooser.measured.set(key, measured);
-  }
-  const best = fastest(measured)?.backend ?? 'cpu';
-  const backend = (await useBackend(best, options)) ? best : 'cpu';
-  if (backend === 'cpu') await useBackend('cpu');
   const refused =
     choice === 'auto' ? '' : ` (${BACKEND_LABELS[choice]}, chosen in settings, is not available here)`;
+  const timeOthers = !measured && candidates.length > 1;
+  const why = measured
+    ? `the fastest measured: ${summarize(measured)}`
+    : timeOthers
+      ? 'expected fastest for a network this size; the others are being timed'
+      : 'the only one here';
+  return {
+    report: {
+      backend,
+      forced: false,
+      measurements: measured ?? [],
+      summary: `${BACKEND_LABELS[backend]} trains, ${why}${refused}`,
+    },
+    timeOthers,
+  };
+}
+
+/** A report after the background timing: `backend` trains, and how every path did. */
+export function measuredReport(backend: BackendName, measured: readonly BackendMeasurement[]): BackendReport {
   return {
     backend,
     forced: false,
     measurements: measured,
-    summary: `${BACKEND_LABELS[backend]} trains, the fastest measured: ${summarize(measured)}${refused}`,
+    summary: `${BACKEND_LABELS[backend]} trains, the fastest measured: ${summarize(measured)}`,
   };
 }

@@ -3,7 +3,7 @@
  * The network is rebuilt from its last weights copy on the fastest backend that is not WebGL, and
  * the work that was cut off is done again there.
  */
-import { Engine, tf, useBackend } from '../../engine';
+import { type BackendOptions, createEngine, type TrainingEngine, tf, useBackend } from '../../engine';
 import { BACKEND_LABELS, type BackendName, type LayerWeights, type TrainingJob } from '../../spec';
 import type { BackendReport } from '../protocol';
 import { type BackendChooser, fastest } from './backend-choice';
@@ -18,7 +18,7 @@ export interface WeightCopy {
 /** One network alive on one backend, with what it takes to rebuild it elsewhere. */
 export interface LiveNetwork {
   readonly job: TrainingJob;
-  engine: Engine;
+  engine: TrainingEngine;
   /** Steps taken before `engine` was built (it restarts at 0 after a rebuild). */
   stepBase: number;
   epoch: number;
@@ -42,10 +42,10 @@ const contextLost = (): never => {
   throw new ContextLost();
 };
 
-/** Builds `job`'s network on the backend TensorFlow.js is set to now. */
+/** Builds `job`'s network on the report's path (TensorFlow.js already switched to it). */
 export function liveNetwork(job: TrainingJob, report: BackendReport, stepBase = 0): LiveNetwork {
-  const engine = new Engine(job.network, job.train);
-  const gl = webglContextOf(tf.backend());
+  const engine = createEngine(report.backend, job.network, job.train);
+  const gl = report.backend === 'webgl' ? webglContextOf(tf.backend()) : null;
   return {
     job,
     engine,
@@ -121,4 +121,28 @@ export async function rebuildAfterContextLoss(
   rebuilt.epoch = lostOne.epoch;
   rebuilt.trainVotes = lostOne.trainVotes;
   return rebuilt;
+}
+
+/**
+ * Moves a live network to another path mid-run: its weights, step count and epoch carried across
+ * exactly (the optimiser's moments start afresh there). Stays where it is, with the new report's
+ * measurements, when the other path will not start.
+ */
+export async function movePath(
+  live: LiveNetwork,
+  report: BackendReport,
+  options: BackendOptions,
+): Promise<LiveNetwork> {
+  const weights = live.engine.getWeights();
+  if (!(await useBackend(report.backend, options))) {
+    await useBackend(live.report.backend, options);
+    live.report = { ...report, backend: live.report.backend };
+    return live;
+  }
+  const job = { ...live.job, network: { ...live.job.network, weights } };
+  const moved = liveNetwork(job, report, stepsOf(live));
+  moved.epoch = live.epoch;
+  moved.trainVotes = live.trainVotes;
+  disposeQuietly(live);
+  return moved;
 }

@@ -1,14 +1,15 @@
 import * as Comlink from 'comlink';
-import type { TrainerApi } from '../protocol';
+import type { WorkerApi } from '../protocol';
 import type { Trainer } from './trainer';
 import { eventTransferables, predictionTransferables } from './transfer';
+import { workerMemory } from './worker-memory';
 
 /**
  * Serves `trainer` over `endpoint` (the worker's global scope, or a MessagePort in tests): events
  * and predictions hand their number buffers over instead of copying them.
  */
 export function exposeTrainer(trainer: Trainer, endpoint?: Comlink.Endpoint): void {
-  const api: TrainerApi = {
+  const api: WorkerApi = {
     load: (job, options) => trainer.load(job, options),
     listen: (onEvent) =>
       trainer.listen((event) => {
@@ -35,6 +36,7 @@ export function exposeTrainer(trainer: Trainer, endpoint?: Comlink.Endpoint): vo
     setWeights: (weights) => trainer.setWeights(weights),
     loseWebGLContext: () => trainer.loseWebGLContext(),
     ping: () => trainer.ping(),
+    memory: async () => workerMemory(),
   };
   Comlink.expose(api, endpoint);
 }

@@ -1,9 +1,8 @@
 /**
- * The trainer behind the worker boundary: one network at a time, on the backend that trains it
- * fastest, reporting every step it takes to one listener. The run loop, the backend choice and
+ * The trainer behind the worker boundary: one network at a time, on the path that trains it
+ * fastest, reporting every step to one listener. The run loop, the backend choice and timing, and
  * surviving a lost WebGL context are modules of their own; this class holds them together and keeps
- * engine work to one call at a time. No Worker and no Comlink here: the worker exposes it, the
- * tests drive it directly.
+ * engine work to one call at a time. No Worker and no Comlink: the worker exposes it, tests drive it.
  */
 import { BACKENDS, type BackendOptions } from '../../engine';
 import {
@@ -29,7 +28,8 @@ import type {
   TrainerEvent,
   TrainerListener,
 } from '../protocol';
-import { type BackendChooser, backendChooser, chooseBackend } from './backend-choice';
+import { type BackendChooser, backendChooser, startBackend, type timeBackend } from './backend-choice';
+import { timeAndMove } from './background-timing';
 import {
   ContextLost,
   disposeQuietly,
@@ -61,9 +61,11 @@ const MAX_VOTES = 2048;
 
 /** Where the trainer runs: which backends it may use and where the wasm files are. */
 export interface TrainerOptions {
-  /** The backends to choose from, in order of preference on a tie (all three by default). */
+  /** The paths to choose from, in order of preference on a tie (all of them by default). */
   readonly backends?: readonly BackendName[];
   readonly backendOptions?: BackendOptions;
+  /** Times one path in the background (the tests stand in for the clock with it). */
+  readonly timeBackend?: typeof timeBackend;
 }
 
 /** Trains one network at a time on the fastest backend and reports as it goes. */
@@ -75,13 +77,18 @@ export class Trainer implements TrainerApi {
   private watched: Float32Array | null = null;
   /** The measured time of one step; null until the first, which is taken alone to show at once. */
   private stepMs: number | null = null;
-  /** The step of the last snapshot sent. */
-  private snapshotStep = -1;
+  private snapshotStep = -1; // The step of the last snapshot sent.
   private queue: Promise<unknown> = Promise.resolve();
   private readonly chooser: BackendChooser;
+  private readonly timePath: typeof timeBackend | undefined;
+  private generation = 0; // Counts loads and disposals: a timing of an older network stops.
+  private timingPending = false; // The other paths are to be timed after the first check.
+  private timing: Promise<void> | null = null;
+  private checkWorkMs = 0;
 
   constructor(options: TrainerOptions = {}) {
     this.chooser = backendChooser(options.backends ?? BACKENDS, options.backendOptions ?? {});
+    this.timePath = options.timeBackend;
   }
 
   /** Engine work one call at a time, so a click never lands in the middle of a chunk. */
@@ -130,10 +137,12 @@ export class Trainer implements TrainerApi {
       disposeQuietly(this.live);
       this.live = null;
       this.stepMs = null;
-      const report = await chooseBackend(this.chooser, job.network, job.train, options.backend ?? 'auto');
-      this.live = liveNetwork(job, report);
-      this.emit({ type: 'backend', report });
-      return report;
+      this.generation++;
+      const start = await startBackend(this.chooser, job.network, job.train, options.backend ?? 'auto');
+      this.live = liveNetwork(job, start.report);
+      this.timingPending = start.timeOthers;
+      this.emit({ type: 'backend', report: start.report });
+      return start.report;
     });
   }
 
@@ -150,7 +159,10 @@ export class Trainer implements TrainerApi {
         await this.emitSnapshot();
       return this.finish(outcome);
     } catch (error) {
-      const event: RunEnd = { type: 'error', message: `Training failed: ${errorText(error)}` };
+      const event: RunEnd = {
+        type: 'error',
+        message: `Training failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
       this.emit(event);
       return event;
     } finally {
@@ -172,6 +184,7 @@ export class Trainer implements TrainerApi {
         this.emit(progress);
         return progress;
       },
+      checkWorkMs: () => this.checkWorkMs,
       snapshot: () => this.emitSnapshot(),
       testProbabilities: () => this.testProbabilities(),
     });
@@ -201,16 +214,44 @@ export class Trainer implements TrainerApi {
     return result.diverged ? 'diverged' : 'trained';
   }
 
+  /** Times the other paths for `job` and moves the network to one that is clearly faster. */
+  private timeOtherPaths(job: TrainingJob, generation: number): Promise<void> {
+    const wanted = () => generation === this.generation && this.live?.job === job;
+    return timeAndMove(this.chooser, job, {
+      exclusive: (work) => this.exclusive(work),
+      stillWanted: wanted,
+      livePath: () => this.live?.report.backend ?? 'cpu',
+      ...(this.timePath && { time: this.timePath }),
+      live: () => (wanted() ? this.live : null),
+      replace: (live) => {
+        this.live = live;
+        this.emit({ type: 'backend', report: live.report });
+      },
+    });
+  }
+
+  /** Resolves when the background timing of the loaded network (if any) is over (tests). */
+  async timingSettled(): Promise<void> {
+    await this.timing;
+  }
+
   private async progress(
     live: LiveNetwork,
     withTest: boolean,
     examplesPerSecond: number,
   ): Promise<ProgressEvent> {
+    const started = performance.now();
     const train = await live.engine.evaluate(live.job.train);
     live.trainVotes = train.probabilities.length <= MAX_VOTES ? train.probabilities : null;
     const test = withTest && live.job.test.length ? await live.engine.evaluate(live.job.test) : null;
+    this.checkWorkMs = performance.now() - started;
     // Only a GPU can lose its memory: elsewhere the copy is taken with each snapshot.
     if (live.gl) keepCopy(live, live.engine.getWeights());
+    if (this.timingPending) {
+      // The first step is on screen with this check: the other paths are timed between the next chunks.
+      this.timingPending = false;
+      this.timing = this.timeOtherPaths(live.job, this.generation);
+    }
     return {
       type: 'progress',
       step: stepsOf(live),
@@ -348,15 +389,11 @@ export class Trainer implements TrainerApi {
 
   /** Ends any run and frees every tensor. */
   async dispose(): Promise<void> {
+    this.generation++;
     await this.stop();
     await this.exclusive(async () => {
       disposeQuietly(this.live);
       this.live = null;
     });
   }
-}
-
-/** An exception's message, or the thing itself as text. */
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

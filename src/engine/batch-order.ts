@@ -1,0 +1,48 @@
+import { seededRandom, shuffledIndices } from '../spec/random';
+
+/**
+ * The order in which training pictures make batches: the whole set every step when it fits in one
+ * batch, otherwise minibatches in an order reshuffled each epoch by a seeded generator. Every
+ * engine path draws its batches from it, so a seed gives the same batches on every path.
+ */
+export class BatchOrder {
+  private readonly random: () => number;
+  private order: Int32Array;
+  private position = 0;
+  private readonly everyPicture: Int32Array;
+  /** Completed passes over the training pictures. */
+  epoch = 0;
+
+  constructor(
+    readonly count: number,
+    readonly batchSize: number,
+    seed: number,
+  ) {
+    // A generator of its own, so the order does not depend on how many weights were drawn.
+    this.random = seededRandom(seed ^ 0x5bd1e995);
+    this.order = shuffledIndices(count, this.random);
+    this.everyPicture = Int32Array.from({ length: count }, (_, i) => i);
+  }
+
+  /** True when every step trains on the whole set. */
+  get fullBatch(): boolean {
+    return this.count <= this.batchSize;
+  }
+
+  /** The indices of the next step's pictures (the whole set, in order, when it fits one batch); read only. */
+  next(): Int32Array {
+    if (this.fullBatch) {
+      this.epoch++;
+      return this.everyPicture;
+    }
+    const end = Math.min(this.position + this.batchSize, this.count);
+    const indices = this.order.slice(this.position, end);
+    this.position = end;
+    if (this.position >= this.count) {
+      this.epoch++;
+      this.position = 0;
+      this.order = shuffledIndices(this.count, this.random);
+    }
+    return indices;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Convolution and pooling on plain typed arrays, a batch of NHWC pictures at a time, forward and
+ * backward. Loops over numbers, no per-operation cost: on the course's small networks this is far
+ * quicker than dispatching TensorFlow.js kernels. Padding follows TensorFlow's "same" (any odd extra
+ * goes after), average pooling divides by the real pixels a window covers, and max pooling sends the
+ * gradient to every input equal to its window's maximum, as TensorFlow.js does.
+ */
+import { type Padding, samePadding, windowOutputSize } from '../spec';
+
+/** Where a window layer reads: input and output sizes and the padding before each axis. */
+export interface WindowGeometry {
+  readonly h: number;
+  readonly w: number;
+  readonly c: number;
+  readonly outH: number;
+  readonly outW: number;
+  readonly size: number;
+  readonly stride: number;
+  readonly top: number;
+  readonly left: number;
+}
+
+/** The geometry of a `size` window moving by `stride` over an `[h, w, c]` input. */
+export function windowGeometry(
+  input: readonly [number, number, number],
+  size: number,
+  stride: number,
+  padding: Padding,
+): WindowGeometry {
+  const [h, w, c] = input;
+  return {
+    h,
+    w,
+    c,
+    outH: windowOutputSize(h, size, stride, padding),
+    outW: windowOutputSize(w, size, stride, padding),
+    size,
+    stride,
+    top: padding === 'same' ? (samePadding(h, size, stride)[0] as number) : 0,
+    left: padding === 'same' ? (samePadding(w, size, stride)[0] as number) : 0,
+  };
+}
+
+/**
+ * Convolution of `n` pictures: `kernel` is HWIO flat, `[size * size * c, filters]`, as the formats
+ * store it. Writes `out` (`n * outH * outW * filters`).
+ */
+export function convForward(
+  g: WindowGeometry,
+  n: number,
+  x: Float32Array,
+  kernel: Float32Array,
+  bias: Float32Array,
+  filters: number,
+  out: Float32Array,
+): void {
+  const { h, w, c, outH, outW, size, stride, top, left } = g;
+  const acc = new Float64Array(filters);
+  for (let p = 0; p < n; p++) {
+    const xBase = p * h * w * c;
+    for (let i = 0; i < outH; i++) {
+      for (let j = 0; j < outW; j++) {
+        for (let f = 0; f < filters; f++) acc[f] = bias[f] as number;
+        for (let dy = 0; dy < size; dy++) {
+          const y = i * stride + dy - top;
+          if (y < 0 || y >= h) continue;
+          for (let dx = 0; dx < size; dx++) {
+            const xx = j * stride + dx - left;
+            if (xx < 0 || xx >= w) continue;
+            const from = xBase + (y * w + xx) * c;
+            const row = (dy * size + dx) * c;
+            for (let k = 0; k < c; k++) {
+              const v = x[from + k] as number;
+              if (v === 0) continue;
+              const kBase = (row + k) * filters;
+              for (let f = 0; f < filters; f++)
+                acc[f] = (acc[f] as number) + v * (kernel[kBase + f] as number);
+            }
+          }
+        }
+        const o = ((p * outH + i) * outW + j) * filters;
+        for (let f = 0; f < filters; f++) out[o + f] = acc[f] as number;
+      }
+    }
+  }
+}
+
+/**
+ * The gradients of a convolution: adds into `dKernel` and `dBias`, and writes `dx` (when given) from
+ * the output's gradient `dy`.
+ */
+export function convBackward(
+  g: WindowGeometry,
+  n: number,
+  x: Float32Array,
+  kernel: Float32Array,
+  filters: number,
+  dy: Float64Array,
+  dKernel: Float64Array,
+  dBias: Float64Array,
+  dx: Float64Array | null,
+): void {
+  const { h, w, c, outH, outW, size, stride, top, left } = g;
+  const dxAcc = dx;
+  for (let p = 0; p < n; p++) {
+    const xBase = p * h * w * c;
+    for (let i = 0; i < outH; i++) {
+      for (let j = 0; j < outW; j++) {
+        const o = ((p * outH + i) * outW + j) * filters;
+        for (let f = 0; f < filters; f++) dBias[f] = (dBias[f] as number) + (dy[o + f] as number);
+        for (let dyy = 0; dyy < size; dyy++) {
+          const y = i * stride + dyy - top;
+          if (y < 0 || y >= h) continue;
+          for (let dxx = 0; dxx < size; dxx++) {
+            const xx = j * stride + dxx - left;
+            if (xx < 0 || xx >= w) continue;
+            const from = xBase + (y * w + xx) * c;
+            const row = (dyy * size + dxx) * c;
+            for (let k = 0; k < c; k++) {
+              const v = x[from + k] as number;
+              const kBase = (row + k) * filters;
+              let back = 0;
+              for (let f = 0; f < filters; f++) {
+                const d = dy[o + f] as number;
+                dKernel[kBase + f] = (dKernel[kBase + f] as number) + v * d;
+                back += (kernel[kBase + f] as number) * d;
+              }
+              if (dxAcc) dxAcc[from + k] = (dxAcc[from + k] as number) + back;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Max or average pooling of `n` pictures into `out` (`n * outH * outW * c`). */
+export function poolForward(
+  g: WindowGeometry,
+  op: 'max' | 'avg',
+  n: number,
+  x: Float32Array,
+  out: Float32Array,
+): void {
+  const { h, w, c, outH, outW, size, stride, top, left } = g;
+  for (let p = 0; p < n; p++) {
+    const xBase = p * h * w * c;
+    for (let i = 0; i < outH; i++) {
+      const y0 = Math.max(0, i * stride - top);
+      const y1 = Math.min(h, i * stride - top + size);
+      for (let j = 0; j < outW; j++) {
+        const x0 = Math.max(0, j * stride - left);
+        const x1 = Math.min(w, j * stride - left + size);
+        const o = ((p * outH + i) * outW + j) * c;
+        const count = (y1 - y0) * (x1 - x0);
+        for (let k = 0; k < c; k++) {
+          let best = Number.NEGATIVE_INFINITY;
+          let sum = 0;
+          for (let y = y0; y < y1; y++) {
+            for (let xx = x0; xx < x1; xx++) {
+              const v = x[xBase + (y * w + xx) * c + k] as number;
+              if (v > best) best = v;
+              sum += v;
+            }
+          }
+          out[o + k] = op === 'max' ? best : sum / count;
+        }
+      }
+    }
+  }
+}
+
+/** The input gradient of pooling, written into `dx` from the output `out` and its gradient `dy`. */
+export function poolBackward(
+  g: WindowGeometry,
+  op: 'max' | 'avg',
+  n: number,
+  x: Float32Array,
+  out: Float32Array,
+  dy: Float64Array,
+  dx: Float64Array,
+): void {
+  const { h, w, c, outH, outW, size, stride, top, left } = g;
+  const acc = dx;
+  for (let p = 0; p < n; p++) {
+    const xBase = p * h * w * c;
+    for (let i = 0; i < outH; i++) {
+      const y0 = Math.max(0, i * stride - top);
+      const y1 = Math.min(h, i * stride - top + size);
+      for (let j = 0; j < outW; j++) {
+        const x0 = Math.max(0, j * stride - left);
+        const x1 = Math.min(w, j * stride - left + size);
+        const o = ((p * outH + i) * outW + j) * c;
+        const count = (y1 - y0) * (x1 - x0);
+        for (let k = 0; k < c; k++) {
+          const d = dy[o + k] as number;
+          if (d === 0) continue;
+          const best = out[o + k] as number;
+          for (let y = y0; y < y1; y++) {
+            for (let xx = x0; xx < x1; xx++) {
+              const at = xBase + (y * w + xx) * c + k;
+              if (op === 'avg') acc[at] = (acc[at] as number) + d / count;
+              else if (x[at] === best) acc[at] = (acc[at] as number) + d;
+            }
+          }
+        }
+      }
+    }
+  }
+}
