@@ -1,4 +1,5 @@
 import type { CompileResult } from '../blocks';
+import { type KeptRun, keptRunFor, plainVerdict } from '../game/kept-verdict';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
 import { verdictMeaning } from '../game/verdict-words';
@@ -19,7 +20,7 @@ import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
 import { backendNote, showBackendReport } from './backend-note';
-import { judgingNote } from './judging-note';
+import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
 
@@ -74,6 +75,8 @@ export interface TrainingPanelOptions {
   onTrainingChange: (training: TrainingSpec) => void;
   /** Told after a verdict was written to the store. */
   onRecorded?: () => void;
+  /** The level's last judged run: shown again, weights and verdict, if the blocks are still the ones trained. */
+  lastRun?: KeptRun | undefined;
 }
 
 /** The panel's buttons and the places it writes to. */
@@ -107,18 +110,6 @@ function settingsRow(settings: PlayerSettings, learningRate: number, on: Setting
     on.learningRate(Number(rate)),
   );
   return el('div', { class: 'controls settings' }, speedControl, rateControl, backendControl);
-}
-
-/** The level's hints, folded, or null when it has none. */
-function hintsBlock(level: LevelSpec): HTMLElement | null {
-  return level.hints.length
-    ? el(
-        'details',
-        { class: 'hints' },
-        el('summary', {}, `Hints (${level.hints.length})`),
-        el('ul', {}, ...level.hints.map((hint) => el('li', {}, hint))),
-      )
-    : null;
 }
 
 /** Enables the buttons the session's state allows and says what blocks training. */
@@ -291,6 +282,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   let training = options.training;
   let compiled: CompileResult | null = null;
   let sharedWeights = options.sharedWeights;
+  let lastRun = options.lastRun;
   let disposed = false;
 
   /**
@@ -347,6 +339,10 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       options.onRecorded?.();
       return merged;
     },
+    keep: async ({ network, verdict }) => {
+      const plain = plainVerdict(verdict);
+      if (plain) await context.store.saveLastRun({ levelId: level.id, network, verdict: plain });
+    },
     announce: (message) => context.announce(message),
     onChange: draw,
     onRestart: () => view.reset(),
@@ -362,10 +358,21 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   /** Hands the session the editor's network with the training settings on screen. */
   function tellNetwork(): void {
     if (!compiled) return;
-    const weights = sharedWeights;
+    // Only the first network on screen may be the one last trained; shared weights come first.
+    const kept = sharedWeights
+      ? null
+      : keptRunFor(
+          level,
+          lastRun,
+          levelNetwork(level, compiled.layers, training),
+          compiled.shapes.totalParams,
+        );
+    lastRun = undefined;
+    const weights = sharedWeights ?? kept?.weights;
     sharedWeights = undefined;
     const network = levelNetwork(level, compiled.layers, training, weights);
     background(sendNetwork(session, client, view, { network, compiled, shared: weights !== undefined }));
+    if (kept) session.restore(kept.verdict);
   }
 
   draw(session.state);
