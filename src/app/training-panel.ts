@@ -371,8 +371,14 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     const weights = sharedWeights ?? kept?.weights;
     sharedWeights = undefined;
     const network = levelNetwork(level, compiled.layers, training, weights);
-    background(sendNetwork(session, client, view, { network, compiled, shared: weights !== undefined }));
+    const sent = sendNetwork(session, client, view, { network, compiled, shared: weights !== undefined });
     if (kept) session.restore(kept.verdict);
+    // Loading the kept weights restarts the view: the judged test pictures are shown again after it.
+    const rejudge = () =>
+      kept &&
+      session.state.verdict === kept.verdict &&
+      view.judged(kept.verdict.step, kept.verdict.probabilities);
+    background(sent.then(rejudge));
   }
 
   draw(session.state);
