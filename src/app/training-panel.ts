@@ -1,5 +1,5 @@
 import type { CompileResult } from '../blocks';
-import { type KeptRun, keptRunFor, plainVerdict } from '../game/kept-verdict';
+import type { KeptRun } from '../game/kept-verdict';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
 import { verdictMeaning } from '../game/verdict-words';
@@ -10,7 +10,6 @@ import {
   type LayerWeights,
   type LevelSpec,
   levelNetwork,
-  type NetworkSpec,
   SPEEDS,
   type Speed,
   type TrainingSpec,
@@ -23,6 +22,7 @@ import { backendNote, showBackendReport } from './backend-note';
 import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
+import { keeper, sendNetwork, startingPoint } from './panel-network';
 
 /** The training side of a level: the controls, the live view and the verdict. */
 export interface TrainingPanel {
@@ -256,24 +256,6 @@ function connectTrainer(
 }
 
 /**
- * Gives the session a new network; a shared network with weights then predicts at once, before any
- * training, on the picture the view watches.
- */
-async function sendNetwork(
-  session: TrainingSession,
-  client: TrainerClient,
-  view: LevelView,
-  sent: { network: NetworkSpec; compiled: CompileResult; shared: boolean },
-): Promise<unknown> {
-  const { network, compiled } = sent;
-  await session.networkChanged({ network, blocker: compiled.blocker, params: compiled.shapes.totalParams });
-  const loaded = sent.shared ? await session.showShared() : false;
-  if (!loaded) return undefined;
-  const pixels = view.watched();
-  return client.watch(pixels ? Float32Array.from(pixels) : null);
-}
-
-/**
  * Mounts the training panel: it draws the level's training session and routes the clicks of Train,
  * Pause, Step and Reset to it; the view shows what the network sees, fed by the trainer's events.
  */
@@ -281,8 +263,8 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   const { level, context } = options;
   let training = options.training;
   let compiled: CompileResult | null = null;
-  let sharedWeights = options.sharedWeights;
-  let lastRun = options.lastRun;
+  /** Whether the next network is the first on screen (which may start from shared or kept weights). */
+  let first = true;
   let disposed = false;
 
   /**
@@ -339,10 +321,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       options.onRecorded?.();
       return merged;
     },
-    keep: async ({ network, verdict }) => {
-      const plain = plainVerdict(verdict);
-      if (plain) await context.store.saveLastRun({ levelId: level.id, network, verdict: plain });
-    },
+    keep: keeper(context.store, level.id),
     announce: (message) => context.announce(message),
     onChange: draw,
     onRestart: () => view.reset(),
@@ -358,27 +337,11 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   /** Hands the session the editor's network with the training settings on screen. */
   function tellNetwork(): void {
     if (!compiled) return;
-    // Only the first network on screen may be the one last trained; shared weights come first.
-    const kept = sharedWeights
-      ? null
-      : keptRunFor(
-          level,
-          lastRun,
-          levelNetwork(level, compiled.layers, training),
-          compiled.shapes.totalParams,
-        );
-    lastRun = undefined;
-    const weights = sharedWeights ?? kept?.weights;
-    sharedWeights = undefined;
-    const network = levelNetwork(level, compiled.layers, training, weights);
-    const sent = sendNetwork(session, client, view, { network, compiled, shared: weights !== undefined });
-    if (kept) session.restore(kept.verdict);
-    // Loading the kept weights restarts the view: the judged test pictures are shown again after it.
-    const rejudge = () =>
-      kept &&
-      session.state.verdict === kept.verdict &&
-      view.judged(kept.verdict.step, kept.verdict.probabilities);
-    background(sent.then(rejudge));
+    const start = first ? startingPoint(options, compiled, training) : { weights: undefined, verdict: null };
+    first = false;
+    const network = levelNetwork(level, compiled.layers, training, start.weights);
+    const shared = start.weights !== undefined;
+    background(sendNetwork(session, client, view, { network, compiled, shared, kept: start.verdict }));
   }
 
   draw(session.state);

@@ -64,6 +64,7 @@ describe('a reopened level', { timeout: LONG_TEST_MS }, () => {
     const heading = page.getByRole('heading', { name: 'Level complete!' });
     await heading.waitFor({ timeout: 60_000 });
     await expect.poll(() => page.locator('#status').textContent()).not.toMatch(/^Training/);
+    await page.screenshot({ path: 'screenshots/reload-verdict-opened-1280.png' });
     await testPicture(page).click();
     await expect.poll(() => votes(page), { timeout: 60_000 }).toEqual(before);
     await page.screenshot({ path: 'screenshots/reload-verdict-1280.png' });
