@@ -128,6 +128,7 @@ async function mountWorkbench(
     order: BUILT_IN_ORDER,
     training,
     sharedWeights,
+    lastRun: context.store.lastRun(level.id),
     onRecorded: mounted.best.redraw,
     onTrainingChange(next) {
       training = next;

@@ -1,4 +1,5 @@
 import type { CompileResult } from '../blocks';
+import type { KeptRun } from '../game/kept-verdict';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
 import { verdictMeaning } from '../game/verdict-words';
@@ -9,7 +10,6 @@ import {
   type LayerWeights,
   type LevelSpec,
   levelNetwork,
-  type NetworkSpec,
   SPEEDS,
   type Speed,
   type TrainingSpec,
@@ -19,9 +19,10 @@ import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
 import { backendNote, showBackendReport } from './backend-note';
-import { judgingNote } from './judging-note';
+import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
+import { keeper, sendNetwork, startingPoint } from './panel-network';
 
 /** The training side of a level: the controls, the live view and the verdict. */
 export interface TrainingPanel {
@@ -74,6 +75,8 @@ export interface TrainingPanelOptions {
   onTrainingChange: (training: TrainingSpec) => void;
   /** Told after a verdict was written to the store. */
   onRecorded?: () => void;
+  /** The level's last judged run: shown again, weights and verdict, if the blocks are still the ones trained. */
+  lastRun?: KeptRun | undefined;
 }
 
 /** The panel's buttons and the places it writes to. */
@@ -107,18 +110,6 @@ function settingsRow(settings: PlayerSettings, learningRate: number, on: Setting
     on.learningRate(Number(rate)),
   );
   return el('div', { class: 'controls settings' }, speedControl, rateControl, backendControl);
-}
-
-/** The level's hints, folded, or null when it has none. */
-function hintsBlock(level: LevelSpec): HTMLElement | null {
-  return level.hints.length
-    ? el(
-        'details',
-        { class: 'hints' },
-        el('summary', {}, `Hints (${level.hints.length})`),
-        el('ul', {}, ...level.hints.map((hint) => el('li', {}, hint))),
-      )
-    : null;
 }
 
 /** Enables the buttons the session's state allows and says what blocks training. */
@@ -265,24 +256,6 @@ function connectTrainer(
 }
 
 /**
- * Gives the session a new network; a shared network with weights then predicts at once, before any
- * training, on the picture the view watches.
- */
-async function sendNetwork(
-  session: TrainingSession,
-  client: TrainerClient,
-  view: LevelView,
-  sent: { network: NetworkSpec; compiled: CompileResult; shared: boolean },
-): Promise<unknown> {
-  const { network, compiled } = sent;
-  await session.networkChanged({ network, blocker: compiled.blocker, params: compiled.shapes.totalParams });
-  const loaded = sent.shared ? await session.showShared() : false;
-  if (!loaded) return undefined;
-  const pixels = view.watched();
-  return client.watch(pixels ? Float32Array.from(pixels) : null);
-}
-
-/**
  * Mounts the training panel: it draws the level's training session and routes the clicks of Train,
  * Pause, Step and Reset to it; the view shows what the network sees, fed by the trainer's events.
  */
@@ -290,7 +263,8 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   const { level, context } = options;
   let training = options.training;
   let compiled: CompileResult | null = null;
-  let sharedWeights = options.sharedWeights;
+  /** Whether the next network is the first on screen (which may start from shared or kept weights). */
+  let first = true;
   let disposed = false;
 
   /**
@@ -347,6 +321,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       options.onRecorded?.();
       return merged;
     },
+    keep: keeper(context.store, level.id),
     announce: (message) => context.announce(message),
     onChange: draw,
     onRestart: () => view.reset(),
@@ -362,10 +337,11 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   /** Hands the session the editor's network with the training settings on screen. */
   function tellNetwork(): void {
     if (!compiled) return;
-    const weights = sharedWeights;
-    sharedWeights = undefined;
-    const network = levelNetwork(level, compiled.layers, training, weights);
-    background(sendNetwork(session, client, view, { network, compiled, shared: weights !== undefined }));
+    const start = first ? startingPoint(options, compiled, training) : { weights: undefined, verdict: null };
+    first = false;
+    const network = levelNetwork(level, compiled.layers, training, start.weights);
+    const shared = start.weights !== undefined;
+    background(sendNetwork(session, client, view, { network, compiled, shared, kept: start.verdict }));
   }
 
   draw(session.state);

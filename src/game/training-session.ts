@@ -84,6 +84,8 @@ export interface SessionOptions {
   settings(): { readonly speed: Speed; readonly backend: BackendChoice };
   /** Keeps a finished run in the player's progress. */
   record(result: ResultRecord): Promise<unknown>;
+  /** Keeps the judged network with its trained weights and its verdict, so a reopened level shows them again. */
+  keep?(run: { readonly network: NetworkSpec; readonly verdict: Verdict }): Promise<unknown>;
   /** Says something in the page's status region. */
   announce(message: string): void;
   /** The state changed: draw it. */
@@ -276,13 +278,14 @@ export class TrainingSession {
       step: end.step,
       trainAccuracy: this.progress?.trainAccuracy ?? 0,
     };
-    this.verdict = {
+    const verdict: Verdict = {
       judgement,
       run,
       step: end.step,
       predicted: end.test.predicted,
       probabilities: end.test.probabilities,
     };
+    this.verdict = verdict;
     this.changed();
     await this.options.record({
       won: judgement.won,
@@ -301,6 +304,20 @@ export class TrainingSession {
               : ''
           }`,
     );
+    if (this.options.keep) {
+      const weights = await this.options.trainer.getWeights();
+      await this.options.keep({ network: { ...current.network, weights }, verdict });
+    }
+  }
+
+  /**
+   * Shows a verdict kept from an earlier visit, for the network the trainer was handed with that
+   * run's weights; the next Train, Reset or edit goes on as after any verdict.
+   */
+  restore(verdict: Verdict): void {
+    if (this.phase !== 'idle') return;
+    this.verdict = verdict;
+    this.changed();
   }
 
   async pause(): Promise<void> {

@@ -159,6 +159,8 @@ export function parseBackup(text: string, options: BackupOptions = {}): Backup {
       customLevels,
       settings: parseSettings(doc.settings, 'settings'),
       levelDrafts: entries(doc.levelDrafts, 'levelDrafts', parseLevelDraft, (d) => d.key, 'key'),
+      // Last runs are not in backups: a replace forgets them, a merge keeps this browser's.
+      lastRuns: new Map(),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { levelToDocument } from '../spec';
 import { type CustomLevel, type SavedNetwork, type SavedWorkspace, storedIsNewer } from './documents';
+import type { LastRun } from './last-runs';
 import type { LevelDraft } from './level-drafts';
 import { freeLevelId, sameLevel, withLevelId } from './level-ids';
 import { mergeProgress, type ProgressRecord } from './progress';
@@ -15,6 +16,8 @@ export interface Contents {
   settings: SettingChanges;
   /** The editor's unfinished levels; not part of backups. */
   readonly levelDrafts: Map<string, LevelDraft>;
+  /** Each level's last judged run; not part of backups. */
+  readonly lastRuns: Map<string, LastRun>;
 }
 
 /** Nothing saved yet. */
@@ -26,6 +29,7 @@ export function emptyContents(): Contents {
     customLevels: new Map(),
     settings: {},
     levelDrafts: new Map(),
+    lastRuns: new Map(),
   };
 }
 
@@ -95,6 +99,7 @@ export function combineContents(current: Contents, backup: Contents, mode: Impor
     customLevels: incoming.customLevels,
     settings: { ...incoming.settings, ...current.settings },
     levelDrafts: newerOf(current.levelDrafts, incoming.levelDrafts),
+    lastRuns: newerOf(current.lastRuns, incoming.lastRuns),
   };
 }
 

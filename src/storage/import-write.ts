@@ -1,5 +1,6 @@
 import type { Contents } from './contents';
 import { storedCustomLevel, storedNetwork, storedWorkspace } from './documents';
+import { storedLastRun } from './last-runs';
 import { STORE_NAMES } from './schema';
 import { quietly, type WriteTransaction } from './transaction';
 
@@ -15,4 +16,5 @@ export function fillAll(tx: WriteTransaction, next: Contents): void {
     quietly(tx.objectStore('settings').put({ name, value }));
   }
   for (const draft of next.levelDrafts.values()) quietly(tx.objectStore('levelDrafts').put(draft));
+  for (const run of next.lastRuns.values()) quietly(tx.objectStore('lastRuns').put(storedLastRun(run)));
 }

@@ -16,6 +16,7 @@ export {
   type SavedNetwork,
   type SavedWorkspace,
 } from './documents';
+export type { JudgedReason, KeptVerdict, LastRun } from './last-runs';
 export { type LevelDraft, NEW_LEVEL_DRAFT } from './level-drafts';
 export { copyOfLevel, levelIdTaken } from './level-ids';
 export type { SkippedRecord } from './load';

@@ -1,6 +1,7 @@
 import { SpecError } from '../spec';
 import { type Contents, emptyContents } from './contents';
 import { parseCustomLevel, parseSavedNetwork, parseWorkspace } from './documents';
+import { parseLastRun } from './last-runs';
 import { parseLevelDraft } from './level-drafts';
 import type { ConvBlocksDatabase } from './open-database';
 import { parseProgress } from './progress';
@@ -44,6 +45,11 @@ const ADD_ROW: { readonly [S in StoreName]: (contents: Contents, row: unknown, k
     const draft = parseLevelDraft(row);
     checkKey(key, draft.key, 'key');
     contents.levelDrafts.set(key, draft);
+  },
+  lastRuns: (contents, row, key) => {
+    const run = parseLastRun(row);
+    checkKey(key, run.levelId, 'levelId');
+    contents.lastRuns.set(key, run);
   },
 };
 

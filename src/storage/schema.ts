@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { StoredCustomLevel, StoredNetwork, StoredWorkspace } from './documents';
+import type { StoredLastRun } from './last-runs';
 import type { LevelDraft } from './level-drafts';
 import type { ProgressRecord } from './progress';
 import type { StoredSetting } from './settings';
@@ -8,10 +9,10 @@ import type { StoredSetting } from './settings';
 export const DB_NAME = 'convblocks';
 
 /** The current schema version; every change adds an upgrade step and a fixture in the migration tests. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
- * The database as version 2 writes it (version 2 added `levelDrafts`). Values are what we write; what is read back is checked
+ * The database as version 3 writes it (version 2 added `levelDrafts`, version 3 `lastRuns`). Values are what we write; what is read back is checked
  * as untrusted input all the same (another version, a browser extension or a bug may have written it).
  */
 export interface ConvBlocksSchema extends DBSchema {
@@ -27,10 +28,19 @@ export interface ConvBlocksSchema extends DBSchema {
   settings: { key: string; value: StoredSetting };
   /** The level editor's unfinished levels, keyed by the level's id (or ':new'). Since version 2. */
   levelDrafts: { key: string; value: LevelDraft };
+  /** Each level's last judged run (network with weights, verdict), keyed by level id. Since version 3. */
+  lastRuns: { key: string; value: StoredLastRun };
 }
 
 /** The object stores' names. */
-export type StoreName = 'progress' | 'workspaces' | 'networks' | 'customLevels' | 'settings' | 'levelDrafts';
+export type StoreName =
+  | 'progress'
+  | 'workspaces'
+  | 'networks'
+  | 'customLevels'
+  | 'settings'
+  | 'levelDrafts'
+  | 'lastRuns';
 
 /** Every object store, in the order they load and export. */
 export const STORE_NAMES: readonly StoreName[] = [
@@ -40,4 +50,5 @@ export const STORE_NAMES: readonly StoreName[] = [
   'customLevels',
   'settings',
   'levelDrafts',
+  'lastRuns',
 ];

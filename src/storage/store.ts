@@ -21,6 +21,7 @@ import {
 } from './documents';
 import { expectId } from './fields';
 import { fillAll } from './import-write';
+import { type LastRun, parseLastRun, storedLastRun } from './last-runs';
 import { type LevelDraft, parseLevelDraft } from './level-drafts';
 import { placeSharedLevel } from './level-ids';
 import { loadContents, type SkippedRecord } from './load';
@@ -174,6 +175,23 @@ export class PlayerStore {
   async flush(): Promise<boolean> {
     this.#writeWorkspaces();
     return this.#connection.settled();
+  }
+
+  /** A level's last judged run (the network with its weights, and the verdict), if one was kept. */
+  lastRun(levelId: string): LastRun | undefined {
+    return this.#contents.lastRuns.get(levelId);
+  }
+
+  /** Keeps a level's last judged run; a newer one another tab wrote meanwhile is left in its place. */
+  async saveLastRun(run: Omit<LastRun, 'savedAt'>): Promise<LastRun> {
+    const saved = parseLastRun(storedLastRun({ ...run, savedAt: this.#stamp() }));
+    this.#contents.lastRuns.set(saved.levelId, saved);
+    await this.#write(['lastRuns'], async (tx) => {
+      const store = tx.objectStore('lastRuns');
+      if (!storedIsNewer(await store.get(saved.levelId), saved.savedAt))
+        quietly(store.put(storedLastRun(saved)));
+    });
+    return saved;
   }
 
   /** The networks the player kept, oldest first. */

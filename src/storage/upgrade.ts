@@ -29,4 +29,7 @@ export function upgradeDatabase(
   if (oldVersion < 2 && newVersion >= 2) {
     db.createObjectStore('levelDrafts', { keyPath: 'key' });
   }
+  if (oldVersion < 3 && newVersion >= 3) {
+    db.createObjectStore('lastRuns', { keyPath: 'levelId' });
+  }
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { keptRunFor, plainVerdict } from '../../src/game/kept-verdict';
 import {
   type ResultRecord,
   type SessionState,
   type SessionTrainer,
   TrainingSession,
+  type Verdict,
 } from '../../src/game/training-session';
-import { DEFAULT_TRAINING, type LevelSpec, levelNetwork, parseLevel } from '../../src/spec';
+import { DEFAULT_TRAINING, type LevelSpec, levelNetwork, type NetworkSpec, parseLevel } from '../../src/spec';
 import type { BackendReport, DoneEvent, ProgressEvent, RunEnd, TrainingJob } from '../../src/worker/protocol';
 import { readLevelFile } from '../levels/built-in-levels';
 
@@ -110,11 +112,13 @@ async function waitFor(done: () => boolean): Promise<void> {
   while (!done()) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-function session(runs: RunEnd[]) {
+/** A session on a fake trainer; `keeping` wires `keep`, which asks the trainer for its weights after a verdict. */
+function session(runs: RunEnd[], keeping = false) {
   const fake = fakeTrainer(runs);
   const records: ResultRecord[] = [];
   const said: string[] = [];
   const states: SessionState[] = [];
+  const kept: { network: NetworkSpec; verdict: Verdict }[] = [];
   let restarts = 0;
   const s = new TrainingSession({
     level,
@@ -123,13 +127,18 @@ function session(runs: RunEnd[]) {
     record: async (r) => {
       records.push(r);
     },
+    ...(keeping && {
+      keep: async (run: { network: NetworkSpec; verdict: Verdict }) => {
+        kept.push(run);
+      },
+    }),
     announce: (m) => said.push(m),
     onChange: (state) => states.push(state),
     onRestart: () => {
       restarts++;
     },
   });
-  return { s, ...fake, records, said, states, restarts: () => restarts };
+  return { s, ...fake, records, said, states, kept, restarts: () => restarts };
 }
 
 const network = (weights?: Parameters<typeof levelNetwork>[3]) => ({
@@ -343,5 +352,66 @@ describe('a level training session', () => {
     finishRun();
     await run;
     expect([said.at(-1), records.length, s.state.verdict]).toEqual(['The loss blew up', 0, null]);
+  });
+
+  it('keeps a judged run with its trained weights, and a reopened level shows its verdict from them', async () => {
+    const first = session([learned(12, true)], true);
+    await first.s.networkChanged(network());
+    const run = first.s.train();
+    first.finishRun();
+    await run;
+    expect(first.kept).toHaveLength(1);
+    const [keptRun] = first.kept;
+    if (!keptRun) throw new Error('no run kept');
+    expect(keptRun.network.weights).toEqual([null, { kernel: [1, 2, 3, 4, 5, 6, 7, 8], bias: [0, 0] }]);
+    expect(keptRun.network.layers).toEqual(layers);
+    const plain = plainVerdict(keptRun.verdict);
+    expect(plain).toMatchObject({ won: true, accuracy: 1, step: 12, reason: 'learned', trainAccuracy: 0 });
+
+    // The reload: the same blocks on the workbench get the kept weights and verdict back.
+    const onScreen = levelNetwork(level, layers, DEFAULT_TRAINING);
+    const back = plain && keptRunFor(level, { network: keptRun.network, verdict: plain }, onScreen, 10);
+    if (!back) throw new Error('the kept run did not come back');
+    const second = session([]);
+    await second.s.networkChanged(network(back.weights));
+    second.s.restore(back.verdict);
+    expect(second.s.state.verdict?.judgement).toEqual(first.s.state.verdict?.judgement);
+    expect([...(second.s.state.verdict?.predicted ?? [])]).toEqual(level.test.map((e) => e.classIndex));
+    expect(await second.s.showShared()).toBe(true);
+    // Looking inside a picture uses the kept weights: no second load, no Train pressed.
+    await second.s.look(new Float32Array(4), true);
+    expect(second.calls).toEqual(['load 2 layers with weights', 'watch 4 pixels']);
+    expect(await second.s.trainedWeights()).not.toBeNull();
+  });
+
+  it('shows no kept verdict for edited blocks, nor one the level now judges otherwise', async () => {
+    const first = session([learned(12, true)], true);
+    await first.s.networkChanged(network());
+    const run = first.s.train();
+    first.finishRun();
+    await run;
+    const [keptRun] = first.kept;
+    const plain = keptRun && plainVerdict(keptRun.verdict);
+    if (!keptRun || !plain) throw new Error('no run kept');
+    const kept = { network: keptRun.network, verdict: plain };
+    const same = levelNetwork(level, layers, DEFAULT_TRAINING);
+    expect(keptRunFor(level, kept, same, 10)).not.toBeNull();
+    const edited = levelNetwork(
+      level,
+      [{ type: 'flatten' }, { type: 'dense', units: 3 }, { type: 'dense', units: 2 }],
+      DEFAULT_TRAINING,
+    );
+    expect(keptRunFor(level, kept, edited, 10)).toBeNull();
+    const otherRate = levelNetwork(level, layers, { ...DEFAULT_TRAINING, learningRate: 0.3 });
+    expect(keptRunFor(level, kept, otherRate, 10)).toBeNull();
+    // Votes that do not make the kept win (every picture voted class 0) are refused, as is a wrong count.
+    const allZero = { ...plain, predicted: plain.predicted.map(() => 0) };
+    expect(keptRunFor(level, { ...kept, verdict: allZero }, same, 10)).toBeNull();
+    const short = {
+      ...plain,
+      predicted: plain.predicted.slice(1),
+      probabilities: plain.probabilities.slice(2),
+    };
+    expect(keptRunFor(level, { ...kept, verdict: short }, same, 10)).toBeNull();
   });
 });

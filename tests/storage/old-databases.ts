@@ -82,6 +82,25 @@ const levelDrafts = [
   },
 ];
 
+/** A judged run as version 3 keeps it: the X-or-O network with its weights and the verdict. */
+const lastRuns = [
+  {
+    levelId: 'x-vs-o',
+    savedAt: '2025-02-06T08:00:00.000Z',
+    network: trained,
+    verdict: {
+      won: false,
+      stars: 0,
+      accuracy: 0.5,
+      step: 300,
+      reason: 'step-limit',
+      trainAccuracy: 0.75,
+      predicted: [0, 0],
+      probabilities: [0.9, 0.1, 0.6, 0.4],
+    },
+  },
+];
+
 /** Every schema version's database, by version. */
 export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
   1: {
@@ -128,4 +147,12 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       levelDrafts,
     },
   },
+  3: {
+    // Last runs are not in backups: `lastRunRows` below says what must read back.
+    rows: { progress, workspaces, networks, customLevels, settings: [], levelDrafts, lastRuns },
+    expected: { progress, workspaces, networks, customLevels, settings: {}, levelDrafts },
+  },
 };
+
+/** The last runs version 3 wrote, which every later store must read back as they were. */
+export const lastRunRows = lastRuns;

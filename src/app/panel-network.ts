@@ -1,0 +1,63 @@
+/**
+ * How the training panel hands the editor's network to the session: the first network on screen
+ * starts from shared weights or the level's kept run (whose verdict shows again), and every judged
+ * run is kept for the next visit.
+ */
+import type { CompileResult } from '../blocks';
+import { keptRunFor, plainVerdict } from '../game/kept-verdict';
+import type { TrainingSession, Verdict } from '../game/training-session';
+import { type LayerWeights, levelNetwork, type NetworkSpec, type TrainingSpec } from '../spec';
+import type { PlayerStore } from '../storage';
+import type { TrainerClient } from '../worker/page/client';
+import type { LevelView } from './level-view';
+import type { TrainingPanelOptions } from './training-panel';
+
+/**
+ * Gives the session a new network; a shared network with weights (or the kept run's) then predicts
+ * at once, before any training, on the picture the view watches. A kept verdict is shown again.
+ */
+export async function sendNetwork(
+  session: TrainingSession,
+  client: TrainerClient,
+  view: LevelView,
+  sent: { network: NetworkSpec; compiled: CompileResult; shared: boolean; kept: Verdict | null },
+): Promise<unknown> {
+  const { network, compiled, kept } = sent;
+  const changed = session.networkChanged({
+    network,
+    blocker: compiled.blocker,
+    params: compiled.shapes.totalParams,
+  });
+  if (kept) session.restore(kept);
+  await changed;
+  const loaded = sent.shared ? await session.showShared() : false;
+  if (!loaded) return undefined;
+  // Loading the weights restarts the view: the judged test pictures are shown again after it.
+  if (kept && session.state.verdict === kept) view.judged(kept.step, kept.probabilities);
+  const pixels = view.watched();
+  return client.watch(pixels ? Float32Array.from(pixels) : null);
+}
+
+/**
+ * The weights the first network on screen starts from: shared ones, else the level's kept run's when
+ * its blocks and settings are the ones on screen, with that run's verdict.
+ */
+export function startingPoint(
+  options: Pick<TrainingPanelOptions, 'level' | 'sharedWeights' | 'lastRun'>,
+  compiled: CompileResult,
+  training: TrainingSpec,
+): { weights: readonly (LayerWeights | null)[] | undefined; verdict: Verdict | null } {
+  const { level, sharedWeights, lastRun } = options;
+  if (sharedWeights) return { weights: sharedWeights, verdict: null };
+  const onScreen = levelNetwork(level, compiled.layers, training);
+  const kept = keptRunFor(level, lastRun, onScreen, compiled.shapes.totalParams);
+  return { weights: kept?.weights, verdict: kept?.verdict ?? null };
+}
+
+/** Keeps a level's judged run in the store, so the level reopens with it. */
+export function keeper(store: PlayerStore, levelId: string) {
+  return async ({ network, verdict }: { network: NetworkSpec; verdict: Verdict }) => {
+    const plain = plainVerdict(verdict);
+    if (plain) await store.saveLastRun({ levelId, network, verdict: plain });
+  };
+}

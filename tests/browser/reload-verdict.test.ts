@@ -1,0 +1,87 @@
+/**
+ * Issue 13, point 9, in real Chromium: a won level reopened after a reload shows the trained network
+ * and its verdict again, and looking inside a picture uses the kept weights, without pressing Train.
+ * Blocks edited after the verdict come back as edited, without the stale verdict.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { LONG_TEST_MS } from '../fixtures/long-test';
+import { collectErrors, useChromium } from './chromium';
+import { winSlash } from './win-level';
+
+const baseUrl = inject('baseUrl');
+const browser = useChromium();
+
+/** The votes the inside view shows for the watched picture, as "class percent" lines. */
+const votes = (page: Page) =>
+  page
+    .locator('.viz-vote-row')
+    .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+/** Every row of one of the game's IndexedDB stores, read as the page sees it. */
+const rows = (page: Page, store: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('convblocks');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) return resolve([]);
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result);
+          };
+        };
+      }),
+    store,
+  );
+
+/** The learning rate of slash-2x2's stored workbench. */
+const storedRate = async (page: Page) =>
+  (await rows(page, 'workspaces')).map(
+    (r) => (r.network as { training: { learningRate: number } }).training.learningRate,
+  );
+
+/** The first test picture (the test grid comes after the training grid once judged). */
+const testPicture = (page: Page) => page.getByRole('button', { name: /^Picture 1, / }).nth(1);
+
+describe('a reopened level', { timeout: LONG_TEST_MS }, () => {
+  it('shows the won network, its verdict and its votes again after a reload, without training', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await winSlash(page, baseUrl);
+    await testPicture(page).click();
+    await expect.poll(() => votes(page), { timeout: 60_000 }).toHaveLength(2);
+    const before = await votes(page);
+    await expect
+      .poll(async () => (await rows(page, 'lastRuns')).map((r) => r.levelId), { timeout: 30_000 })
+      .toEqual(['slash-2x2']);
+
+    await page.reload();
+    const heading = page.getByRole('heading', { name: 'Level complete!' });
+    await heading.waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('#status').textContent()).not.toMatch(/^Training/);
+    await page.screenshot({ path: 'screenshots/reload-verdict-opened-1280.png' });
+    await testPicture(page).click();
+    await expect.poll(() => votes(page), { timeout: 60_000 }).toEqual(before);
+    await page.screenshot({ path: 'screenshots/reload-verdict-1280.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await heading.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/reload-verdict-390.png' });
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    // An edit after the verdict (another learning rate) comes back edited, and the verdict does not.
+    await page.getByLabel('Learning rate').selectOption('0.3');
+    await expect.poll(() => storedRate(page), { timeout: 30_000 }).toEqual([0.3]);
+    await page.reload();
+    await page.getByRole('button', { name: 'Train' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByLabel('Learning rate').inputValue(), { timeout: 30_000 }).toBe('0.3');
+    expect(await heading.count()).toBe(0);
+    await page.screenshot({ path: 'screenshots/reload-edited-1280.png' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Issue 13, point 9: a level's last judged run (the network with its trained weights, and the
+ * verdict) is kept, so a reload brings back what was won. Read back as untrusted input, written
+ * without replacing a newer run another tab kept, and old databases open with it.
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { parseNetwork } from '../../src/spec';
+import { DB_NAME, type KeptVerdict, openDatabase } from '../../src/storage';
+import { ManualClock, openTestStore, readRows, sampleNetwork, sampleWeights, writeRows } from './helpers';
+import { lastRunRows, OLD_DATABASES } from './old-databases';
+
+const trained = () => parseNetwork({ ...(sampleNetwork() as object), weights: sampleWeights() });
+
+const verdict: KeptVerdict = {
+  won: true,
+  stars: 2,
+  accuracy: 0.75,
+  step: 140,
+  reason: 'learned',
+  trainAccuracy: 1,
+  predicted: [0, 1, 1, 0],
+  probabilities: [0.875, 0.125, 0.25, 0.75, 0.5, 0.5, 0.625, 0.375],
+};
+
+/** A stored row for level `levelId` (its network built for that level unless `changes` says otherwise). */
+const row = (
+  levelId: string,
+  changes: Record<string, unknown> = {},
+  verdictChanges: Record<string, unknown> = {},
+) => ({
+  levelId,
+  savedAt: '2025-03-01T10:00:00.000Z',
+  network: { ...(sampleNetwork() as object), level: levelId, weights: sampleWeights() },
+  verdict: { ...verdict, ...verdictChanges },
+  ...changes,
+});
+
+describe("a level's last judged run", () => {
+  it('is written with its weights and verdict and read back the same after a reopen', async () => {
+    const factory = new IDBFactory();
+    const store = await openTestStore(factory);
+    await store.saveLastRun({ levelId: 'x-vs-o', network: trained(), verdict });
+    await store.close();
+    const reopened = await openTestStore(factory);
+    const run = reopened.lastRun('x-vs-o');
+    expect(run?.verdict).toEqual(verdict);
+    expect(run?.network.weights?.[0]?.kernel[3]).toBeCloseTo(3 / 10 - 0.9, 12);
+    expect(run?.network.weights?.[4]?.bias).toEqual([0.1, -0.1]);
+    expect(run?.network.layers).toEqual(sampleNetwork().layers);
+    expect(reopened.skipped).toEqual([]);
+  });
+
+  it('refuses hostile rows, naming the field, and loads none of them', async () => {
+    const factory = new IDBFactory();
+    await (await openTestStore(factory)).close();
+    const { weights: _w, ...untrained } = row('f').network as Record<string, unknown>;
+    const cases: [Record<string, unknown>, string][] = [
+      [row('a', {}, { stars: 1, won: false }), 'verdict.stars: a lost run cannot have 1 stars'],
+      [row('b', {}, { probabilities: [0.5, 0.5, 0.5] }), 'verdict.probabilities: expected a whole number'],
+      [
+        row('c', {}, { probabilities: [...verdict.probabilities.slice(1), 1.5] }),
+        'verdict.probabilities[7]:',
+      ],
+      [row('d', {}, { predicted: [0, 1, 'x', 0] }), 'verdict.predicted[2]:'],
+      [row('e', {}, { reason: 'stopped' }), 'verdict.reason:'],
+      [row('f', { network: untrained }), 'network.weights: is missing'],
+      [
+        row('g', { network: { ...(sampleNetwork() as object), weights: sampleWeights() } }),
+        'network.level: expected "g" but got "x-vs-o"',
+      ],
+      [row('h', {}, { step: -1 }), 'verdict.step:'],
+    ];
+    await writeRows(
+      factory,
+      'lastRuns',
+      cases.map(([r]) => r),
+    );
+    const store = await openTestStore(factory);
+    for (const [r, message] of cases) {
+      const id = String(r.levelId);
+      expect(store.lastRun(id)).toBeUndefined();
+      const skipped = store.skipped.find((s) => s.key === id);
+      expect(skipped?.store).toBe('lastRuns');
+      expect(skipped?.message).toContain(message);
+    }
+    expect(store.skipped).toHaveLength(cases.length);
+  });
+
+  it('never replaces a newer run another tab kept meanwhile', async () => {
+    const factory = new IDBFactory();
+    const early = new ManualClock('2025-03-01T10:00:00.000Z');
+    const late = new ManualClock('2025-03-01T10:05:00.000Z');
+    const tabA = await openTestStore(factory, undefined, late);
+    const tabB = await openTestStore(factory, undefined, early);
+    await tabA.saveLastRun({ levelId: 'x-vs-o', network: trained(), verdict });
+    await tabB.saveLastRun({ levelId: 'x-vs-o', network: trained(), verdict: { ...verdict, step: 9 } });
+    const rows = (await readRows(factory, 'lastRuns')) as { savedAt: string; verdict: KeptVerdict }[];
+    expect(rows.map((r) => [r.savedAt, r.verdict.step])).toEqual([['2025-03-01T10:05:00.000Z', 140]]);
+    // A later run of the same tab does replace its own earlier one.
+    late.advance(1000);
+    await tabA.saveLastRun({ levelId: 'x-vs-o', network: trained(), verdict: { ...verdict, step: 77 } });
+    const after = (await readRows(factory, 'lastRuns')) as { verdict: KeptVerdict }[];
+    expect(after.map((r) => r.verdict.step)).toEqual([77]);
+  });
+
+  it('has a place in a version-2 database once opened, and a version-3 run reads back', async () => {
+    const factory = new IDBFactory();
+    const old = await openDatabase(factory, DB_NAME, 2);
+    expect([...old.objectStoreNames]).not.toContain('lastRuns');
+    old.close();
+    const store = await openTestStore(factory);
+    expect(store.lastRun('x-vs-o')).toBeUndefined();
+    await store.saveLastRun({ levelId: 'x-vs-o', network: trained(), verdict });
+    expect(await readRows(factory, 'lastRuns')).toHaveLength(1);
+
+    const v3 = new IDBFactory();
+    const db = await openDatabase(v3, DB_NAME, 3);
+    db.close();
+    await writeRows(v3, 'lastRuns', [...(OLD_DATABASES[3]?.rows.lastRuns ?? [])]);
+    const reopened = await openTestStore(v3);
+    expect(reopened.skipped).toEqual([]);
+    const kept = lastRunRows[0];
+    expect(reopened.lastRun('x-vs-o')?.verdict).toEqual(kept?.verdict);
+    expect(reopened.lastRun('x-vs-o')?.network.weights?.[0]?.bias).toEqual([0, 0.5]);
+  });
+});
