@@ -9,7 +9,7 @@ import { classifierProblem, inferShapes, type LayerSpec, type LevelLimits, MAX, 
 export interface Candidate {
   readonly layers: readonly LayerSpec[];
   readonly params: number;
-  /** "conv 4 filters, pool 3, dense 2" */
+  /** "conv 4 filters 3x3, pool 3, dense 2" */
   readonly label: string;
 }
 
@@ -63,10 +63,11 @@ function allowed(layers: readonly LayerSpec[], input: Shape, limits: LevelLimits
   return true;
 }
 
-/** A network's main layers in a few words: "conv 4 filters, pool 3, dense 2". */
+/** A network's main layers in a few words: "conv 4 filters 3x3, pool 3, dense 2". */
 export function candidateLabel(layers: readonly LayerSpec[]): string {
   const words = layers.flatMap((l) => {
-    if (l.type === 'conv') return [`conv ${l.filters} filter${l.filters === 1 ? '' : 's'}`];
+    if (l.type === 'conv')
+      return [`conv ${l.filters} filter${l.filters === 1 ? '' : 's'} ${l.size}x${l.size}`];
     if (l.type === 'pool') return [`pool ${l.size}`];
     if (l.type === 'dense') return [`dense ${l.units}`];
     return [];
@@ -86,10 +87,16 @@ function scaled(layers: readonly LayerSpec[], factor: number): LayerSpec[] {
   );
 }
 
+/** A shape with its Conv windows two wider (sized to the pictures afterwards). */
+function widened(layers: readonly LayerSpec[]): LayerSpec[] {
+  return layers.map((l) => (l.type === 'conv' ? { ...l, size: Math.min(MAX.windowSize, l.size + 2) } : l));
+}
+
 /**
  * The networks to try on a level with pictures of `input` and `classCount` classes, kept to its
- * `limits`: the `references` (the built-in levels' reference networks) sized to it, then the
- * same with fewer and more filters, then the stand-bys; each shape once, those that cannot classify dropped, fewest parameters first.
+ * `limits`: the `references` (the built-in levels' reference networks) sized to it, also with
+ * wider windows, and all with fewer and more filters, then the stand-bys; each shape once, those
+ * that cannot classify dropped, fewest parameters first.
  */
 export function suggestCandidates(
   input: readonly [number, number, number],
@@ -99,8 +106,11 @@ export function suggestCandidates(
 ): Candidate[] {
   const seen = new Set<string>();
   const found: Candidate[] = [];
-  const sized = references.map((r) => sizeTo(r, input, classCount));
-  // Each reference shape as it is, then with fewer and more filters.
+  // Each reference shape as it is, with windows two wider, and both with fewer and more filters.
+  const sized = references.flatMap((r) => [
+    sizeTo(r, input, classCount),
+    sizeTo(widened(r), input, classCount),
+  ]);
   const shapes = [
     ...sized,
     ...sized.flatMap((r) => FILTER_FACTORS.map((f) => scaled(r, f))),

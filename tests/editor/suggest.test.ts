@@ -41,7 +41,7 @@ describe('the networks Suggest tries', () => {
     expect(params).toEqual([...params].sort((a, b) => a - b));
     expect(new Set(found.map((c) => JSON.stringify(c.layers))).size).toBe(found.length);
     // The reference shape itself, sized: 6 filters of 3x3 (60), then 2x2x6 into 3 units (75).
-    expect(found.find((c) => c.label === 'conv 6 filters, pool 3, dense 3')?.params).toBe(135);
+    expect(found.find((c) => c.label === 'conv 6 filters 3x3, pool 3, dense 3')?.params).toBe(135);
   });
 
   it.each<[string, LevelLimits, (c: Candidate) => boolean]>([
@@ -68,7 +68,7 @@ describe('the networks Suggest tries', () => {
   });
 
   it('names a network by its main blocks', () => {
-    expect(candidateLabel(xVsO)).toBe('conv 6 filters, pool 3, dense 2');
+    expect(candidateLabel(xVsO)).toBe('conv 6 filters 3x3, pool 3, dense 2');
   });
 });
 
