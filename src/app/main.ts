@@ -1,7 +1,7 @@
 /** The page shell: opens storage, follows the address to the map or a level, and owns the status region. */
 import { openPlayerStore, type PlayerStore } from '../storage';
 import './style.css';
-import { isBuiltInLevel } from '../game/catalog';
+import { isBuiltInLevel, loadAllBuiltInLevels } from '../game/catalog';
 import { SpecError } from '../spec';
 import { type AppContext, el, readFileText, type Screen } from '../ui';
 import { recoverEdit } from './edit-journal';
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
     if (target.screen === 'editor') {
       // The level editor loads only when a teacher opens it.
       const { showLevelEditor } = await import('../editor');
-      next = await showLevelEditor(app, context, target.id, isBuiltInLevel);
+      next = await showLevelEditor(app, context, target.id, isBuiltInLevel, loadAllBuiltInLevels);
     }
     if (target.screen === 'level') {
       // The level screen (Blockly, the views, the worker client) loads only when a level opens.

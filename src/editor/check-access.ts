@@ -9,6 +9,8 @@ export interface CheckAccess extends DraftAccess {
   saveNow(): Promise<LevelSpec | null>;
   /** The address of the page, without its `#...` part. */
   pageAddress(): string;
+  /** The built-in levels, whose reference networks Suggest tries (the app knows them). */
+  builtInLevels(): Promise<readonly LevelSpec[]>;
 }
 
 /** A fraction as a whole percentage: 0.875 -> "88%". */

@@ -11,7 +11,7 @@ import type { TrainerClient } from '../worker/page/client';
 import { buildLevel, draftLimits } from './build-level';
 import { type CheckAccess, percent } from './check-access';
 import { EDITOR_TRAINING, type EditorDraft, isReady, winFingerprint } from './draft';
-import { suggestNetwork } from './suggest';
+import { runSuggest } from './suggest-run';
 import { runToWin, type WinOutcome } from './win-run';
 
 /** The workbench's state, shared by its buttons. */
@@ -23,10 +23,14 @@ interface Workbench {
   /** The test pictures the last run got wrong, drawn as the player's verdict draws them. */
   readonly wrong: HTMLElement;
   readonly win: HTMLButtonElement;
+  /** Suggest a network; while it runs, its Cancel. */
+  readonly suggest: HTMLButtonElement;
   editor: BlockEditor | null;
   client: TrainerClient | null;
   disposed: boolean;
   training: boolean;
+  suggesting: boolean;
+  cancelSuggest: boolean;
 }
 
 /** The section and what the tab does with it. */
@@ -42,21 +46,53 @@ export function layersText(layers: readonly LayerSpec[]): string {
   return layers.map((l) => l.type).join(', ');
 }
 
-/** Puts a suggested network that fits the level's rules in the workspace, or says none fits. */
-function suggest(wb: Workbench): void {
-  const draft = wb.access.draft();
-  const layers = suggestNetwork(
-    [draft.side, draft.side, draft.channels],
-    draft.classes.length,
-    draftLimits(draft),
-  );
-  if (!layers || !wb.editor) {
-    wb.status.textContent =
-      'No small network fits the rules of this level: build one from the blocks on offer.';
+/** The training worker's client, started when first needed. */
+async function clientOf(wb: Workbench): Promise<TrainerClient> {
+  if (!wb.client) {
+    const { createTrainerClient } = await import('../worker/page/client');
+    wb.client = createTrainerClient();
+  }
+  return wb.client;
+}
+
+/** Suggest: tries several networks on the level and puts the best on the workbench; pressed again, cancels. */
+async function suggest(wb: Workbench): Promise<void> {
+  if (wb.suggesting) {
+    wb.cancelSuggest = true;
+    wb.suggest.disabled = true;
     return;
   }
-  wb.editor.setLayers(layers);
-  wb.status.textContent = `Suggested: ${layersText(layers)}. Press "Win it" to train it.`;
+  if (!wb.editor || wb.training) return;
+  const level = levelToWin(wb, wb.access.draft());
+  if (!level) return;
+  wb.training = true;
+  wb.suggesting = true;
+  wb.cancelSuggest = false;
+  wb.win.disabled = true;
+  wb.suggest.textContent = 'Cancel Suggest';
+  wb.wrong.replaceChildren();
+  wb.status.textContent = 'Looking for networks to try...';
+  try {
+    await runSuggest(
+      {
+        access: wb.access,
+        status: wb.status,
+        editor: wb.editor,
+        client: () => clientOf(wb),
+        cancelled: () => wb.cancelSuggest || wb.disposed,
+      },
+      level,
+    );
+    if (!wb.disposed) wb.access.announce(wb.status.textContent ?? '');
+  } catch (error) {
+    wb.status.textContent = `Suggest failed: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    wb.training = false;
+    wb.suggesting = false;
+    wb.win.disabled = false;
+    wb.suggest.disabled = false;
+    wb.suggest.textContent = 'Suggest a network';
+  }
 }
 
 /** Keeps the workspace's network as the starter network, unless a block cannot run. */
@@ -143,12 +179,8 @@ async function winIt(wb: Workbench): Promise<void> {
   wb.wrong.replaceChildren();
   wb.status.textContent = 'Training your network on the training pictures...';
   try {
-    if (!wb.client) {
-      const { createTrainerClient } = await import('../worker/page/client');
-      wb.client = createTrainerClient();
-    }
     const layers = result.layers;
-    const outcome = await runToWin(wb.client, level, layers, EDITOR_TRAINING, (p) => {
+    const outcome = await runToWin(await clientOf(wb), level, layers, EDITOR_TRAINING, (p) => {
       wb.status.textContent = `Step ${p.step}: training accuracy ${percent(p.trainAccuracy)}.`;
     });
     if (wb.disposed) return;
@@ -198,10 +230,13 @@ export function workbenchSection(access: CheckAccess, refresh: () => void): Work
     status: el('p', { class: 'editor-workbench-status', 'aria-live': 'polite' }),
     wrong: el('div', { class: 'editor-wrong' }),
     win: button('Win it', () => void winIt(wb), { class: 'primary' }),
+    suggest: button('Suggest a network', () => void suggest(wb)),
     editor: null,
     client: null,
     disposed: false,
     training: false,
+    suggesting: false,
+    cancelSuggest: false,
   };
   const starterText = el('p', { class: 'editor-starter' });
   const host = el('div', { class: 'editor-workbench-host' });
@@ -219,7 +254,7 @@ export function workbenchSection(access: CheckAccess, refresh: () => void): Work
       'div',
       { class: 'editor-workbench-actions' },
       wb.win,
-      button('Suggest a network', () => suggest(wb)),
+      wb.suggest,
       button('Use as the starter network', () => useStarter(wb)),
       button('No starter network', () => clearStarter(wb)),
     ),

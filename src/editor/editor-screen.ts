@@ -4,7 +4,7 @@
  * player's store whenever it parses as a level, half a second after the last change.
  */
 
-import { SpecError } from '../spec';
+import { type LevelSpec, SpecError } from '../spec';
 import { NEW_LEVEL_DRAFT, type PlayerStore } from '../storage';
 import { type AppContext, button, el, levelHash, type Screen } from '../ui';
 import { levelToDraft } from './build-level';
@@ -99,12 +99,17 @@ function showHeader(draft: EditorDraft, heading: HTMLElement, readiness: HTMLEle
 }
 
 /** Makes the panel of a tab. */
-function tabPanel(name: TabName, keeper: DraftKeeper): EditorPanel {
+function tabPanel(
+  name: TabName,
+  keeper: DraftKeeper,
+  builtInLevels: () => Promise<readonly LevelSpec[]>,
+): EditorPanel {
   const { access, saveNow } = keeper;
   if (name === 'level') return levelForm(access);
   if (name === 'pictures') return picturesPanel(access);
   if (name === 'rules') return rulesForm(access);
-  return checkPanel({ ...access, saveNow, pageAddress: () => `${location.origin}${location.pathname}` });
+  const pageAddress = () => `${location.origin}${location.pathname}`;
+  return checkPanel({ ...access, saveNow, pageAddress, builtInLevels });
 }
 
 /** Saves the level and plays it, or says why it cannot be played yet. */
@@ -173,13 +178,15 @@ function editorHeader(
 
 /**
  * Shows the level editor for a new level, or for the saved level `levelId`; `builtIn` says which ids
- * are built-in levels' (the app knows them), which a new level never takes.
+ * are built-in levels' (the app knows them), which a new level never takes; `builtInLevels` loads
+ * them, for Suggest to try their reference networks.
  */
 export async function showLevelEditor(
   root: HTMLElement,
   context: AppContext<PlayerStore>,
   levelId?: string,
   builtIn: (id: string) => boolean = () => false,
+  builtInLevels: () => Promise<readonly LevelSpec[]> = async () => [],
 ): Promise<Screen> {
   const opened = openDraft(context.store, levelId);
   if ('missing' in opened) return missingLevel(root, context, opened.missing);
@@ -194,7 +201,7 @@ export async function showLevelEditor(
     () => showHeader(keeper.access.draft(), heading, readiness),
     builtIn,
   );
-  const tabs = mountEditorTabs((name) => tabPanel(name, keeper));
+  const tabs = mountEditorTabs((name) => tabPanel(name, keeper, builtInLevels));
   const header = editorHeader(context, keeper, { heading, readiness, saveStatus });
   root.replaceChildren(el('main', { class: 'level-editor' }, header, tabs.tabList, tabs.panelHost));
   const draft = keeper.access.draft();

@@ -1,11 +1,20 @@
 /**
- * A first network for the teacher to try on their level, the first of a short list that the level's
- * own rules allow: a Conv whose findings are pooled over the whole picture (so a stroke counts
- * wherever it is), then the votes.
+ * The networks Suggest tries on a teacher's level: the shapes the built-in levels' reference
+ * networks use, sized to this level (its picture size and class count) and kept to its rules, plus
+ * a few small stand-bys for levels whose rules none of those fit, smallest first.
  */
-import { classifierProblem, inferShapes, type LayerSpec, type LevelLimits, MAX } from '../spec';
+import { classifierProblem, inferShapes, type LayerSpec, type LevelLimits, MAX, type Shape } from '../spec';
 
-function candidates(side: number, classCount: number): LayerSpec[][] {
+/** A network to try, with its size and a short name for people. */
+export interface Candidate {
+  readonly layers: readonly LayerSpec[];
+  readonly params: number;
+  /** "conv 4 filters 3x3, pool 3, dense 2" */
+  readonly label: string;
+}
+
+/** Small networks of our own, for levels whose rules no reference shape keeps to. */
+function standBys(side: number, classCount: number): LayerSpec[][] {
   const dense: LayerSpec = { type: 'dense', units: classCount };
   const size = Math.min(3, side);
   const conv: LayerSpec = { type: 'conv', filters: 4, size, stride: 1, padding: 'valid' };
@@ -21,11 +30,29 @@ function candidates(side: number, classCount: number): LayerSpec[][] {
   ];
 }
 
-function allowed(
-  layers: readonly LayerSpec[],
-  input: readonly [number, number, number],
-  limits: LevelLimits,
-): boolean {
+/**
+ * A reference network sized to pictures of `input`: windows no wider than the picture they slide
+ * over, strides no longer than their window, the last Dense with one unit per class.
+ */
+export function sizeTo(layers: readonly LayerSpec[], input: Shape, classCount: number): LayerSpec[] {
+  const sized: LayerSpec[] = [];
+  let shape: Shape = input;
+  for (const [index, layer] of layers.entries()) {
+    let next: LayerSpec = layer;
+    if ((layer.type === 'conv' || layer.type === 'pool') && shape.length === 3) {
+      const size = Math.max(1, Math.min(layer.size, shape[0], shape[1]));
+      next = { ...layer, size, stride: Math.min(layer.stride, size) };
+    }
+    if (layer.type === 'dense' && index === layers.length - 1) next = { ...layer, units: classCount };
+    sized.push(next);
+    const report = inferShapes(shape, [next]);
+    if (!report.output) return sized;
+    shape = report.output;
+  }
+  return sized;
+}
+
+function allowed(layers: readonly LayerSpec[], input: Shape, limits: LevelLimits): boolean {
   if (!layers.every((l) => limits.blocks.includes(l.type))) return false;
   if (limits.maxLayers !== undefined && layers.length > limits.maxLayers) return false;
   for (const [type, most] of Object.entries(limits.maxBlocks ?? {})) {
@@ -36,15 +63,66 @@ function allowed(
   return true;
 }
 
-/** The first network of a short list that runs and keeps to the level's rules, or null when none does. */
-export function suggestNetwork(
+/** A network's main layers in a few words: "conv 4 filters 3x3, pool 3, dense 2". */
+export function candidateLabel(layers: readonly LayerSpec[]): string {
+  const words = layers.flatMap((l) => {
+    if (l.type === 'conv')
+      return [`conv ${l.filters} filter${l.filters === 1 ? '' : 's'} ${l.size}x${l.size}`];
+    if (l.type === 'pool') return [`pool ${l.size}`];
+    if (l.type === 'dense') return [`dense ${l.units}`];
+    return [];
+  });
+  return words.join(', ');
+}
+
+/** The filter counts tried besides a reference's own, as fractions of it. */
+const FILTER_FACTORS = [0.5, 0.75, 1.5, 2];
+
+/** A shape with its Conv blocks' filter counts scaled by `factor` (at least one filter each). */
+function scaled(layers: readonly LayerSpec[], factor: number): LayerSpec[] {
+  return layers.map((l) =>
+    l.type === 'conv'
+      ? { ...l, filters: Math.max(1, Math.min(MAX.filters, Math.round(l.filters * factor))) }
+      : l,
+  );
+}
+
+/** A shape with its Conv windows two wider (sized to the pictures afterwards). */
+function widened(layers: readonly LayerSpec[]): LayerSpec[] {
+  return layers.map((l) => (l.type === 'conv' ? { ...l, size: Math.min(MAX.windowSize, l.size + 2) } : l));
+}
+
+/**
+ * The networks to try on a level with pictures of `input` and `classCount` classes, kept to its
+ * `limits`: the `references` (the built-in levels' reference networks) sized to it, also with
+ * wider windows, and all with fewer and more filters, then the stand-bys; each shape once, those
+ * that cannot classify dropped, fewest parameters first.
+ */
+export function suggestCandidates(
   input: readonly [number, number, number],
   classCount: number,
   limits: LevelLimits,
-): LayerSpec[] | null {
-  return (
-    candidates(input[0], classCount).find(
-      (layers) => classifierProblem(input, layers, classCount) === null && allowed(layers, input, limits),
-    ) ?? null
-  );
+  references: readonly (readonly LayerSpec[])[],
+): Candidate[] {
+  const seen = new Set<string>();
+  const found: Candidate[] = [];
+  // Each reference shape as it is, with windows two wider, and both with fewer and more filters.
+  const sized = references.flatMap((r) => [
+    sizeTo(r, input, classCount),
+    sizeTo(widened(r), input, classCount),
+  ]);
+  const shapes = [
+    ...sized,
+    ...sized.flatMap((r) => FILTER_FACTORS.map((f) => scaled(r, f))),
+    ...standBys(input[0], classCount),
+  ];
+  for (const layers of shapes) {
+    const key = JSON.stringify(layers);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (classifierProblem(input, layers, classCount) !== null || !allowed(layers, input, limits)) continue;
+    found.push({ layers, params: inferShapes(input, layers).totalParams, label: candidateLabel(layers) });
+  }
+  // A stable sort: among equal sizes the references come first.
+  return found.sort((a, b) => a.params - b.params);
 }

@@ -9,6 +9,7 @@ import {
   type LevelSpec,
   levelJob,
   levelNetwork,
+  type RunDriver,
   reachesGoal,
   type TrainingJob,
   type TrainingSpec,
@@ -31,19 +32,30 @@ export interface WinOutcome {
   /** What it answered for each test picture: the class voted for and its probability. */
   readonly answers: readonly { readonly classIndex: number; readonly probability: number }[];
   readonly won: boolean;
+  /** The run was cancelled before it was judged. */
+  readonly stopped: boolean;
 }
 
-/** Trains `layers` on `level` and judges them on its test pictures; `onCheck` hears every check. */
+/**
+ * Trains `layers` on `level` and judges them on its test pictures; `onCheck` hears every check;
+ * `cancelled`, asked before every check's steps, ends the run unjudged when it says so.
+ */
 export async function runToWin(
   trainer: WinTrainer,
   level: LevelSpec,
   layers: readonly LayerSpec[],
   training: TrainingSpec,
   onCheck: (check: CheckPoint) => void = () => {},
+  cancelled: () => boolean = () => false,
 ): Promise<WinOutcome> {
   const job = levelJob(level, levelNetwork(level, layers, training));
   await trainer.load(job);
-  const run = await trainUntilJudged(steppingDriver(trainer), job, onCheck);
+  const driver = steppingDriver(trainer);
+  const stoppable: RunDriver = {
+    advance: (maxSteps) => (cancelled() ? Promise.resolve(null) : driver.advance(maxSteps)),
+    testProbabilities: () => driver.testProbabilities(),
+  };
+  const run = await trainUntilJudged(stoppable, job, onCheck);
   const testAccuracy = run.test?.accuracy ?? 0;
   return {
     steps: run.step,
@@ -56,5 +68,6 @@ export async function runToWin(
       return { classIndex, probability };
     }),
     won: run.test !== null && reachesGoal(level, testAccuracy),
+    stopped: run.reason === 'stopped',
   };
 }

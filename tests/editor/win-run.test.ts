@@ -59,8 +59,31 @@ describe('winning a level in the editor', () => {
   it('wins when every test picture gets its own class', async () => {
     const { trainer } = fakeTrainer(10, [0, 1]);
     const { answers, ...outcome } = await runToWin(trainer, level, layers, EDITOR_TRAINING);
-    expect(outcome).toEqual({ steps: 10, trainAccuracy: 1, testAccuracy: 1, wrong: [], won: true });
+    expect(outcome).toEqual({
+      steps: 10,
+      trainAccuracy: 1,
+      testAccuracy: 1,
+      wrong: [],
+      won: true,
+      stopped: false,
+    });
     expect(answers.map((a) => a.classIndex)).toEqual([0, 1]);
+  });
+
+  it('ends unjudged once cancelled, before the next steps', async () => {
+    const { trainer, calls } = fakeTrainer(1000, [0, 1]);
+    let checks = 0;
+    const outcome = await runToWin(
+      trainer,
+      level,
+      layers,
+      EDITOR_TRAINING,
+      () => checks++,
+      () => checks >= 2,
+    );
+    expect(calls.filter((c) => c.startsWith('step'))).toEqual(['step 10', 'step 10']);
+    expect(calls).not.toContain('judge');
+    expect(outcome).toMatchObject({ stopped: true, won: false, steps: 20, testAccuracy: 0 });
   });
 
   it('says what it answered for each test picture, and how sure it was', async () => {

@@ -6,6 +6,7 @@
 import { type AppContext, button, el, type Screen } from '../../../src/ui';
 import '../../../src/app/style.css';
 import { showLevelEditor } from '../../../src/editor';
+import { isBuiltInLevel, loadAllBuiltInLevels } from '../../../src/game/catalog';
 import { describeShared, readSharedText } from '../../../src/share';
 import { levelToDocument } from '../../../src/spec';
 import { openPlayerStore, type PlayerStore } from '../../../src/storage';
@@ -80,7 +81,9 @@ async function start(): Promise<void> {
     if (hash.startsWith('#level=')) screen = sharedLevel();
     else if (editing || hash === '') {
       const id = editing?.[1];
-      screen = await showLevelEditor(app, context, id === undefined ? undefined : decodeURIComponent(id));
+      // As the app does: the built-in levels' ids are taken, and Suggest tries their reference networks.
+      const level = id === undefined ? undefined : decodeURIComponent(id);
+      screen = await showLevelEditor(app, context, level, isBuiltInLevel, loadAllBuiltInLevels);
     } else if (playing?.[1]) {
       const { showLevel } = await import('../../../src/app/level-screen');
       screen = (await showLevel(app, decodeURIComponent(playing[1]), context)) ?? myLevels(context);
