@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNetwork } from '../../src/spec';
 import { slashClassifier } from '../fixtures';
+import { slashLevel } from './run';
 
 const folder = mkdtempSync(join(tmpdir(), 'convblocks-cli-'));
 const file = (name: string, value: unknown) => {
@@ -22,23 +23,7 @@ function convblocks(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const level = {
-  kind: 'convblocks/level',
-  version: 1,
-  id: 'slash-2x2',
-  title: 'Slash',
-  input: [2, 2, 1],
-  classes: ['\\', '/'],
-  train: [
-    { label: '\\', picture: ['#.', '.#'] },
-    { label: '/', picture: ['.#', '#.'] },
-  ],
-  test: [
-    { label: '\\', picture: ['##', '.#'] },
-    { label: '/', picture: ['..', '#.'] },
-  ],
-  reference: { layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }], training: { learningRate: 0.1 } },
-};
+const level = slashLevel();
 const network = {
   kind: 'convblocks/network',
   version: 1,

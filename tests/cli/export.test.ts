@@ -5,26 +5,11 @@ import { join } from 'node:path';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/engine';
-import { convblocks, scratchFolder } from './run';
+import { convblocks, scratchFolder, slashLevel } from './run';
 
 const { folder, file } = scratchFolder('convblocks-export-');
 
-const level = {
-  kind: 'convblocks/level',
-  version: 1,
-  id: 'my-slashes',
-  title: 'Slash',
-  input: [2, 2, 1],
-  classes: ['\\', '/'],
-  train: [
-    { label: '\\', picture: ['#.', '.#'] },
-    { label: '/', picture: ['.#', '#.'] },
-  ],
-  test: [
-    { label: '\\', picture: ['##', '.#'] },
-    { label: '/', picture: ['..', '#.'] },
-  ],
-};
+const level = slashLevel({ id: 'my-slashes', reference: undefined });
 /** Four inputs, two units; the kernel is [inputs][units]. */
 const network = {
   kind: 'convblocks/network',

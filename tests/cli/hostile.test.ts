@@ -6,31 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { convblocks, convblocksCapped, scratchFolder } from './run';
+import { convblocks, convblocksCapped, slashLevel as level, scratchFolder } from './run';
 
 const { folder, file } = scratchFolder('convblocks-hostile-');
 
 /** Any character a terminal acts on or hides, other than the line ends the CLI writes itself. */
 const RAW = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-
-const level = (changes: Record<string, unknown> = {}) => ({
-  kind: 'convblocks/level',
-  version: 1,
-  id: 'slash-2x2',
-  title: 'Slash',
-  input: [2, 2, 1],
-  classes: ['\\', '/'],
-  train: [
-    { label: '\\', picture: ['#.', '.#'] },
-    { label: '/', picture: ['.#', '#.'] },
-  ],
-  test: [
-    { label: '\\', picture: ['##', '.#'] },
-    { label: '/', picture: ['..', '#.'] },
-  ],
-  reference: { layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }], training: { learningRate: 0.1 } },
-  ...changes,
-});
 
 const network = (changes: Record<string, unknown> = {}) => ({
   kind: 'convblocks/network',

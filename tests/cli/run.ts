@@ -50,3 +50,23 @@ export function scratchFolder(prefix: string): {
   };
   return { folder, file };
 }
+
+/** The slash level the command-line tests train, check and export, with changes. */
+export const slashLevel = (changes: Record<string, unknown> = {}) => ({
+  kind: 'convblocks/level',
+  version: 1,
+  id: 'slash-2x2',
+  title: 'Slash',
+  input: [2, 2, 1],
+  classes: ['\\', '/'],
+  train: [
+    { label: '\\', picture: ['#.', '.#'] },
+    { label: '/', picture: ['.#', '#.'] },
+  ],
+  test: [
+    { label: '\\', picture: ['##', '.#'] },
+    { label: '/', picture: ['..', '#.'] },
+  ],
+  reference: { layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }], training: { learningRate: 0.1 } },
+  ...changes,
+});
