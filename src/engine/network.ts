@@ -1,4 +1,5 @@
-import { type ActivationFn, inferShapes, type LayerSpec, type LayerWeights, type Shape } from '../spec';
+import type { ActivationFn, LayerSpec, LayerWeights, Shape } from '../spec';
+import { runnableShapes } from './layer-shapes';
 import {
   conv2d,
   convFromColumns,
@@ -65,10 +66,7 @@ export class TensorNetwork {
     readonly layers: readonly LayerSpec[],
     weights: readonly (LayerWeights | null)[],
   ) {
-    const report = inferShapes(input, layers);
-    const broken = report.layers[report.errorAt];
-    if (broken && !broken.ok) throw new Error(`layer ${report.errorAt + 1} cannot run: ${broken.reason}`);
-    this.shapes = report.layers.map((l) => (l.ok ? l.output : input));
+    this.shapes = runnableShapes(input, layers);
     this.variables = layers.map((_, i) => {
       const w = weights[i];
       if (!w) return null;

@@ -3,7 +3,8 @@
  * that gives the weights' gradients (and the input's, for the gradient checks). The same layers,
  * padding and activations as the TensorFlow.js network, written as loops.
  */
-import { type ActivationFn, inferShapes, type LayerSpec, type LayerWeights, type Shape } from '../spec';
+import type { ActivationFn, LayerSpec, LayerWeights, Shape } from '../spec';
+import { runnableShapes } from './layer-shapes';
 import {
   convBackward,
   convForward,
@@ -123,10 +124,7 @@ export class PlainNetwork {
     readonly layers: readonly LayerSpec[],
     weights: readonly (LayerWeights | null)[],
   ) {
-    const report = inferShapes(input, layers);
-    const broken = report.layers[report.errorAt];
-    if (broken && !broken.ok) throw new Error(`layer ${report.errorAt + 1} cannot run: ${broken.reason}`);
-    this.shapes = report.layers.map((l) => (l.ok ? l.output : input));
+    this.shapes = runnableShapes(input, layers);
     this.inputs = layers.map((_, i) => (i === 0 ? input : (this.shapes[i - 1] as Shape)));
     this.weights = layers.map((_, i) => {
       const w = weights[i];
