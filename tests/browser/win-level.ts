@@ -12,6 +12,7 @@ const VERDICT_MS = 90_000;
 
 /** Presses Train once it is enabled and waits for the verdict the status line announces. */
 export async function trainToVerdict(page: Page): Promise<string> {
+  await page.bringToFront();
   const train = page.getByRole('button', { name: 'Train' });
   // The drop is compiled after Blockly's change event: until then the dragged block still reads
   // "not in the network: ignored" and Train is disabled (a screenshot taken right after the drop
@@ -29,6 +30,9 @@ export async function trainToVerdict(page: Page): Promise<string> {
  * page must have the app loaded at `baseUrl` or be about to.
  */
 export async function winSlash(page: Page, baseUrl: string): Promise<void> {
+  // With other tabs open in the context, a tab in the background has its timers and frames
+  // throttled, which slows Blockly's drag and change events; a player plays in the front tab.
+  await page.bringToFront();
   await page.goto(`${baseUrl}#/level/slash-2x2`);
   await page.getByRole('button', { name: 'Start building' }).click();
   await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
