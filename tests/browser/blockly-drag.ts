@@ -3,6 +3,7 @@
  * to the bottom of a block in the editor, where Blockly snaps it into the stack.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 interface Box {
   x: number;
@@ -30,9 +31,40 @@ async function blockBox(page: Page, type: string, where: 'flyout' | 'workspace',
   return box;
 }
 
+/**
+ * Waits until the block's box is the same over two animation frames: the editor may still be
+ * laying itself out or scrolling the flyout after a screen opens, and a box measured mid-move sends
+ * the drop somewhere else.
+ */
+async function settledBox(page: Page, type: string, where: 'flyout' | 'workspace', nth = 0): Promise<Box> {
+  let last = await blockBox(page, type, where, nth);
+  for (;;) {
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const now = await blockBox(page, type, where, nth);
+    if (now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height)
+      return now;
+    last = now;
+  }
+}
+
+/** How many `type` blocks of the editor sit in a `below` block's stack (drawn inside its group). */
+function attachedCount(page: Page, type: string, below: string): Promise<number> {
+  return page.evaluate(
+    ({ type, below }) =>
+      [...document.querySelectorAll(`g.blocklyBlock.${below} g.blocklyBlock.${type}`)].filter(
+        (g) => g.closest('.blocklyFlyout') === null,
+      ).length,
+    { type: `convblocks_${type}`, below: `convblocks_${below}` },
+  );
+}
+
 /** Drags a block of `type` from the flyout and drops it right under the `nth` `below` block of the editor. */
 export async function dragBlockUnder(page: Page, type: string, below: string, nth = 0): Promise<void> {
-  const from = await blockBox(page, type, 'flyout');
+  await settledBox(page, below, 'workspace', nth);
+  const attachedBefore = await attachedCount(page, type, below);
+  const from = await settledBox(page, type, 'flyout');
   const grab = { x: from.x + 12, y: from.y + 12 };
   await page.mouse.move(grab.x, grab.y);
   await page.mouse.down();
@@ -42,6 +74,12 @@ export async function dragBlockUnder(page: Page, type: string, below: string, nt
   // The dragged block's top-left goes to the target's bottom-left, where its next connection is.
   await page.mouse.move(target.x + 12, target.y + target.height + 12, { steps: 15 });
   await page.mouse.up();
+  // Said here, and in these words, rather than later as "Train stays disabled".
+  await expect
+    .poll(() => attachedCount(page, type, below), {
+      message: `the dragged ${type} block snaps under the ${below} block`,
+    })
+    .toBeGreaterThan(attachedBefore);
 }
 
 /** Picks `option` in the dropdown showing `current` on the `nth` block of `type` in the editor. */
