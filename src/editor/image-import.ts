@@ -66,16 +66,33 @@ export async function importImageFile(
     throw new ImageImportError(`"${file.name}" could not be read as a picture: it may be damaged.`);
   }
   try {
-    const context = canvasContext(sampleWidth, sampleHeight);
-    if (!context)
-      throw new ImageImportError(`"${file.name}" could not be drawn: this browser gave no canvas.`);
-    context.clearRect(0, 0, sampleWidth, sampleHeight);
-    context.drawImage(bitmap, 0, 0);
-    const samples = context.getImageData(0, 0, sampleWidth, sampleHeight).data;
-    return pictureFromSamples(samples, fit, k, side, channels);
+    return pictureFromDrawable(bitmap, fit, k, side, channels, file.name);
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * The picture of a decoded image or a video frame, already `fit` into a `side` x `side` square:
+ * drawn at `k` samples per pixel and averaged (see pictureFromSamples). `name` names it in errors.
+ */
+export function pictureFromDrawable(
+  source: CanvasImageSource,
+  fit: { width: number; height: number; x: number; y: number },
+  k: number,
+  side: number,
+  channels: Channels,
+  name: string,
+): EditorPicture {
+  const [sampleWidth, sampleHeight] = [fit.width * k, fit.height * k];
+  const context = canvasContext(sampleWidth, sampleHeight);
+  if (!context) throw new ImageImportError(`"${name}" could not be drawn: this browser gave no canvas.`);
+  // Nearest samples: our own mean per pixel does the averaging, whatever the browser's smoothing.
+  context.imageSmoothingEnabled = false;
+  context.clearRect(0, 0, sampleWidth, sampleHeight);
+  context.drawImage(source, 0, 0, sampleWidth, sampleHeight);
+  const samples = context.getImageData(0, 0, sampleWidth, sampleHeight).data;
+  return pictureFromSamples(samples, fit, k, side, channels);
 }
 
 /** Imports files one after another, so a batch of big ones never decodes all at once. */

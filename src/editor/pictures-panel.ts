@@ -13,6 +13,7 @@ import { blankPicture } from './picture';
 import { pictureActions, pictureToolbar } from './picture-actions';
 import { type PicturesContext, pictureName, replaceChosen, selected } from './picture-choice';
 import { type SetsContext, setBlock } from './picture-sets';
+import { type PictureSources, pictureSources } from './picture-sources';
 import { mountPixelGrid, type PixelGrid } from './pixel-grid';
 import type { Ink } from './transforms';
 
@@ -31,12 +32,14 @@ interface PicturesView {
   readonly classesColumn: HTMLElement;
   readonly heading: HTMLElement;
   readonly aside: HTMLElement;
+  readonly sources: PictureSources;
 }
 
 /** Redraws the class columns, keeping focus on the same control, and the chosen picture's side. */
 function refreshView(view: PicturesView): void {
   const { ctx, grid, classesColumn, heading, aside } = view;
   const draft = ctx.access.draft();
+  view.sources.refresh();
   const focusKey = document.activeElement?.getAttribute('data-focus-key');
   const used = new Set<HTMLCanvasElement>();
   classesColumn.replaceChildren(
@@ -109,6 +112,7 @@ export function picturesPanel(access: DraftAccess): EditorPanel {
     classesColumn: el('div', { class: 'editor-picture-classes' }),
     heading: el('h3', { class: 'editor-picture-title' }),
     aside: el('section', { class: 'editor-picture-editor', 'aria-label': 'Chosen picture' }),
+    sources: pictureSources(ctx),
   };
   const refresh = () => refreshView(view);
 
@@ -116,6 +120,7 @@ export function picturesPanel(access: DraftAccess): EditorPanel {
   const element = el(
     'div',
     { class: 'editor-pictures' },
+    view.sources.element,
     messages,
     el('div', { class: 'editor-pictures-main' }, view.classesColumn, view.aside),
   );
@@ -126,5 +131,6 @@ export function picturesPanel(access: DraftAccess): EditorPanel {
     access.announce("Drop pictures on a class's training or test pictures to import them.");
   });
   refresh();
-  return { element, refresh };
+  // Leaving the tab or the editor turns the camera off.
+  return { element, refresh, dispose: () => view.sources.dispose() };
 }

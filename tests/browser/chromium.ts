@@ -8,8 +8,17 @@ const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Whether a Chromium is installed to run the browser tests with. */
 export const hasChromium = existsSync(EXECUTABLE);
 
+/** What a test may ask of the Chromium it launches. */
+export interface LaunchOptions {
+  /**
+   * A fake camera that every page may use without asking: Chromium's own test picture (a moving
+   * pattern), so the camera path runs on a machine with no camera and nobody to press "Allow".
+   */
+  readonly fakeCamera?: boolean;
+}
+
 /** A headless Chromium with WebGL 2 through SwiftShader (software), also inside workers. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: EXECUTABLE,
     headless: true,
@@ -23,6 +32,7 @@ export function launchChromium(): Promise<Browser> {
       '--use-gl=angle',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      ...(options.fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
     ],
   });
 }
