@@ -22,6 +22,8 @@ export interface SetsContext {
   readonly messages: HTMLElement;
   /** Moves focus to the drawing grid. */
   readonly focusGrid: () => void;
+  /** Imports a dropped folder or zip (sub-folders name the classes); false when the drop is neither. */
+  readonly dropFolder: (transfer: DataTransfer) => boolean;
 }
 
 /** Imports PNG or JPEG files into a class's set, then chooses the last one and says what happened. */
@@ -141,6 +143,8 @@ function acceptDrops(sets: SetsContext, zone: HTMLElement, classIndex: number, s
     event.preventDefault();
     event.stopPropagation();
     zone.classList.remove('editor-set-dragging');
+    // A folder or zip goes by its sub-folders' names, wherever it is dropped.
+    if (event.dataTransfer && sets.dropFolder(event.dataTransfer)) return;
     void importInto(sets, classIndex, set, [...(event.dataTransfer?.files ?? [])]);
   });
 }

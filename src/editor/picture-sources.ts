@@ -7,6 +7,8 @@ import { button, el } from '../ui';
 import { type CameraPanel, openCameraPanel } from './camera-panel';
 import { type PictureSet, updatePictures } from './draft';
 import { radioGroup } from './fields';
+import { type FolderSource, folderFromInput, folderFromZip, MOST_FILES } from './folder-entries';
+import { type FolderImportTarget, importFolder } from './folder-import';
 import type { EditorPicture } from './picture';
 import type { PicturesContext } from './picture-choice';
 
@@ -15,6 +17,8 @@ const SET_LABELS: Record<PictureSet, string> = { train: 'Training pictures', tes
 /** The bar, with a way to redraw it and to close the camera. */
 export interface PictureSources {
   readonly element: HTMLElement;
+  /** The set chosen for new pictures. */
+  set(): PictureSet;
   /** The draft changed: the camera's shutters follow its classes. */
   refresh(): void;
   /** Closes the camera, if it is open (the tab closes). */
@@ -33,8 +37,44 @@ function addTaken(ctx: PicturesContext, classIndex: number, set: PictureSet, pic
   );
 }
 
-/** Builds the bar; `extra` are further controls (the folder and zip import). */
-export function pictureSources(ctx: PicturesContext, extra: readonly HTMLElement[] = []): PictureSources {
+/** A hidden file input and the button that opens it; what is picked goes to `take`. */
+function picker(
+  label: string,
+  attributes: Record<string, string>,
+  take: (files: File[]) => void,
+): HTMLElement[] {
+  const input = el('input', {
+    type: 'file',
+    hidden: '',
+    'aria-hidden': 'true',
+    tabindex: '-1',
+    ...attributes,
+  });
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length > 0) take(files);
+  });
+  return [button(label, () => input.click()), input];
+}
+
+/** "Import a folder..." and "Import a zip...", each with its hidden picker. */
+function folderButtons(target: FolderImportTarget, set: () => PictureSet): HTMLElement[] {
+  const run = (found: () => Promise<FolderSource>) => {
+    void importFolder(target, found(), set());
+  };
+  return [
+    ...picker('Import a folder...', { webkitdirectory: '', multiple: '' }, (files) =>
+      run(async () => folderFromInput(files)),
+    ),
+    ...picker('Import a zip...', { accept: '.zip,application/zip' }, ([zip]) => {
+      if (zip) run(() => folderFromZip(zip));
+    }),
+  ];
+}
+
+/** Builds the bar; `folder` is where folder and zip imports report. */
+export function pictureSources(ctx: PicturesContext, folder: FolderImportTarget): PictureSources {
   let set: PictureSet = 'train';
   let camera: CameraPanel | null = null;
   let disposing = false;
@@ -75,11 +115,17 @@ export function pictureSources(ctx: PicturesContext, extra: readonly HTMLElement
   const element = el(
     'div',
     { class: 'editor-picture-sources' },
-    el('div', { class: 'editor-sources-row' }, setChoice, cameraButton, ...extra),
+    el('div', { class: 'editor-sources-row' }, setChoice, cameraButton, ...folderButtons(folder, () => set)),
+    el(
+      'p',
+      { class: 'editor-hint' },
+      `A folder or zip of PNG or JPEG pictures (up to ${MOST_FILES} files): each sub-folder names a class (cats/1.png, dogs/2.jpg); train/ and test/ folders above them choose the set. Folders and zips can be dropped here too.`,
+    ),
     cameraHost,
   );
   return {
     element,
+    set: () => set,
     refresh: () => camera?.refresh(),
     dispose: () => {
       disposing = true;

@@ -7,6 +7,8 @@
 
 import { el } from '../ui';
 import type { EditorDraft } from './draft';
+import { folderFromDrop } from './folder-entries';
+import { importFolder } from './folder-import';
 import type { DraftAccess, EditorPanel } from './panel';
 import type { EditorPicture } from './picture';
 import { blankPicture } from './picture';
@@ -100,6 +102,7 @@ export function picturesPanel(access: DraftAccess): EditorPanel {
     onChange: (picture: EditorPicture) => replaceChosen(ctx, () => picture),
   });
   const messages = el('div', { class: 'editor-import-messages', role: 'alert' });
+  let open = true;
   const view: PicturesView = {
     ctx,
     grid,
@@ -108,11 +111,16 @@ export function picturesPanel(access: DraftAccess): EditorPanel {
       canvases: new WeakMap(),
       messages,
       focusGrid: () => grid.element.querySelector('canvas')?.focus(),
+      dropFolder: (transfer) => {
+        const found = folderFromDrop(transfer);
+        if (found) void importFolder({ tab: ctx, messages, open: () => open }, found, view.sources.set());
+        return found !== null;
+      },
     },
     classesColumn: el('div', { class: 'editor-picture-classes' }),
     heading: el('h3', { class: 'editor-picture-title' }),
     aside: el('section', { class: 'editor-picture-editor', 'aria-label': 'Chosen picture' }),
-    sources: pictureSources(ctx),
+    sources: pictureSources(ctx, { tab: ctx, messages, open: () => open }),
   };
   const refresh = () => refreshView(view);
 
@@ -128,9 +136,17 @@ export function picturesPanel(access: DraftAccess): EditorPanel {
   element.addEventListener('dragover', (event) => event.preventDefault());
   element.addEventListener('drop', (event) => {
     event.preventDefault();
+    if (event.dataTransfer && view.sets.dropFolder(event.dataTransfer)) return;
     access.announce("Drop pictures on a class's training or test pictures to import them.");
   });
   refresh();
   // Leaving the tab or the editor turns the camera off.
-  return { element, refresh, dispose: () => view.sources.dispose() };
+  return {
+    element,
+    refresh,
+    dispose: () => {
+      open = false;
+      view.sources.dispose();
+    },
+  };
 }
