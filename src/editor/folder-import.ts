@@ -111,7 +111,11 @@ async function agreedPlan(
   const draft = target.tab.access.draft();
   const plan = planFolderImport(draft, source.what, source.rootName, source.files, set);
   if (plan.files.length === 0) {
-    say(target, [`${source.what} has no PNG or JPEG pictures in class folders: nothing was imported.`]);
+    say(
+      target,
+      [`${source.what} has no PNG or JPEG pictures in class folders: nothing was imported.`],
+      source.unreadable,
+    );
     return null;
   }
   if (plan.newClasses.length === 0) return { plan, change: null };
