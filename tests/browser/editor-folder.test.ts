@@ -134,6 +134,24 @@ describe.skipIf(!hasChromium)('importing a folder or zip of pictures into the le
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
+  it('takes a folder dragged from the desktop onto the tab, walking its sub-folders', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'convblocks-drop-')), 'dropped');
+    mkdirSync(join(root, 'test', 'dogs'), { recursive: true });
+    writeFileSync(join(root, 'test', 'dogs', 'c.png'), bar());
+    writeFileSync(join(root, 'test', 'dogs', 'd.png'), bar());
+    // Chromium's own drag and drop (DevTools protocol), as from the desktop: a real directory entry.
+    const cdp = await page.context().newCDPSession(page);
+    const box = await page.locator('.editor-picture-sources').boundingBox();
+    const at = { x: (box?.x ?? 0) + 20, y: (box?.y ?? 0) + 20 };
+    const data = { items: [], files: [root], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const)
+      await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+    await page
+      .locator('.editor-import-messages p', { hasText: 'Imported 2 pictures from "dropped"' })
+      .waitFor();
+    expect(counts(await saved(), 'test')).toEqual({ cats: 1, dogs: 2 });
+  });
+
   it('takes a zip dropped on the tab, and refuses it when the teacher will not add its classes', async () => {
     const zip = zipSync({ 'fish/1.png': dark() });
     await page.evaluate(
