@@ -107,6 +107,7 @@ describe.skipIf(!hasChromium)('taking pictures with the camera in the level edit
     expect([taken.length, taken[0]?.length, taken[0]?.[0]?.length]).toEqual([SIDE, SIDE, 3]);
     // The fake camera's picture is not all blank (-1): some light came through.
     expect(taken.flat(2).some((v) => v > -1)).toBe(true);
+    await page.evaluate(() => document.querySelector('.editor-camera')?.scrollIntoView());
     await page.screenshot({ path: `${SCREENSHOTS}/editor-camera-1280.png` });
   });
 
@@ -121,7 +122,7 @@ describe.skipIf(!hasChromium)('taking pictures with the camera in the level edit
 
   it('fits the narrow screen of a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.locator('.editor-camera').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('.editor-camera')?.scrollIntoView());
     await page.screenshot({ path: `${SCREENSHOTS}/editor-camera-390.png` });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
