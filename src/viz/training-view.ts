@@ -3,6 +3,7 @@
  * throttled snapshots, at most once per animation frame, and redraws only the parts that changed.
  */
 import { type Chart, createChart } from './chart';
+import { CurveHistory } from './curve-history';
 import { createDrawPad } from './draw-pad';
 import { createFiltersView, type FiltersView } from './filters';
 import { createLayerOutputsView, type LayerOutputsView, type PickedCell } from './layer-outputs';
@@ -178,7 +179,7 @@ interface ViewState {
   readonly curves: { loss: Chart; accuracy: Chart };
   readonly filters: FiltersView;
   readonly looking: Looking;
-  readonly history: HistoryPoint[];
+  readonly history: CurveHistory;
   pending: ViewSnapshot | undefined;
   shown: ViewSnapshot | undefined;
   pendingJudgement: Judgement | undefined;
@@ -225,8 +226,9 @@ function drawFrame(st: ViewState): void {
   }
   if (st.chartDirty) {
     st.chartDirty = false;
-    st.curves.loss.draw(st.history);
-    st.curves.accuracy.draw(st.history);
+    const points = st.history.points;
+    st.curves.loss.draw(points);
+    st.curves.accuracy.draw(points);
   }
 }
 
@@ -249,7 +251,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     curves,
     filters,
     looking,
-    history: [],
+    history: new CurveHistory(),
     pending: undefined,
     shown: undefined,
     pendingJudgement: undefined,

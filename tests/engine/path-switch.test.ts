@@ -66,7 +66,7 @@ async function stayingRun(path: 'plain' | 'cpu', training: Partial<TrainingSpec>
   return { weights, result };
 }
 
-describe.each(OPTIMISERS)('moving a run between paths at step %s', (name, training) => {
+describe.each(OPTIMISERS)('moving a run between paths with %s', (_name, training) => {
   it.each([
     ['plain', 'cpu'],
     ['cpu', 'plain'],
