@@ -59,10 +59,10 @@ export const soakSection: BenchSection = {
     if (!soakMinutes) return [['(not run: pass --soak=MINUTES)']];
     const kase = (await trainingCases(false)).find((c) => c.name === '9x9 X vs O');
     if (!kase) throw new Error('the soak case is missing');
-    const views = drawViews(document.getElementById('views') as HTMLElement);
+    const views = drawViews(document.getElementById('views') as HTMLElement, kase.setup);
     let steps = 0;
     const { client } = await readyClient((event: TrainerEvent) => {
-      if (event.type === 'snapshot') views.show(event);
+      views.show(event);
       if (event.type === 'progress') steps = event.step;
     });
     try {
@@ -78,6 +78,7 @@ export const soakSection: BenchSection = {
       let lastLog = began;
       while (performance.now() - began < soakMinutes * 60_000) {
         await client.reset();
+        views.reset();
         steps = 0;
         await client.train({ speed: 'fastest' });
         totalSteps += steps;

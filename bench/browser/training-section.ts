@@ -42,10 +42,10 @@ export async function readyClient(
 }
 
 async function measure(kase: TrainingCase, backend: BackendChoice, host: HTMLElement): Promise<string[]> {
-  const views = drawViews(host);
+  const views = drawViews(host, kase.setup);
   let onEvent: (event: TrainerEvent) => void = () => undefined;
   const { client, startMs } = await readyClient((event) => {
-    if (event.type === 'snapshot') views.show(event);
+    views.show(event);
     onEvent(event);
   });
   try {
@@ -79,6 +79,7 @@ async function measure(kase: TrainingCase, backend: BackendChoice, host: HTMLEle
     };
     while (performance.now() - started < FRAMES_MS) {
       await client.reset();
+      views.reset();
       runSteps = 0;
       await client.train({ speed: 'fastest' });
       steps += runSteps;
