@@ -68,7 +68,8 @@ try {
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   // The soak reads the page's and the training worker's heaps through the DevTools protocol.
   if (soakMinutes) await exposeHeapReader(page);
-  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html`);
+  // Vite transforms the page on its first load: minutes on a busy machine.
+  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html`, { timeout: 300_000 });
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const version = browser.version();
   console.log(
