@@ -14,6 +14,7 @@ import type {
   TrainerApi,
   TrainerEvent,
   TrainerListener,
+  WeightSnapshot,
   WorkerApi,
   WorkerMemory,
 } from '../protocol';
@@ -170,7 +171,8 @@ class WorkerTrainerClient implements TrainerClient {
   private loadOptions: LoadOptions = {};
   private speed: Speed | null = null;
   private watched: Float32Array | null = null;
-  private latestWeights: (LayerWeights | null)[] | null = null;
+  /** The last weights the page saw: a snapshot's (kept as sent, read only on a restart) or set. */
+  private latestWeights: readonly (LayerWeights | null)[] | readonly WeightSnapshot[] | null = null;
   /** Resolves the running `train` call's wait for its last event. */
   private runEnded: () => void = () => undefined;
   private generation: Generation;
@@ -273,7 +275,16 @@ class WorkerTrainerClient implements TrainerClient {
       if (this.speed) await fresh.remote.setSpeed(this.speed);
       if (this.watched) await fresh.remote.watch(this.watched);
       let report: BackendReport | null = null;
-      const { job, latestWeights } = this;
+      const { job } = this;
+      const latestWeights = this.latestWeights?.map(
+        (w: LayerWeights | WeightSnapshot): LayerWeights | null =>
+          w
+            ? {
+                kernel: Array.from(w.kernel as ArrayLike<number>),
+                bias: Array.from(w.bias as ArrayLike<number>),
+              }
+            : null,
+      );
       if (job) {
         const resumed = latestWeights ? { ...job, network: { ...job.network, weights: latestWeights } } : job;
         report = await untilDeath(fresh, fresh.remote.load(resumed, this.loadOptions));
@@ -295,9 +306,8 @@ class WorkerTrainerClient implements TrainerClient {
 
   private noticeEvent(event: TrainerEvent): void {
     if (event.type === 'snapshot') {
-      this.latestWeights = event.weights.map((w) =>
-        w ? { kernel: Array.from(w.kernel), bias: Array.from(w.bias) } : null,
-      );
+      // Kept as sent (the page does not change them): copied only if a fresh worker needs them.
+      this.latestWeights = event.weights;
     } else if (event.type === 'backend') {
       this.setStatus({ state: 'ready', backend: event.report });
     }
