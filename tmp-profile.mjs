@@ -35,5 +35,7 @@ try {
   }
   const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
   console.log(`samples ${profile.samples.length}, ${dt.toFixed(2)} ms each, wall ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s`);
+  const idle = (self.get('(idle) :-1') ?? 0) * dt;
+  console.log(`main thread busy ${(((profile.endTime - profile.startTime) / 1000 - idle) / 1000).toFixed(1)} s of ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s`);
   for (const [k, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(c * dt).toFixed(0).padStart(7)} ms ${(100 * c / total).toFixed(1).padStart(5)}%  ${k}`);
 } finally { await browser.close(); await server.close(); }
