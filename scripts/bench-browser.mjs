@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { FIRST_SCREEN, measureFirstScreen } from './bench-first-screen.mjs';
+import { exposeHeapReader } from './bench-heaps.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -23,8 +24,6 @@ const CHROMIUM_ARGS = [
   '--use-gl=angle',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
-  // The soak reads heaps after a garbage collection, precisely.
-  ...(soakMinutes ? ['--js-flags=--expose-gc', '--enable-precise-memory-info'] : []),
 ];
 
 /** Prints rows under a header as a Markdown table. */
@@ -67,7 +66,10 @@ let failed = false;
 try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html`);
+  // The soak reads the page's and the training worker's heaps through the DevTools protocol.
+  if (soakMinutes) await exposeHeapReader(page);
+  // Vite transforms the page on its first load: minutes on a busy machine.
+  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html`, { timeout: 300_000 });
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const version = browser.version();
   console.log(

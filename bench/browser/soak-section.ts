@@ -1,35 +1,40 @@
 /**
  * The soak of `npm run bench:browser --soak=MINUTES`: one network trained over and over in the real
- * worker on the fastest path while the views draw, for that many minutes; page heap, worker heap and
- * tensors read after a garbage collection at the start and the end, so growth means a leak.
+ * worker on the fastest path while the views draw, for that many minutes; page heap and worker heap
+ * (each after a forced garbage collection) and tensors read at the start and the end, so growth
+ * means a leak.
  */
 import type { TrainerClient } from '../../src/worker/page/client';
-import type { TrainerEvent, WorkerMemory } from '../../src/worker/protocol';
+import type { TrainerEvent } from '../../src/worker/protocol';
 import { trainingCases } from './cases';
 import { recordFrames } from './frames';
 import type { BenchSection } from './section';
 import { readyClient } from './training-section';
 import { drawViews } from './views';
 
-/** Chromium's heap figures (precise with --enable-precise-memory-info). */
-interface HeapInfo {
-  readonly usedJSHeapSize: number;
+/** Heaps in bytes, each read after a forced garbage collection. */
+interface Heaps {
+  readonly page: number | null;
+  readonly worker: number | null;
 }
 
-/** The page's heap after a garbage collection (Chromium started with --js-flags=--expose-gc). */
-function pageHeap(): number | null {
-  (globalThis as { gc?: () => void }).gc?.();
-  const memory = (performance as Performance & { memory?: HeapInfo }).memory;
-  return memory ? memory.usedJSHeapSize : null;
+/**
+ * Both heaps, read by the script through the DevTools protocol (scripts/bench-heaps.mjs): the
+ * worker has no performance.memory. Null where the page runs without the script.
+ */
+async function heaps(): Promise<Heaps> {
+  const read = (window as { benchHeaps?: () => Promise<Heaps> }).benchHeaps;
+  return read ? read() : { page: null, worker: null };
 }
 
 const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1e6).toFixed(1)} MB`);
 const growth = (start: number | null, end: number | null) =>
   start === null || end === null ? 'n/a' : `${end >= start ? '+' : ''}${((end - start) / 1e6).toFixed(2)} MB`;
 
-/** Reads both sides' memory at one moment. */
-async function sample(client: TrainerClient): Promise<{ page: number | null; worker: WorkerMemory }> {
-  return { page: pageHeap(), worker: await client.memory() };
+/** Reads both sides' heaps and the worker's tensors at one moment. */
+async function sample(client: TrainerClient): Promise<Heaps & { tensors: number }> {
+  const { tensors } = await client.memory();
+  return { ...(await heaps()), tensors };
 }
 
 /** The soak section: runs only when given minutes. */
@@ -43,6 +48,8 @@ export const soakSection: BenchSection = {
     'page heap start',
     'page heap end',
     'page heap growth',
+    'worker heap start',
+    'worker heap end',
     'worker heap growth',
     'tensors start',
     'tensors end',
@@ -52,10 +59,10 @@ export const soakSection: BenchSection = {
     if (!soakMinutes) return [['(not run: pass --soak=MINUTES)']];
     const kase = (await trainingCases(false)).find((c) => c.name === '9x9 X vs O');
     if (!kase) throw new Error('the soak case is missing');
-    const views = drawViews(document.getElementById('views') as HTMLElement);
+    const views = drawViews(document.getElementById('views') as HTMLElement, kase.setup);
     let steps = 0;
     const { client } = await readyClient((event: TrainerEvent) => {
-      if (event.type === 'snapshot') views.show(event);
+      views.show(event);
       if (event.type === 'progress') steps = event.step;
     });
     try {
@@ -71,6 +78,7 @@ export const soakSection: BenchSection = {
       let lastLog = began;
       while (performance.now() - began < soakMinutes * 60_000) {
         await client.reset();
+        views.reset();
         steps = 0;
         await client.train({ speed: 'fastest' });
         totalSteps += steps;
@@ -79,7 +87,7 @@ export const soakSection: BenchSection = {
           lastLog = performance.now();
           const now = await sample(client);
           log(
-            `soak: ${((lastLog - began) / 60_000).toFixed(1)} min, ${runs} runs, page heap ${mb(now.page)}, worker heap ${mb(now.worker.heapBytes)}, ${now.worker.tensors} tensors`,
+            `soak: ${((lastLog - began) / 60_000).toFixed(1)} min, ${runs} runs, page heap ${mb(now.page)}, worker heap ${mb(now.worker)}, ${now.tensors} tensors`,
           );
         }
       }
@@ -95,9 +103,11 @@ export const soakSection: BenchSection = {
           mb(start.page),
           mb(end.page),
           growth(start.page, end.page),
-          growth(start.worker.heapBytes, end.worker.heapBytes),
-          String(start.worker.tensors),
-          String(end.worker.tensors),
+          mb(start.worker),
+          mb(end.worker),
+          growth(start.worker, end.worker),
+          String(start.tensors),
+          String(end.tensors),
           `${Math.round(stats.p95)} ms`,
         ],
       ];

@@ -42,10 +42,10 @@ export async function readyClient(
 }
 
 async function measure(kase: TrainingCase, backend: BackendChoice, host: HTMLElement): Promise<string[]> {
-  const views = drawViews(host);
+  const views = drawViews(host, kase.setup);
   let onEvent: (event: TrainerEvent) => void = () => undefined;
   const { client, startMs } = await readyClient((event) => {
-    if (event.type === 'snapshot') views.show(event);
+    views.show(event);
     onEvent(event);
   });
   try {
@@ -67,7 +67,9 @@ async function measure(kase: TrainingCase, backend: BackendChoice, host: HTMLEle
     };
     const report = await client.load(kase.setup, { backend });
     await client.train({ speed: 'fastest' });
-    // Phase 2: training over and over, fastest, while the views draw; frames and steps counted.
+    // Phase 2: training over and over, fastest, while the views draw; frames and steps counted. The
+    // views are not mounted afresh for each run (the game does that only when Reset is pressed):
+    // their curves go on as through one long run.
     let steps = 0;
     let runSteps = 0;
     const frames = recordFrames(FRAMES_WARM_UP_MS);

@@ -1,59 +1,36 @@
 /**
- * A stand-in for the training views: draws every layer's activations of the latest snapshot as
- * grey pixels, once per frame, so the frame timings include the page's drawing work.
+ * The game's own training views (src/app/level-view.ts: curves, the pictures' votes, filters, the
+ * watched picture's layer outputs), fed from the worker's events as the level screen feeds them,
+ * so the frame timings include the page's real drawing work.
  */
-import type { SnapshotEvent } from '../../src/worker/protocol';
+import { mountLevelView } from '../../src/app/level-view';
+import type { TrainingJob } from '../../src/spec';
+import type { TrainerEvent } from '../../src/worker/protocol';
 
-/** Starts drawing into `host`; feed it snapshots, stop it when done. */
-export function drawViews(host: HTMLElement): { show(snapshot: SnapshotEvent): void; stop(): void } {
-  let latest: SnapshotEvent | null = null;
-  let drawn: SnapshotEvent | null = null;
-  let running = true;
-  const canvases: HTMLCanvasElement[] = [];
-  const draw = () => {
-    if (!running) return;
-    if (latest && latest !== drawn) {
-      drawn = latest;
-      latest.activations?.forEach((layer, i) => {
-        const [height, width, channels] = layer.shape.length === 3 ? layer.shape : [1, layer.shape[0], 1];
-        let canvas = canvases[i];
-        if (!canvas) {
-          canvas = document.createElement('canvas');
-          canvas.style.width = '160px';
-          canvas.style.imageRendering = 'pixelated';
-          host.append(canvas);
-          canvases[i] = canvas;
-        }
-        canvas.width = width * channels;
-        canvas.height = height;
-        const context = canvas.getContext('2d');
-        if (!context) return;
-        const image = context.createImageData(canvas.width, canvas.height);
-        let max = 1e-6;
-        for (const v of layer.values) max = Math.max(max, Math.abs(v));
-        for (let y = 0; y < height; y++) {
-          for (let x = 0; x < width; x++) {
-            for (let c = 0; c < channels; c++) {
-              const value = layer.values[(y * width + x) * channels + c] ?? 0;
-              const grey = Math.round(127 + (127 * value) / max);
-              const at = 4 * (y * canvas.width + c * width + x);
-              image.data.set([grey, grey, grey, 255], at);
-            }
-          }
-        }
-        context.putImageData(image, 0, 0);
-      });
-    }
-    requestAnimationFrame(draw);
-  };
-  requestAnimationFrame(draw);
+/** Mounts the views for `job` in `host`; feed them the worker's events, stop them when done. */
+export function drawViews(
+  host: HTMLElement,
+  job: TrainingJob,
+): { show(event: TrainerEvent): void; reset(): void; stop(): void } {
+  const classes = Array.from({ length: Math.max(0, ...job.train.map((p) => p.classIndex)) + 1 }, (_, i) =>
+    String(job.train.find((p) => p.classIndex === i)?.label ?? i),
+  );
+  const view = mountLevelView(
+    host,
+    { classes, input: job.network.input, train: job.train, test: job.test, blank: -1 },
+    { layers: () => job.network.layers, onWatch: () => undefined },
+  );
   return {
-    show(snapshot) {
-      latest = snapshot;
+    show(event) {
+      if (event.type === 'progress') view.progress(event);
+      else if (event.type === 'snapshot') view.snapshot(event);
+    },
+    /** The network was reset: the curves start again, as on the level screen. */
+    reset() {
+      view.reset();
     },
     stop() {
-      running = false;
-      for (const canvas of canvases) canvas.remove();
+      view.dispose();
     },
   };
 }

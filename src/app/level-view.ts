@@ -26,7 +26,7 @@ export interface LevelView {
  */
 export function mountLevelView(
   host: HTMLElement,
-  level: LevelSpec,
+  level: Pick<LevelSpec, 'classes' | 'input' | 'train' | 'test' | 'blank'>,
   options: {
     layers: () => readonly LayerSpec[];
     /** The picture to watch; `picked` when the player chose it (rather than the view's first one). */

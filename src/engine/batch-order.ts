@@ -1,4 +1,15 @@
-import { seededRandom, shuffledIndices } from '../spec/random';
+import { resumedRandom, type SeededRandom, seededRandom, shuffledIndices } from '../spec/random';
+
+/** Where a BatchOrder stands: enough to go on with exactly the same batches on another path. */
+export interface BatchPosition {
+  readonly epoch: number;
+  /** The next picture's place in `order`. */
+  readonly position: number;
+  /** This epoch's order of the training pictures. */
+  readonly order: Int32Array;
+  /** The shuffling generator's state, for the next epochs' orders. */
+  readonly random: number;
+}
 
 /**
  * The order in which training pictures make batches: the whole set every step when it fits in one
@@ -6,7 +17,7 @@ import { seededRandom, shuffledIndices } from '../spec/random';
  * engine path draws its batches from it, so a seed gives the same batches on every path.
  */
 export class BatchOrder {
-  private readonly random: () => number;
+  private random: SeededRandom;
   private order: Int32Array;
   private position = 0;
   private readonly everyPicture: Int32Array;
@@ -44,5 +55,26 @@ export class BatchOrder {
       this.order = shuffledIndices(this.count, this.random);
     }
     return indices;
+  }
+
+  /** Where the order stands now (a copy). */
+  save(): BatchPosition {
+    return {
+      epoch: this.epoch,
+      position: this.position,
+      order: this.order.slice(),
+      random: this.random.state,
+    };
+  }
+
+  /** Goes on from `saved`, taken from an order over the same number of pictures. */
+  load(saved: BatchPosition): void {
+    if (saved.order.length !== this.count || saved.position < 0 || saved.position > this.count) {
+      throw new Error(`A batch position over ${saved.order.length} pictures does not fit ${this.count}.`);
+    }
+    this.epoch = saved.epoch;
+    this.position = saved.position;
+    this.order = saved.order.slice();
+    this.random = resumedRandom(saved.random);
   }
 }

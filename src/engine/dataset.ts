@@ -1,5 +1,5 @@
 import type { Example, LayerSpec, Padding } from '../spec';
-import { BatchOrder } from './batch-order';
+import { BatchOrder, type BatchPosition } from './batch-order';
 import { imageColumns } from './columns';
 import { tf } from './tf';
 
@@ -102,6 +102,16 @@ export class BatchSource {
       return this.fullBatch;
     }
     return makeBatch(this.set, indices, this.classCount, this.firstConv);
+  }
+
+  /** Where the order stands (see BatchOrder.save). */
+  save(): BatchPosition {
+    return this.order.save();
+  }
+
+  /** Goes on from a saved position. */
+  load(saved: BatchPosition): void {
+    this.order.load(saved);
   }
 
   /** Frees a batch unless it is the kept full batch. */

@@ -1,5 +1,33 @@
 /** What every engine path offers: the TensorFlow.js one on any backend, and the plain typed-array one. */
 import type { Example, LayerOutput, LayerWeights, NetworkSpec, Shape } from '../spec';
+import type { BatchPosition } from './batch-order';
+
+/** One optimiser slot (momentum's accumulation, or one of Adam's moments) of a layer's kernel and bias, in the formats' order. */
+export interface SlotValues {
+  readonly kernel: Float64Array;
+  readonly bias: Float64Array;
+}
+
+/** An optimiser's state, the same on every path. */
+export interface OptimizerState {
+  /** Updates since the optimiser started (Adam's bias correction counts them). */
+  readonly updates: number;
+  /**
+   * Momentum's accumulation or Adam's first moment, per layer (null for a layer without weights);
+   * null before the first update and for plain SGD.
+   */
+  readonly first: readonly (SlotValues | null)[] | null;
+  /** Adam's second moment, per layer; null otherwise. */
+  readonly second: readonly (SlotValues | null)[] | null;
+}
+
+/** Everything a run carries from one path to another so that it goes on exactly as it would have. */
+export interface TrainingState {
+  readonly step: number;
+  readonly weights: (LayerWeights | null)[];
+  readonly optimizer: OptimizerState;
+  readonly batches: BatchPosition;
+}
 
 /** Where training stands after a call to `trainSteps`. */
 export interface StepResult {
@@ -44,6 +72,10 @@ export interface TrainingEngine {
   getWeights(): (LayerWeights | null)[];
   /** Replaces the weights; the optimiser starts afresh. */
   setWeights(weights: readonly (LayerWeights | null)[]): void;
+  /** The weights, the optimiser's state, the step and the batch order's position, copied. */
+  saveState(): Promise<TrainingState>;
+  /** Goes on from a state saved on any path for the same network and training pictures. */
+  loadState(state: TrainingState): Promise<void>;
   /** Back to fresh weights drawn from `seed` (the network's own by default), step 0, a fresh optimiser. */
   reset(seed?: number): void;
   /** Frees everything the engine holds. */

@@ -9,12 +9,23 @@ import {
   votedClasses,
 } from '../spec';
 import { BatchSource, disposeBatch, firstConvOf, makeBatch, type PictureSet, pictureSet } from './dataset';
-import type { Evaluation, StepResult, TrainingEngine } from './engine-api';
+import type { Evaluation, StepResult, TrainingEngine, TrainingState } from './engine-api';
 import { initialWeights } from './init';
 import { softmaxCrossEntropy, TensorNetwork } from './network';
 import { tf } from './tf';
+import { readOptimizerState, writeOptimizerState } from './tf-optimizer-state';
 
 const EVAL_CHUNK = 256;
+
+/**
+ * Frees an optimiser. TensorFlow.js 4.22's momentum optimiser forgets its parent's learning-rate
+ * scalar (`c`) when disposed, one tensor lost per optimiser made: it is freed here (freeing a
+ * freed tensor does nothing, should a later version free it itself).
+ */
+function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  if (optimizer instanceof tf.MomentumOptimizer) (optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+}
 
 /**
  * Trains and runs one network on the current TensorFlow.js backend. The worker drives it without
@@ -94,7 +105,7 @@ export class Engine implements TrainingEngine {
         v.assign(saved[i] as tf.Tensor);
       });
       // The optimiser's moments hold the blow-up too: start them afresh.
-      this.optimizer.dispose();
+      disposeOptimizer(this.optimizer);
       this.optimizer = this.makeOptimizer();
     }
     for (const t of saved) t.dispose();
@@ -165,14 +176,38 @@ export class Engine implements TrainingEngine {
   /** Replaces the weights (for example from a shared network); the optimiser starts afresh. */
   setWeights(weights: readonly (LayerWeights | null)[]): void {
     this.net.writeWeights(weights);
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.optimizer = this.makeOptimizer();
+  }
+
+  async saveState(): Promise<TrainingState> {
+    const { training } = this.network;
+    const weights = this.net.readWeights();
+    // The optimiser's slots follow the layers that own weights.
+    const owners = weights.map((w) => w !== null);
+    return {
+      step: this.stepCount,
+      weights,
+      optimizer: await readOptimizerState(this.optimizer, training, owners, this.net.trainables()),
+      batches: this.batches.save(),
+    };
+  }
+
+  async loadState(state: TrainingState): Promise<void> {
+    this.batches.load(state.batches);
+    this.net.writeWeights(state.weights);
+    disposeOptimizer(this.optimizer);
+    this.optimizer = this.makeOptimizer();
+    const { training } = this.network;
+    const owners = state.weights.map((w) => w !== null);
+    await writeOptimizerState(this.optimizer, training, owners, this.net.trainables(), state.optimizer);
+    this.stepCount = state.step;
   }
 
   /** Back to fresh weights drawn from `seed` (the network's own by default), step 0, a fresh optimiser. */
   reset(seed = this.network.training.seed): void {
     this.net.writeWeights(initialWeights(this.network.input, this.network.layers, seed));
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.optimizer = this.makeOptimizer();
     this.batches.dispose();
     this.batches = this.makeBatches(seed);
@@ -181,7 +216,7 @@ export class Engine implements TrainingEngine {
 
   /** Frees every tensor the engine holds. */
   dispose(): void {
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.batches.dispose();
     this.net.dispose();
   }

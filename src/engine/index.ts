@@ -2,9 +2,10 @@
 
 export { seededRandom, shuffledIndices } from '../spec/random';
 export { BACKENDS, type BackendOptions, createEngine, useBackend } from './backends';
+export type { BatchPosition } from './batch-order';
 export { imageColumns } from './columns';
 export { Engine } from './engine';
-export type { Evaluation, StepResult, TrainingEngine } from './engine-api';
+export type { Evaluation, OptimizerState, StepResult, TrainingEngine, TrainingState } from './engine-api';
 export { initialWeights } from './init';
 export { expectedFastest, forwardWork, PLAIN_MAX_STEP_WORK } from './path-choice';
 export { PlainEngine } from './plain-engine';

@@ -14,7 +14,7 @@ import {
   votedClasses,
 } from '../spec';
 import { BatchOrder } from './batch-order';
-import type { Evaluation, StepResult, TrainingEngine } from './engine-api';
+import type { Evaluation, StepResult, TrainingEngine, TrainingState } from './engine-api';
 import { initialWeights } from './init';
 import { PlainNetwork, softmaxCrossEntropy } from './plain-network';
 import { PlainOptimizer } from './plain-optimizer';
@@ -168,6 +168,23 @@ export class PlainEngine implements TrainingEngine {
   setWeights(weights: readonly (LayerWeights | null)[]): void {
     this.net.writeWeights(weights);
     this.optimizer = new PlainOptimizer(this.network.training);
+  }
+
+  async saveState(): Promise<TrainingState> {
+    return {
+      step: this.stepCount,
+      weights: this.net.readWeights(),
+      optimizer: this.optimizer.save(),
+      batches: this.batches.save(),
+    };
+  }
+
+  async loadState(state: TrainingState): Promise<void> {
+    this.batches.load(state.batches);
+    this.net.writeWeights(state.weights);
+    this.optimizer = new PlainOptimizer(this.network.training);
+    this.optimizer.load(state.optimizer);
+    this.stepCount = state.step;
   }
 
   reset(seed = this.network.training.seed): void {

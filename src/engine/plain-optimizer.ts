@@ -4,6 +4,7 @@
  * epsilon 1e-7, bias-corrected moments).
  */
 import type { TrainingSpec } from '../spec';
+import type { OptimizerState, SlotValues } from './engine-api';
 import type { PlainGradients, PlainWeights } from './plain-network';
 
 const BETA1 = 0.9;
@@ -22,6 +23,7 @@ export class PlainOptimizer {
   private slots: (Slots | null)[][] = [];
   private beta1Power = BETA1;
   private beta2Power = BETA2;
+  private updates = 0;
 
   constructor(private readonly training: TrainingSpec) {}
 
@@ -39,6 +41,38 @@ export class PlainOptimizer {
       this.beta1Power *= BETA1;
       this.beta2Power *= BETA2;
     }
+    this.updates++;
+  }
+
+  /** The state as every path reads it (copies). */
+  save(): OptimizerState {
+    const { optimizer, momentum } = this.training;
+    const stateful = optimizer === 'adam' || momentum > 0;
+    const slot = (which: keyof Slots) =>
+      Array.from(this.slots, (layer): SlotValues | null => {
+        const [kernel, bias] = layer ?? [];
+        return kernel && bias ? { kernel: kernel[which].slice(), bias: bias[which].slice() } : null;
+      });
+    const first = stateful && this.slots.length ? slot('first') : null;
+    const second = optimizer === 'adam' && this.slots.length ? slot('second') : null;
+    return { updates: this.updates, first, second };
+  }
+
+  /** Goes on from `state`, saved on any path for the same network and optimiser. */
+  load(state: OptimizerState): void {
+    this.updates = state.updates;
+    this.beta1Power = BETA1 ** (state.updates + 1);
+    this.beta2Power = BETA2 ** (state.updates + 1);
+    const first = state.first ?? [];
+    this.slots = first.map((values, i) => {
+      if (!values) return [null, null];
+      const second = state.second?.[i];
+      const slot = (at: keyof SlotValues): Slots => ({
+        first: values[at].slice(),
+        second: second ? second[at].slice() : new Float64Array(values[at].length),
+      });
+      return [slot('kernel'), slot('bias')];
+    });
   }
 
   private update(value: Float32Array, grad: Float64Array, layerSlots: (Slots | null)[], at: number): void {

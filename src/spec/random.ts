@@ -4,15 +4,24 @@
  * lives with the formats because it imports nothing: the page, the editor and the engine share it.
  * Never Math.random.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+export function seededRandom(seed: number): SeededRandom {
+  return resumedRandom(seed);
+}
+
+/** A seeded generator whose `state` can be read, to go on with the same numbers elsewhere. */
+export type SeededRandom = (() => number) & { readonly state: number };
+
+/** The generator that goes on from `state`, a SeededRandom's `state` read earlier. */
+export function resumedRandom(state: number): SeededRandom {
+  let current = state >>> 0;
+  const next = () => {
+    current = (current + 0x6d2b79f5) >>> 0;
+    let t = current;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  return Object.defineProperty(next, 'state', { get: () => current }) as SeededRandom;
 }
 
 /** Fisher-Yates shuffle of 0..n-1 driven by `random`. */

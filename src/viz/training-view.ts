@@ -3,10 +3,12 @@
  * throttled snapshots, at most once per animation frame, and redraws only the parts that changed.
  */
 import { type Chart, createChart } from './chart';
+import { CurveHistory } from './curve-history';
 import { createDrawPad } from './draw-pad';
 import { createFiltersView, type FiltersView } from './filters';
 import { createLayerOutputsView, type LayerOutputsView, type PickedCell } from './layer-outputs';
 import { createMathView, type MathView } from './math-view';
+import { type OnScreen, watchOnScreen } from './on-screen';
 import { countRight, createPicturesGrid, formatPercent, type PicturesGrid } from './pictures-grid';
 import { cellTitle, highlightsFor, layerInput, mathForCell } from './snapshot-math';
 import { ensureVizStyles } from './styles';
@@ -171,14 +173,26 @@ function mountLooking(
   return { trainGrid, testGrid, outputs, mathView, inside, showMath, choose };
 }
 
+/** What each part last drew, so a part that was off screen catches up when it comes into view. */
+interface Drawn {
+  weights?: ViewSnapshot['weights'];
+  filterLayers?: ViewSnapshot['layers'];
+  trainPredictions?: ViewSnapshot['trainPredictions'];
+  selected?: ViewSnapshot['selected'];
+  outputLayers?: ViewSnapshot['layers'];
+}
+
 /** What is drawn and what waits for the next frame. */
 interface ViewState {
   readonly options: TrainingViewOptions;
   readonly stepLine: HTMLElement;
-  readonly curves: { loss: Chart; accuracy: Chart };
+  readonly curves: { element: HTMLElement; loss: Chart; accuracy: Chart };
   readonly filters: FiltersView;
   readonly looking: Looking;
-  readonly history: HistoryPoint[];
+  readonly history: CurveHistory;
+  readonly drawn: Drawn;
+  /** Which parts are on screen: the others are drawn when they come into view. */
+  onScreen: OnScreen;
   pending: ViewSnapshot | undefined;
   shown: ViewSnapshot | undefined;
   pendingJudgement: Judgement | undefined;
@@ -186,19 +200,31 @@ interface ViewState {
   chartDirty: boolean;
 }
 
-/** Draws a new snapshot, redrawing only the parts whose data changed. */
-function drawSnapshot(st: ViewState, next: ViewSnapshot): void {
-  const { filters, looking } = st;
-  const before = st.shown;
-  st.shown = next;
-  st.stepLine.textContent = `Step ${next.step}${st.judgedText}`;
-  if (next.weights !== before?.weights || next.layers !== before?.layers) {
+/** Redraws the parts on screen whose data changed since they last drew. */
+function drawParts(st: ViewState): void {
+  const { filters, looking, drawn, onScreen } = st;
+  const next = st.shown;
+  if (!next) return;
+  if (
+    onScreen.has(filters.element) &&
+    (next.weights !== drawn.weights || next.layers !== drawn.filterLayers)
+  ) {
     filters.update(next.input, next.layers, next.weights);
+    drawn.weights = next.weights;
+    drawn.filterLayers = next.layers;
   }
-  if (next.trainPredictions !== before?.trainPredictions) looking.trainGrid.update(next.trainPredictions);
-  if (next.selected !== before?.selected || next.layers !== before?.layers) {
+  if (onScreen.has(looking.trainGrid.element) && next.trainPredictions !== drawn.trainPredictions) {
+    looking.trainGrid.update(next.trainPredictions);
+    drawn.trainPredictions = next.trainPredictions;
+  }
+  if (
+    onScreen.has(looking.inside) &&
+    (next.selected !== drawn.selected || next.layers !== drawn.outputLayers)
+  ) {
     looking.outputs.update(next.input, next.layers, st.options.classes, next.selected);
     if (!looking.mathView.element.hidden) looking.showMath();
+    drawn.selected = next.selected;
+    drawn.outputLayers = next.layers;
   }
 }
 
@@ -217,16 +243,21 @@ function drawJudgement(st: ViewState, judged: Judgement): void {
 function drawFrame(st: ViewState): void {
   const next = st.pending;
   st.pending = undefined;
-  if (next) drawSnapshot(st, next);
+  if (next) {
+    st.shown = next;
+    st.stepLine.textContent = `Step ${next.step}${st.judgedText}`;
+  }
+  drawParts(st);
   if (st.pendingJudgement) {
     const judged = st.pendingJudgement;
     st.pendingJudgement = undefined;
     drawJudgement(st, judged);
   }
-  if (st.chartDirty) {
+  if (st.chartDirty && st.onScreen.has(st.curves.element)) {
     st.chartDirty = false;
-    st.curves.loss.draw(st.history);
-    st.curves.accuracy.draw(st.history);
+    const points = st.history.points;
+    st.curves.loss.draw(points);
+    st.curves.accuracy.draw(points);
   }
 }
 
@@ -249,7 +280,9 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     curves,
     filters,
     looking,
-    history: [],
+    history: new CurveHistory(),
+    drawn: {},
+    onScreen: { has: () => true, dispose: () => undefined },
     pending: undefined,
     shown: undefined,
     pendingJudgement: undefined,
@@ -265,6 +298,8 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     looking.inside,
   );
   container.append(root);
+  const parts = [curves.element, looking.trainGrid.element, filters.element, looking.inside];
+  st.onScreen = watchOnScreen(win, parts, () => schedule());
 
   let frame: number | undefined;
   let disposed = false;
@@ -299,6 +334,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     },
     dispose() {
       disposed = true;
+      st.onScreen.dispose();
       if (frame !== undefined) {
         if (win?.cancelAnimationFrame) win.cancelAnimationFrame(frame);
         else clearTimeout(frame);

@@ -97,6 +97,43 @@ describe('mountTrainingView', () => {
     expect([...(captions ?? [])].map((c) => c.textContent)).toEqual(['✓ X 80%', '✗ X 60%']);
   });
 
+  it('draws parts off screen only once they come into view', () => {
+    // An IntersectionObserver the test drives: it reports what the test says is on screen.
+    const observers: { report(target: Element, on: boolean): void }[] = [];
+    class FakeObserver {
+      constructor(private readonly callback: IntersectionObserverCallback) {
+        observers.push(this);
+      }
+      observe() {}
+      disconnect() {}
+      report(target: Element, isIntersecting: boolean) {
+        this.callback([{ target, isIntersecting } as IntersectionObserverEntry], this as never);
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { view, container, text } = mount();
+    const votes = () => [...(container.querySelector('.viz-pictures')?.querySelectorAll('.viz-vote') ?? [])];
+    const curves = container.querySelector('.viz-curves') as Element;
+    const grid = container.querySelector('.viz-pictures') as Element;
+    observers[0]?.report(curves, false);
+    observers[0]?.report(grid, false);
+    view.pushHistory({ step: 1, loss: 0.5, trainAccuracy: 0.5 });
+    view.update(snapshot(1, { trainPredictions: Float32Array.from([0.8, 0.2, 0.6, 0.4]) }));
+    runFrame();
+    // The step line is drawn; the curves and the votes wait, off screen.
+    expect(text('.viz-step')).toBe('Step 1');
+    expect(text('.viz-chart-legend')).toBe('training loss: –');
+    expect(votes().map((c) => c.textContent)).toEqual(['…', '…']);
+    // Scrolled into view: the next frame catches them up without a new snapshot.
+    observers[0]?.report(curves, true);
+    observers[0]?.report(grid, true);
+    expect(frames).toHaveLength(1);
+    runFrame();
+    expect(text('.viz-chart-legend')).toBe('training loss: 0.500');
+    expect(votes().map((c) => c.textContent)).toEqual(['✓ X 80%', '✗ X 60%']);
+    vi.unstubAllGlobals();
+  });
+
   it('draws the curves from the history', () => {
     const { view, text } = mount();
     view.pushHistory({ step: 1, loss: 0.5, trainAccuracy: 0.5 });

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LayerWeights } from '../../src/spec';
 import {
@@ -103,6 +105,20 @@ describe('the trainer client', () => {
     expect(harness.statuses.map((s) => s.state)).toContain('restarting');
     expect(harness.workers).toHaveLength(2);
     expect(plain(await harness.client.getWeights()).filter((w) => w)).toEqual(latest);
+  });
+
+  it('keeps no answer once its call is settled, however long the worker lives', async () => {
+    // A garbage collection on demand, as `node --expose-gc` gives, switched on from inside the test.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const { client } = portClient();
+    await client.load(xoSetup());
+    const answers: WeakRef<object>[] = [];
+    for (let i = 0; i < 5; i++) answers.push(new WeakRef(await client.reset()));
+    // Let the settled calls' last callbacks run, then collect.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    expect(answers.filter((a) => a.deref() !== undefined)).toHaveLength(0);
   });
 
   it('keeps a worker that answers its heartbeat in time', async () => {

@@ -95,6 +95,32 @@ describe('loading', () => {
     expect(tf.memory().numTensors).toBeGreaterThan(0);
   });
 
+  it("goes on after a move as a run that stayed would, Adam's moments carried across", async () => {
+    const moving = timedTrainer(1000);
+    const staying = timedTrainer(110);
+    const runs = [moving, staying].map(async (trainer) => {
+      const events: TrainerEvent[] = [];
+      await trainer.listen((event) => {
+        events.push(event);
+      });
+      await trainer.load(xoSetup({ training: { ...xoSetup().network.training, batchSize: 5 } }));
+      await trainer.step(5);
+      await trainer.timingSettled();
+      await trainer.step(10);
+      return {
+        backends: ofType(events, 'backend').map((e) => e.report.backend),
+        weights: await trainer.getWeights(),
+      };
+    });
+    const [moved, stayed] = await Promise.all(runs);
+    expect(moved?.backends).toEqual(['plain', 'cpu']);
+    expect(stayed?.backends).toEqual(['plain', 'plain']);
+    const a = flat(moved?.weights ?? []);
+    const b = flat(stayed?.weights ?? []);
+    expect(a.length).toBe(b.length);
+    expect(Math.max(...a.map((v, i) => Math.abs(v - (b[i] as number))))).toBeLessThan(1e-4);
+  });
+
   it('stays where it is when the other path is not clearly faster', async () => {
     const trainer = timedTrainer(110);
     const events: TrainerEvent[] = [];

@@ -14,6 +14,7 @@ import type {
   TrainerApi,
   TrainerEvent,
   TrainerListener,
+  WeightSnapshot,
   WorkerApi,
   WorkerMemory,
 } from '../protocol';
@@ -107,17 +108,44 @@ class TrainerClosed extends Error {
 interface Generation {
   readonly worker: Worker;
   readonly remote: Comlink.Remote<WorkerApi>;
-  readonly died: Promise<never>;
-  readonly kill: (error: Error) => void;
+  /** Why it died, once it has. */
+  deathReason: Error | null;
+  /** The rejecters of the calls waiting on it. */
+  readonly waiting: Set<(error: Error) => void>;
   heartbeat: unknown;
 }
 
 /** Stops a generation's heartbeat, fails its pending calls with `error` and ends its worker. */
 function endGeneration(generation: Generation, error: Error, clock: Clock): void {
   if (generation.heartbeat !== undefined) clock.clearInterval(generation.heartbeat);
-  generation.kill(error);
+  generation.deathReason ??= error;
+  for (const reject of generation.waiting) reject(error);
+  generation.waiting.clear();
   generation.remote[Comlink.releaseProxy]();
   generation.worker.terminate();
+}
+
+/**
+ * Settles as `work` does, or rejects when the generation dies first. Unlike racing every call
+ * against one promise that stays pending for the generation's life (each race would leave a
+ * reaction on it, holding that call's answer, for as long as the worker lives: page heap grew
+ * 14 to 23 MB in a 5-minute soak), nothing is left behind once the call is settled.
+ */
+function untilDeath<T>(generation: Generation, work: Promise<T>): Promise<T> {
+  if (generation.deathReason) return Promise.reject(generation.deathReason);
+  return new Promise<T>((resolve, reject) => {
+    generation.waiting.add(reject);
+    work.then(
+      (value) => {
+        generation.waiting.delete(reject);
+        resolve(value);
+      },
+      (error: unknown) => {
+        generation.waiting.delete(reject);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Starts the training worker and returns the page's handle on it. */
@@ -143,7 +171,8 @@ class WorkerTrainerClient implements TrainerClient {
   private loadOptions: LoadOptions = {};
   private speed: Speed | null = null;
   private watched: Float32Array | null = null;
-  private latestWeights: (LayerWeights | null)[] | null = null;
+  /** The last weights the page saw: a snapshot's (kept as sent, read only on a restart) or set. */
+  private latestWeights: readonly (LayerWeights | null)[] | readonly WeightSnapshot[] | null = null;
   /** Resolves the running `train` call's wait for its last event. */
   private runEnded: () => void = () => undefined;
   private generation: Generation;
@@ -170,13 +199,13 @@ class WorkerTrainerClient implements TrainerClient {
   private start(): Generation {
     const worker = this.spawn();
     const remote = Comlink.wrap<WorkerApi>(worker);
-    let kill: (error: Error) => void = () => undefined;
-    const died = new Promise<never>((_, reject) => {
-      kill = reject;
-    });
-    // A rejection nobody awaits yet must not surface as an unhandled one.
-    died.catch(() => undefined);
-    const current: Generation = { worker, remote, died, kill, heartbeat: undefined };
+    const current: Generation = {
+      worker,
+      remote,
+      deathReason: null,
+      waiting: new Set(),
+      heartbeat: undefined,
+    };
     // Every event of every call comes on this one channel; a dead generation's stragglers are dropped.
     remote
       .listen(
@@ -211,7 +240,7 @@ class WorkerTrainerClient implements TrainerClient {
     const timeout = new Promise<never>((_, reject) => {
       timer = this.clock.setTimeout(() => reject(new Error('no answer')), this.heartbeatTimeoutMs);
     });
-    Promise.race([current.remote.ping(), timeout, current.died])
+    untilDeath(current, Promise.race([current.remote.ping(), timeout]))
       .catch((error: unknown) => {
         if (!(error instanceof WorkerDied))
           this.lost(current, `it did not answer for ${this.heartbeatTimeoutMs / 1000} s`);
@@ -246,10 +275,19 @@ class WorkerTrainerClient implements TrainerClient {
       if (this.speed) await fresh.remote.setSpeed(this.speed);
       if (this.watched) await fresh.remote.watch(this.watched);
       let report: BackendReport | null = null;
-      const { job, latestWeights } = this;
+      const { job } = this;
+      const latestWeights = this.latestWeights?.map(
+        (w: LayerWeights | WeightSnapshot): LayerWeights | null =>
+          w
+            ? {
+                kernel: Array.from(w.kernel as ArrayLike<number>),
+                bias: Array.from(w.bias as ArrayLike<number>),
+              }
+            : null,
+      );
       if (job) {
         const resumed = latestWeights ? { ...job, network: { ...job.network, weights: latestWeights } } : job;
-        report = await Promise.race([fresh.remote.load(resumed, this.loadOptions), fresh.died]);
+        report = await untilDeath(fresh, fresh.remote.load(resumed, this.loadOptions));
       }
       if (fresh === this.generation) this.setStatus({ state: 'ready', backend: report });
     } catch (error) {
@@ -263,14 +301,13 @@ class WorkerTrainerClient implements TrainerClient {
     await this.recovering;
     const current = this.generation;
     if (this.currentStatus.state === 'failed') throw new Error(this.currentStatus.message);
-    return Promise.race([use(current.remote), current.died]);
+    return untilDeath(current, use(current.remote));
   }
 
   private noticeEvent(event: TrainerEvent): void {
     if (event.type === 'snapshot') {
-      this.latestWeights = event.weights.map((w) =>
-        w ? { kernel: Array.from(w.kernel), bias: Array.from(w.bias) } : null,
-      );
+      // Kept as sent (the page does not change them): copied only if a fresh worker needs them.
+      this.latestWeights = event.weights;
     } else if (event.type === 'backend') {
       this.setStatus({ state: 'ready', backend: event.report });
     }

@@ -124,23 +124,32 @@ export async function rebuildAfterContextLoss(
 }
 
 /**
- * Moves a live network to another path mid-run: its weights, step count and epoch carried across
- * exactly (the optimiser's moments start afresh there). Stays where it is, with the new report's
- * measurements, when the other path will not start.
+ * Moves a live network to another path mid-run: its weights, step count, optimiser state (momentum's
+ * accumulation, Adam's moments and update count) and place in the batch order carried across
+ * exactly, so the run goes on as it would have where it was. Stays where it is, with the new
+ * report's measurements, when the other path will not start.
  */
 export async function movePath(
   live: LiveNetwork,
   report: BackendReport,
   options: BackendOptions,
 ): Promise<LiveNetwork> {
-  const weights = live.engine.getWeights();
+  const state = await live.engine.saveState();
   if (!(await useBackend(report.backend, options))) {
     await useBackend(live.report.backend, options);
     live.report = { ...report, backend: live.report.backend };
     return live;
   }
-  const job = { ...live.job, network: { ...live.job.network, weights } };
-  const moved = liveNetwork(job, report, stepsOf(live));
+  const job = { ...live.job, network: { ...live.job.network, weights: state.weights } };
+  const moved = liveNetwork(job, report, live.stepBase);
+  try {
+    await moved.engine.loadState(state);
+  } catch (error) {
+    disposeQuietly(moved);
+    await useBackend(live.report.backend, options);
+    throw error;
+  }
+  moved.copy = { step: stepsOf(moved), weights: state.weights };
   moved.epoch = live.epoch;
   moved.trainVotes = live.trainVotes;
   disposeQuietly(live);
