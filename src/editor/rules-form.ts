@@ -20,7 +20,7 @@ type StarKind = 'maxParams' | 'maxSteps' | 'maxLayers';
 
 const STAR_KINDS: Record<StarKind, { label: string; max: number }> = {
   maxParams: { label: 'at most N parameters', max: MAX.params },
-  maxSteps: { label: 'learned in at most N steps', max: MAX.steps },
+  maxSteps: { label: 'within N training steps', max: MAX.steps },
   maxLayers: { label: 'at most N blocks', max: MAX.layers },
 };
 

@@ -23,6 +23,7 @@ export {
   nonFiniteOutput,
   unshowableCharacter,
 } from './showable';
+export { goalText, meetsStar, missedStarText, type StarAttempt, starRuleText } from './stars';
 export * from './training';
 export * from './types';
 export { articleFor, withArticle } from './words';
