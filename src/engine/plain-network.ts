@@ -3,7 +3,7 @@
  * that gives the weights' gradients (and the input's, for the gradient checks). The same layers,
  * padding and activations as the TensorFlow.js network, written as loops.
  */
-import type { ActivationFn, LayerSpec, LayerWeights, Shape } from '../spec';
+import { type ActivationFn, convScale, type LayerSpec, type LayerWeights, type Shape } from '../spec';
 import { runnableShapes } from './layer-shapes';
 import {
   convBackward,
@@ -118,6 +118,10 @@ export class PlainNetwork {
   private readonly outputBuffers = new Map<number, Float32Array[]>();
   private readonly gradientBuffers = new Map<number, Float64Array[]>();
   private readonly weightGradients: (PlainGradients | null)[];
+  /** Each conv layer's multiplier of its sums (1, or 1 / (F * F) where it takes the mean), else 1. */
+  private readonly scales: readonly number[];
+  /** Where a conv takes the mean: its kernel times its scale, rewritten from the weights before each use. */
+  private readonly scaledKernels: (Float32Array | null)[];
 
   constructor(
     readonly input: readonly [number, number, number],
@@ -140,6 +144,23 @@ export class PlainNetwork {
         ? windowGeometry(this.inputs[i] as [number, number, number], layer.size, layer.stride, layer.padding)
         : null,
     );
+    this.scales = layers.map((layer) => (layer.type === 'conv' ? convScale(layer) : 1));
+    this.scaledKernels = this.weights.map((w, i) =>
+      w && this.scales[i] !== 1 ? new Float32Array(w.kernel.length) : null,
+    );
+  }
+
+  /**
+   * The kernel a conv layer really applies: its weights, or (where it takes the mean) its weights
+   * times 1 / (F * F), so sums come out divided by the filter's pixels and gradients follow.
+   */
+  private appliedKernel(i: number): Float32Array {
+    const kernel = (this.weights[i] as PlainWeights).kernel;
+    const scaled = this.scaledKernels[i];
+    if (!scaled) return kernel;
+    const scale = this.scales[i] as number;
+    for (let j = 0; j < kernel.length; j++) scaled[j] = (kernel[j] as number) * scale;
+    return scaled;
   }
 
   /** Every layer's output for `n` pictures `x` (flat NHWC); the last is the logits. */
@@ -174,7 +195,8 @@ export class PlainNetwork {
     switch (layer.type) {
       case 'conv': {
         const w = this.weights[i] as PlainWeights;
-        convForward(this.geometry[i] as WindowGeometry, n, x, w.kernel, w.bias, layer.filters, out);
+        const kernel = this.appliedKernel(i);
+        convForward(this.geometry[i] as WindowGeometry, n, x, kernel, w.bias, layer.filters, out);
         return;
       }
       case 'pool':
@@ -239,19 +261,23 @@ export class PlainNetwork {
     switch (layer.type) {
       case 'conv': {
         const dx = needDx ? this.gradientBuffer(i, n) : null;
-        const w = this.weights[i] as PlainWeights;
         const g = grad as PlainGradients;
+        const kernel = this.appliedKernel(i);
         convBackward(
           this.geometry[i] as WindowGeometry,
           n,
           x,
-          w.kernel,
+          kernel,
           layer.filters,
           dy,
           g.kernel,
           g.bias,
           dx,
         );
+        // The weights reach the output through the scale, so their gradient carries it too.
+        const scale = this.scales[i] as number;
+        if (scale !== 1)
+          for (let j = 0; j < g.kernel.length; j++) g.kernel[j] = (g.kernel[j] as number) * scale;
         return dx ?? new Float64Array(0);
       }
       case 'pool': {
