@@ -1,4 +1,5 @@
 import type { CompileResult } from '../blocks';
+import { initialWeights } from '../engine/init';
 import type { KeptRun } from '../game/kept-verdict';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
@@ -19,6 +20,7 @@ import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
 import { backendNote, showBackendReport } from './backend-note';
+import { type HandFilters, mountHandFilters } from './hand-filters';
 import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
@@ -91,6 +93,8 @@ interface PanelParts {
   readonly backendLine: HTMLElement;
   readonly resultHost: HTMLElement;
   readonly viewHost: HTMLElement;
+  /** Where the filters set by hand go, above the view. */
+  readonly handHost: HTMLElement;
 }
 
 /** What the settings row changes. */
@@ -206,6 +210,7 @@ function panelParts(
     backendLine: backendNote(),
     resultHost: el('div', {}),
     viewHost: el('div', { class: 'level-view-host' }),
+    handHost: el('div', {}),
   };
   const hints = hintsBlock(options.level);
   host.replaceChildren(
@@ -217,6 +222,7 @@ function panelParts(
     ...(hints ? [hints] : []),
     parts.backendLine,
     parts.resultHost,
+    parts.handHost,
     parts.viewHost,
   );
   return parts;
@@ -344,11 +350,35 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     background(sendNetwork(session, client, view, { network, compiled, shared, kept: start.verdict }));
   }
 
+  /** Loads the network with the first Conv's filters set by hand, so the maps show what they find. */
+  function useHandFilters(kernel: number[], filters: number): void {
+    if (!compiled) return;
+    first = false;
+    const weights = initialWeights(level.input, compiled.layers, training.seed);
+    weights[0] = { kernel, bias: new Array<number>(filters).fill(0) };
+    const network = levelNetwork(level, compiled.layers, training, weights);
+    background(
+      session
+        .replaceWeights()
+        .then(() =>
+          sendNetwork(session, client, view, {
+            network,
+            compiled: compiled as CompileResult,
+            shared: true,
+            kept: null,
+          }),
+        ),
+    );
+  }
+  const hand: HandFilters = mountHandFilters(level.input[2], useHandFilters);
+  parts.handHost.append(hand.element);
+
   draw(session.state);
   return {
     trainedWeights: () => session.trainedWeights(),
     networkChanged(result) {
       compiled = result;
+      hand.update(result.layers);
       tellNetwork();
     },
     dispose() {

@@ -1,0 +1,102 @@
+/**
+ * Between the stack of maps and X-vs-O: the player sets the course's three X filters by hand (+1 and
+ * -1), sees the maps the course prints (7/9 = 0.77 and 5/9 = 0.55, since the Conv averages its
+ * products), then lets training find filters of its own.
+ */
+import { adam, conv, dense, flatten, inkExamples, levelDocument, pool, relu } from '../document.mjs';
+import { place, shift, thicken } from '../grid.mjs';
+import { mulberry32, shuffled } from '../random.mjs';
+import { seedImage } from '../seed-images.mjs';
+import { crossShape, ringShape } from '../shapes.mjs';
+
+const SIDE = 9;
+
+/** A conv of `filters` 3x3 filters that averages its products, as the course's X example does. */
+const meanConv = (filters) => ({ ...conv(filters, 3), products: 'mean' });
+
+/** The picture moved by every `[dy, dx]` up to `reach` pixels that keeps it in the frame. */
+function moved(label, grid, reach) {
+  const out = [];
+  for (let dy = -reach; dy <= reach; dy++) {
+    for (let dx = -reach; dx <= reach; dx++) out.push([label, shift(grid, dy, dx)]);
+  }
+  return out.filter(([, picture]) => picture !== null);
+}
+
+/** Every place a shape fits in the frame. */
+function everywhere(label, shape) {
+  const size = shape.length;
+  const placed = [];
+  for (let top = 0; top + size <= SIDE; top++) {
+    for (let left = 0; left + size <= SIDE; left++) placed.push([label, place(shape, SIDE, SIDE, top, left)]);
+  }
+  return placed;
+}
+
+/** Builds the level document. */
+export function build() {
+  const random = mulberry32(5505);
+  const [x, o] = [seedImage('x'), seedImage('o')];
+  const some = (pairs, count) => shuffled(random, pairs).slice(0, count);
+  const smallX = some(everywhere('X', crossShape(5)), 25);
+  const smallO = some(everywhere('O', ringShape(5)), 25);
+  const middleX = some(everywhere('X', crossShape(7)), 9);
+  const middleO = some(everywhere('O', ringShape(7)), 9);
+  const thickX = some(moved('X', thicken(x), 1), 9);
+  const thickO = some(moved('O', thicken(o), 1), 9);
+  // The test is built first: a training picture that happens to match a test picture is dropped.
+  const test = inkExamples([
+    ['X', seedImage('x-deformed')],
+    ...smallX.slice(21),
+    ...smallO.slice(21),
+    ...middleX.slice(7),
+    ...middleO.slice(7),
+    ...thickX.slice(7),
+    ...thickO.slice(7),
+  ]);
+  const train = inkExamples(
+    [
+      ...moved('X', x, 1),
+      ...moved('O', o, 1),
+      ...smallX.slice(0, 21),
+      ...smallO.slice(0, 21),
+      ...middleX.slice(0, 7),
+      ...middleO.slice(0, 7),
+      ...thickX.slice(0, 7),
+      ...thickO.slice(0, 7),
+    ],
+    test,
+  );
+  return levelDocument({
+    id: 'match-by-hand',
+    title: 'Filters by hand',
+    concept:
+      'A filter is a small picture of weights. The X is made of three pieces, and three hand-made filters find them.',
+    intro: [
+      'Before training finds filters, you make them. Open "Set the filters by hand" and click squares to flip them between +1 and -1.',
+      'Make the three pieces of the X. Filter 1 is a "\\" line of +1. Filter 2 is a small x: +1 in the corners and the middle. Filter 3 is a "/" line.',
+      'This Conv block averages: it adds up pixel times weight and divides by the 9 squares. A perfect match gives 1. On the X, the first filter gives 0.77 where 7 of 9 squares match.',
+      'Press "Show the maps" and pick a picture. Then press Train: training starts from your filters. Reset and Train again to see which filters it finds on its own.',
+    ],
+    input: [SIDE, SIDE, 1],
+    blank: -1,
+    classes: ['X', 'O'],
+    train,
+    test,
+    goal: 0.85,
+    limits: { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 6, maxSteps: 300 },
+    // Proven on seeds 1..5 (convblocks train, plain): the reference wins in 30-40 steps; a Pool of
+    // 3x3 windows, stride 3 (86 parameters) wins 5/5 at 92-100%. 2 filters wins only 2/5.
+    stars: [{ maxSteps: 50 }, { maxParams: 90 }],
+    hints: [
+      'The first filter: +1 on the "\\" line from top left to bottom right, -1 everywhere else.',
+      'Click a number in a map to see the sum and the divide by 9 for that square.',
+      'For a star under 90 parameters: a Pool with a 3x3 window and stride 3 keeps 3x3 of each 7x7 map.',
+    ],
+    starter: [meanConv(3), relu(), pool(2, 2, 'same'), flatten(), dense(2)],
+    reference: {
+      layers: [meanConv(3), relu(), pool(2, 2, 'same'), flatten(), dense(2)],
+      training: adam(0.05, 256),
+    },
+  });
+}
