@@ -53,7 +53,7 @@ export function build() {
     test,
     goal: 1,
     limits: { blocks: ['flatten', 'dense'], maxLayers: 2, maxSteps: 300 },
-    stars: [{ maxSteps: 20 }],
+    stars: [{ maxSteps: 20 }, { maxParams: 10 }],
     hints: [
       'A Dense block needs a flat list of numbers: put a Flatten block before it.',
       'The last Dense block needs one unit per answer: 2 units, one vote each for "\\" and "/".',
