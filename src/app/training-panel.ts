@@ -1,5 +1,4 @@
 import type { CompileResult } from '../blocks';
-import { initialWeights } from '../engine/init';
 import type { KeptRun } from '../game/kept-verdict';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
@@ -24,7 +23,7 @@ import { type HandFilters, mountHandFilters } from './hand-filters';
 import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
-import { keeper, sendNetwork, startingPoint } from './panel-network';
+import { keeper, sendHandFilters, sendNetwork, startingPoint } from './panel-network';
 import { starList } from './star-list';
 
 /** The training side of a level: the controls, the live view and the verdict. */
@@ -267,6 +266,8 @@ function connectTrainer(
  * Mounts the training panel: it draws the level's training session and routes the clicks of Train,
  * Pause, Step and Reset to it; the view shows what the network sees, fed by the trainer's events.
  */
+// Long: the session, the trainer, the view and the filters set by hand share this closure's state (the
+// network on screen, whether it is the first); each part's work lives in its own module.
 export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOptions): TrainingPanel {
   const { level, context } = options;
   let training = options.training;
@@ -352,27 +353,11 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     background(sendNetwork(session, client, view, { network, compiled, shared, kept: start.verdict }));
   }
 
-  /** Loads the network with the first Conv's filters set by hand, so the maps show what they find. */
-  function useHandFilters(kernel: number[], filters: number): void {
+  const hand: HandFilters = mountHandFilters(level.input[2], (kernel, filters) => {
     if (!compiled) return;
     first = false;
-    const weights = initialWeights(level.input, compiled.layers, training.seed);
-    weights[0] = { kernel, bias: new Array<number>(filters).fill(0) };
-    const network = levelNetwork(level, compiled.layers, training, weights);
-    background(
-      session
-        .replaceWeights()
-        .then(() =>
-          sendNetwork(session, client, view, {
-            network,
-            compiled: compiled as CompileResult,
-            shared: true,
-            kept: null,
-          }),
-        ),
-    );
-  }
-  const hand: HandFilters = mountHandFilters(level.input[2], useHandFilters);
+    background(sendHandFilters(session, client, view, { level, compiled, training, kernel, filters }));
+  });
   parts.handHost.append(hand.element);
 
   draw(session.state);

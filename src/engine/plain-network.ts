@@ -5,11 +5,13 @@
  */
 import { type ActivationFn, convScale, type LayerSpec, type LayerWeights, type Shape } from '../spec';
 import { runnableShapes } from './layer-shapes';
+import { denseBackward, denseForward } from './plain-dense';
 import {
   convBackward,
   convForward,
   poolBackward,
   poolForward,
+  scaleInto,
   type WindowGeometry,
   windowGeometry,
 } from './plain-windows';
@@ -118,9 +120,8 @@ export class PlainNetwork {
   private readonly outputBuffers = new Map<number, Float32Array[]>();
   private readonly gradientBuffers = new Map<number, Float64Array[]>();
   private readonly weightGradients: (PlainGradients | null)[];
-  /** Each conv layer's multiplier of its sums (1, or 1 / (F * F) where it takes the mean), else 1. */
+  /** Per layer, what a conv multiplies its sums by (1 / (F * F) where it takes the mean, else 1), and its kernel times that. */
   private readonly scales: readonly number[];
-  /** Where a conv takes the mean: its kernel times its scale, rewritten from the weights before each use. */
   private readonly scaledKernels: (Float32Array | null)[];
 
   constructor(
@@ -150,17 +151,11 @@ export class PlainNetwork {
     );
   }
 
-  /**
-   * The kernel a conv layer really applies: its weights, or (where it takes the mean) its weights
-   * times 1 / (F * F), so sums come out divided by the filter's pixels and gradients follow.
-   */
+  /** The kernel conv `i` applies: its weights, times 1 / (F * F) where it takes the mean (gradients then carry that too). */
   private appliedKernel(i: number): Float32Array {
     const kernel = (this.weights[i] as PlainWeights).kernel;
     const scaled = this.scaledKernels[i];
-    if (!scaled) return kernel;
-    const scale = this.scales[i] as number;
-    for (let j = 0; j < kernel.length; j++) scaled[j] = (kernel[j] as number) * scale;
-    return scaled;
+    return scaled ? scaleInto(scaled, kernel, this.scales[i] as number) : kernel;
   }
 
   /** Every layer's output for `n` pictures `x` (flat NHWC); the last is the logits. */
@@ -274,10 +269,7 @@ export class PlainNetwork {
           g.bias,
           dx,
         );
-        // The weights reach the output through the scale, so their gradient carries it too.
-        const scale = this.scales[i] as number;
-        if (scale !== 1)
-          for (let j = 0; j < g.kernel.length; j++) g.kernel[j] = (g.kernel[j] as number) * scale;
+        scaleInto(g.kernel, g.kernel, this.scales[i] as number);
         return dx ?? new Float64Array(0);
       }
       case 'pool': {
@@ -327,56 +319,6 @@ export class PlainNetwork {
       w.kernel.set(from.kernel);
       w.bias.set(from.bias);
     });
-  }
-}
-
-/** `out = x · kernel + bias` for `n` rows of `inputs` numbers. */
-function denseForward(
-  n: number,
-  inputs: number,
-  units: number,
-  x: Float32Array,
-  w: PlainWeights,
-  out: Float32Array,
-): void {
-  const acc = new Float64Array(units);
-  for (let p = 0; p < n; p++) {
-    for (let u = 0; u < units; u++) acc[u] = w.bias[u] as number;
-    for (let k = 0; k < inputs; k++) {
-      const v = x[p * inputs + k] as number;
-      if (v === 0) continue;
-      const row = k * units;
-      for (let u = 0; u < units; u++) acc[u] = (acc[u] as number) + v * (w.kernel[row + u] as number);
-    }
-    for (let u = 0; u < units; u++) out[p * units + u] = acc[u] as number;
-  }
-}
-
-/** The gradients of a Dense layer: adds into `grad`, writes `dx` when given. */
-function denseBackward(
-  n: number,
-  inputs: number,
-  units: number,
-  x: Float32Array,
-  w: PlainWeights,
-  dy: Float64Array,
-  grad: PlainGradients,
-  dx: Float64Array | null,
-): void {
-  for (let p = 0; p < n; p++) {
-    const d = p * units;
-    for (let u = 0; u < units; u++) grad.bias[u] = (grad.bias[u] as number) + (dy[d + u] as number);
-    for (let k = 0; k < inputs; k++) {
-      const v = x[p * inputs + k] as number;
-      const row = k * units;
-      let back = 0;
-      for (let u = 0; u < units; u++) {
-        const g = dy[d + u] as number;
-        grad.kernel[row + u] = (grad.kernel[row + u] as number) + v * g;
-        back += (w.kernel[row + u] as number) * g;
-      }
-      if (dx) dx[p * inputs + k] = back;
-    }
   }
 }
 
