@@ -83,7 +83,7 @@ export function build() {
     id: 'match-by-hand',
     title: 'Filters by hand',
     concept:
-      'A filter is a small picture of weights. The X is made of three pieces, and three hand-made filters find them.',
+      'A filter is a small picture of weights, and three hand-made filters find the three pieces of an X.',
     intro: [
       'Before training finds filters, you make them. Open "Set the filters by hand" and click squares to flip them between +1 and -1.',
       'Make the three pieces of the X. Filter 1 is a "\\" line of +1. Filter 2 is a small x: +1 in the corners and the middle. Filter 3 is a "/" line.',
