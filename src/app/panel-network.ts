@@ -4,9 +4,16 @@
  * run is kept for the next visit.
  */
 import type { CompileResult } from '../blocks';
+import { initialWeights } from '../engine/init';
 import { keptRunFor, plainVerdict } from '../game/kept-verdict';
 import type { TrainingSession, Verdict } from '../game/training-session';
-import { type LayerWeights, levelNetwork, type NetworkSpec, type TrainingSpec } from '../spec';
+import {
+  type LayerWeights,
+  type LevelSpec,
+  levelNetwork,
+  type NetworkSpec,
+  type TrainingSpec,
+} from '../spec';
 import type { PlayerStore } from '../storage';
 import type { TrainerClient } from '../worker/page/client';
 import type { LevelView } from './level-view';
@@ -36,6 +43,30 @@ export async function sendNetwork(
   if (kept && session.state.verdict === kept) view.judged(kept.step, kept.probabilities);
   const pixels = view.watched();
   return client.watch(pixels ? Float32Array.from(pixels) : null);
+}
+
+/**
+ * Loads the network with its first Conv's filters set by hand (biases 0, the later blocks at their
+ * seeded start), so the view shows what those filters find before any training.
+ */
+export async function sendHandFilters(
+  session: TrainingSession,
+  client: TrainerClient,
+  view: LevelView,
+  hand: {
+    level: LevelSpec;
+    compiled: CompileResult;
+    training: TrainingSpec;
+    kernel: number[];
+    filters: number;
+  },
+): Promise<unknown> {
+  const { level, compiled, training } = hand;
+  const weights = initialWeights(level.input, compiled.layers, training.seed);
+  weights[0] = { kernel: hand.kernel, bias: new Array<number>(hand.filters).fill(0) };
+  const network = levelNetwork(level, compiled.layers, training, weights);
+  await session.replaceWeights();
+  return sendNetwork(session, client, view, { network, compiled, shared: true, kept: null });
 }
 
 /**

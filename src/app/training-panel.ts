@@ -19,10 +19,11 @@ import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
 import { backendNote, showBackendReport } from './backend-note';
+import { type HandFilters, mountHandFilters } from './hand-filters';
 import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
-import { keeper, sendNetwork, startingPoint } from './panel-network';
+import { keeper, sendHandFilters, sendNetwork, startingPoint } from './panel-network';
 import { starList } from './star-list';
 
 /** The training side of a level: the controls, the live view and the verdict. */
@@ -92,6 +93,8 @@ interface PanelParts {
   readonly backendLine: HTMLElement;
   readonly resultHost: HTMLElement;
   readonly viewHost: HTMLElement;
+  /** Where the filters set by hand go, above the view. */
+  readonly handHost: HTMLElement;
 }
 
 /** What the settings row changes. */
@@ -207,6 +210,7 @@ function panelParts(
     backendLine: backendNote(),
     resultHost: el('div', {}),
     viewHost: el('div', { class: 'level-view-host' }),
+    handHost: el('div', {}),
   };
   const hints = hintsBlock(options.level);
   host.replaceChildren(
@@ -219,6 +223,7 @@ function panelParts(
     ...(hints ? [hints] : []),
     parts.backendLine,
     parts.resultHost,
+    parts.handHost,
     parts.viewHost,
   );
   return parts;
@@ -261,6 +266,8 @@ function connectTrainer(
  * Mounts the training panel: it draws the level's training session and routes the clicks of Train,
  * Pause, Step and Reset to it; the view shows what the network sees, fed by the trainer's events.
  */
+// Long: the session, the trainer, the view and the filters set by hand share this closure's state (the
+// network on screen, whether it is the first); each part's work lives in its own module.
 export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOptions): TrainingPanel {
   const { level, context } = options;
   let training = options.training;
@@ -346,11 +353,19 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     background(sendNetwork(session, client, view, { network, compiled, shared, kept: start.verdict }));
   }
 
+  const hand: HandFilters = mountHandFilters(level.input[2], (kernel, filters) => {
+    if (!compiled) return;
+    first = false;
+    background(sendHandFilters(session, client, view, { level, compiled, training, kernel, filters }));
+  });
+  parts.handHost.append(hand.element);
+
   draw(session.state);
   return {
     trainedWeights: () => session.trainedWeights(),
     networkChanged(result) {
       compiled = result;
+      hand.update(result.layers);
       tellNetwork();
     },
     dispose() {

@@ -47,7 +47,11 @@ export interface CompileResult {
 /** The LayerSpec one layer block stands for, read field by field from the block table. */
 export function layerFromBlock(block: Blockly.Block, spec: LayerBlockSpec): LayerSpec {
   const layer: Record<string, unknown> = { type: spec.layer };
-  for (const field of fieldsOf(spec)) layer[field.key] = block.getFieldValue(field.name);
+  for (const field of fieldsOf(spec)) {
+    const value = block.getFieldValue(field.name);
+    if (field.kind === 'choice' && field.optional && value === field.initial) continue;
+    layer[field.key] = value;
+  }
   // The table lists exactly the keys of each LayerSpec, and Blockly keeps each value in its range.
   return layer as unknown as LayerSpec;
 }

@@ -31,6 +31,11 @@ export interface ChoiceFieldSpec {
   readonly options: readonly (readonly [string, string])[];
   readonly initial: string;
   readonly tooltip: string;
+  /**
+   * The LayerSpec key is optional and means `initial` when absent: the network is written without
+   * it unless the field is changed, so documents from before the field stay as they were.
+   */
+  readonly optional?: boolean;
 }
 
 /** One editable field of a layer block. */
@@ -130,6 +135,24 @@ export const LAYER_BLOCKS = {
         },
       ],
       [stride('filter', 1), padding('filter')],
+      [
+        {
+          kind: 'choice',
+          name: 'PRODUCTS',
+          key: 'products',
+          label: 'products',
+          options: [
+            ['summed', 'sum'],
+            ['averaged', 'mean'],
+          ],
+          initial: 'sum',
+          optional: true,
+          tooltip:
+            'What each look does with the pixels times the filter. "summed" adds them up. ' +
+            '"averaged" also divides by the filter\'s pixels (9 for 3x3), as the course does: a ' +
+            'perfect match of a 3x3 filter of 1 and -1 then gives 1 instead of 9.',
+        },
+      ],
     ],
   },
   relu: {
@@ -173,8 +196,9 @@ export const LAYER_BLOCKS = {
     blockType: 'convblocks_pool',
     title: 'Pool',
     tooltip:
-      'Pooling shrinks each feature map by summing up small windows of it, so later blocks see a ' +
-      'smaller picture and do not care exactly where a pattern was.',
+      'Pooling shrinks each feature map by keeping one number for each small window of it (the ' +
+      'largest, or the average), so later blocks see a smaller picture and do not care exactly ' +
+      'where a pattern was.',
     rows: [
       [
         {

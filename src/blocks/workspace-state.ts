@@ -56,7 +56,9 @@ export function blockStateOfLayer(layer: LayerSpec, field = 'layer'): BlockState
   const fields: Record<string, string | number> = {};
   const values = layer as unknown as Record<string, unknown>;
   for (const fieldSpec of fieldsOf(spec)) {
-    const value = values[fieldSpec.key];
+    const given = values[fieldSpec.key];
+    const value =
+      given === undefined && fieldSpec.kind === 'choice' && fieldSpec.optional ? fieldSpec.initial : given;
     const problem = fieldValueProblem(fieldSpec, value);
     if (problem)
       throw new SpecError(`${field}.${fieldSpec.key}`, `${problem} but got ${describeValue(value)}`);

@@ -6,7 +6,7 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { LayerSpec, LayerWeights, NetworkSpec } from '../spec';
-import { inferShapes } from '../spec';
+import { convScale, inferShapes } from '../spec';
 import { initialWeights } from './init';
 import { tf } from './tf';
 
@@ -64,8 +64,14 @@ function weightTensors(network: NetworkSpec, weights: readonly (LayerWeights | n
     if (!w) return [];
     if (layer.type === 'conv') {
       const channels = shapes[i]?.input[2] as number;
+      // Keras's Conv2D only adds up: a conv that takes the mean is exported with its weights divided
+      // by F * F instead, which gives every output the same number.
+      const scale = convScale(layer);
       return [
-        tf.tensor4d(w.kernel as number[], [layer.size, layer.size, channels, layer.filters]),
+        tf.tensor4d(
+          w.kernel.map((v) => v * scale),
+          [layer.size, layer.size, channels, layer.filters],
+        ),
         tf.tensor1d(w.bias as number[]),
       ];
     }

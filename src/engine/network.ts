@@ -1,4 +1,4 @@
-import type { ActivationFn, LayerSpec, LayerWeights, Shape } from '../spec';
+import { type ActivationFn, convScale, type LayerSpec, type LayerWeights, type Shape } from '../spec';
 import { runnableShapes } from './layer-shapes';
 import {
   conv2d,
@@ -116,9 +116,12 @@ export class TensorNetwork {
     switch (layer.type) {
       case 'conv': {
         const v = this.variables[i] as LayerVariables;
+        // A conv that takes the mean applies its weights times 1 / (F * F); autodiff carries the scale.
+        const scale = convScale(layer);
+        const kernel: tf.Tensor2D = scale === 1 ? v.kernel : tf.mul(v.kernel, scale);
         if (columns)
-          return convFromColumns(columns, v.kernel, v.bias, this.shapes[i] as [number, number, number]);
-        return conv2d(x as tf.Tensor4D, v.kernel, v.bias, this.windows[i] as WindowIndices);
+          return convFromColumns(columns, kernel, v.bias, this.shapes[i] as [number, number, number]);
+        return conv2d(x as tf.Tensor4D, kernel, v.bias, this.windows[i] as WindowIndices);
       }
       case 'pool':
         return pool2d(

@@ -3,13 +3,15 @@
  * that gives the weights' gradients (and the input's, for the gradient checks). The same layers,
  * padding and activations as the TensorFlow.js network, written as loops.
  */
-import type { ActivationFn, LayerSpec, LayerWeights, Shape } from '../spec';
+import { type ActivationFn, convScale, type LayerSpec, type LayerWeights, type Shape } from '../spec';
 import { runnableShapes } from './layer-shapes';
+import { denseBackward, denseForward } from './plain-dense';
 import {
   convBackward,
   convForward,
   poolBackward,
   poolForward,
+  scaleInto,
   type WindowGeometry,
   windowGeometry,
 } from './plain-windows';
@@ -118,6 +120,9 @@ export class PlainNetwork {
   private readonly outputBuffers = new Map<number, Float32Array[]>();
   private readonly gradientBuffers = new Map<number, Float64Array[]>();
   private readonly weightGradients: (PlainGradients | null)[];
+  /** Per layer, what a conv multiplies its sums by (1 / (F * F) where it takes the mean, else 1), and its kernel times that. */
+  private readonly scales: readonly number[];
+  private readonly scaledKernels: (Float32Array | null)[];
 
   constructor(
     readonly input: readonly [number, number, number],
@@ -140,6 +145,17 @@ export class PlainNetwork {
         ? windowGeometry(this.inputs[i] as [number, number, number], layer.size, layer.stride, layer.padding)
         : null,
     );
+    this.scales = layers.map((layer) => (layer.type === 'conv' ? convScale(layer) : 1));
+    this.scaledKernels = this.weights.map((w, i) =>
+      w && this.scales[i] !== 1 ? new Float32Array(w.kernel.length) : null,
+    );
+  }
+
+  /** The kernel conv `i` applies: its weights, times 1 / (F * F) where it takes the mean (gradients then carry that too). */
+  private appliedKernel(i: number): Float32Array {
+    const kernel = (this.weights[i] as PlainWeights).kernel;
+    const scaled = this.scaledKernels[i];
+    return scaled ? scaleInto(scaled, kernel, this.scales[i] as number) : kernel;
   }
 
   /** Every layer's output for `n` pictures `x` (flat NHWC); the last is the logits. */
@@ -174,7 +190,8 @@ export class PlainNetwork {
     switch (layer.type) {
       case 'conv': {
         const w = this.weights[i] as PlainWeights;
-        convForward(this.geometry[i] as WindowGeometry, n, x, w.kernel, w.bias, layer.filters, out);
+        const kernel = this.appliedKernel(i);
+        convForward(this.geometry[i] as WindowGeometry, n, x, kernel, w.bias, layer.filters, out);
         return;
       }
       case 'pool':
@@ -239,19 +256,20 @@ export class PlainNetwork {
     switch (layer.type) {
       case 'conv': {
         const dx = needDx ? this.gradientBuffer(i, n) : null;
-        const w = this.weights[i] as PlainWeights;
         const g = grad as PlainGradients;
+        const kernel = this.appliedKernel(i);
         convBackward(
           this.geometry[i] as WindowGeometry,
           n,
           x,
-          w.kernel,
+          kernel,
           layer.filters,
           dy,
           g.kernel,
           g.bias,
           dx,
         );
+        scaleInto(g.kernel, g.kernel, this.scales[i] as number);
         return dx ?? new Float64Array(0);
       }
       case 'pool': {
@@ -301,56 +319,6 @@ export class PlainNetwork {
       w.kernel.set(from.kernel);
       w.bias.set(from.bias);
     });
-  }
-}
-
-/** `out = x · kernel + bias` for `n` rows of `inputs` numbers. */
-function denseForward(
-  n: number,
-  inputs: number,
-  units: number,
-  x: Float32Array,
-  w: PlainWeights,
-  out: Float32Array,
-): void {
-  const acc = new Float64Array(units);
-  for (let p = 0; p < n; p++) {
-    for (let u = 0; u < units; u++) acc[u] = w.bias[u] as number;
-    for (let k = 0; k < inputs; k++) {
-      const v = x[p * inputs + k] as number;
-      if (v === 0) continue;
-      const row = k * units;
-      for (let u = 0; u < units; u++) acc[u] = (acc[u] as number) + v * (w.kernel[row + u] as number);
-    }
-    for (let u = 0; u < units; u++) out[p * units + u] = acc[u] as number;
-  }
-}
-
-/** The gradients of a Dense layer: adds into `grad`, writes `dx` when given. */
-function denseBackward(
-  n: number,
-  inputs: number,
-  units: number,
-  x: Float32Array,
-  w: PlainWeights,
-  dy: Float64Array,
-  grad: PlainGradients,
-  dx: Float64Array | null,
-): void {
-  for (let p = 0; p < n; p++) {
-    const d = p * units;
-    for (let u = 0; u < units; u++) grad.bias[u] = (grad.bias[u] as number) + (dy[d + u] as number);
-    for (let k = 0; k < inputs; k++) {
-      const v = x[p * inputs + k] as number;
-      const row = k * units;
-      let back = 0;
-      for (let u = 0; u < units; u++) {
-        const g = dy[d + u] as number;
-        grad.kernel[row + u] = (grad.kernel[row + u] as number) + v * g;
-        back += (w.kernel[row + u] as number) * g;
-      }
-      if (dx) dx[p * inputs + k] = back;
-    }
   }
 }
 

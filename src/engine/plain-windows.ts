@@ -208,3 +208,14 @@ export function poolBackward(
     }
   }
 }
+
+/** `target` = `source` times `scale` (the same array may be both); returns `target`. */
+export function scaleInto<T extends Float32Array | Float64Array>(
+  target: T,
+  source: Float32Array | Float64Array,
+  scale: number,
+): T {
+  if (scale === 1 && target === source) return target;
+  for (let j = 0; j < source.length; j++) target[j] = (source[j] as number) * scale;
+  return target;
+}

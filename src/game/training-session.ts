@@ -159,6 +159,15 @@ export class TrainingSession {
     if (stale && this.phase !== 'idle') await this.options.trainer.stop();
   }
 
+  /**
+   * Weights set by hand come next: the trainer takes the network again even though its blocks are
+   * the same, and a run under way stops first.
+   */
+  async replaceWeights(): Promise<void> {
+    this.forceReload = true;
+    if (this.phase !== 'idle') await this.options.trainer.stop();
+  }
+
   /** The backend setting changed: the next Train measures or forces it afresh. */
   backendChanged(): void {
     this.forceReload = true;

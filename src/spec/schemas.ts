@@ -21,6 +21,8 @@ const conv = z.strictObject({
   size: int(1, MAX.windowSize),
   stride: int(1, MAX.stride).default(1),
   padding: padding.default('valid'),
+  // Optional, so networks without it are written exactly as before this field existed.
+  products: z.enum(['sum', 'mean']).optional(),
 });
 
 const pool = z

@@ -1,4 +1,4 @@
-import type { LayerSpec, Padding, Shape } from './types';
+import type { ConvLayer, LayerSpec, Padding, Shape } from './types';
 import { withArticle } from './words';
 
 /**
@@ -24,6 +24,11 @@ export function samePadding(inSize: number, size: number, stride: number): reado
   const total = Math.max((outSize - 1) * stride + size - inSize, 0);
   const before = Math.floor(total / 2);
   return [before, total - before];
+}
+
+/** What a conv layer multiplies each sum of products by: 1, or 1 / (F * F) where it takes the mean. */
+export function convScale(layer: Pick<ConvLayer, 'size' | 'products'>): number {
+  return layer.products === 'mean' ? 1 / (layer.size * layer.size) : 1;
 }
 
 /** Parameters of a conv layer: `(F * F * D + 1) * K` (a bias per filter). */

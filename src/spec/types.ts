@@ -21,6 +21,12 @@ export interface ConvLayer {
   /** How many pixels the filter moves between two outputs. */
   readonly stride: number;
   readonly padding: Padding;
+  /**
+   * What each output does with its products: `"sum"` (the default, also when absent) adds them up;
+   * `"mean"` divides that sum by the filter's size x size pixels, as the course's X example does
+   * (its 0.77 is 7 / 9). The bias is added after the divide.
+   */
+  readonly products?: 'sum' | 'mean';
 }
 
 export interface ReluLayer {

@@ -1,4 +1,6 @@
 /** Finds what the math view needs for a clicked cell inside a snapshot: the layer, its input and its weights. */
+
+import { convScale } from '../spec';
 import {
   activationCellMath,
   type CellMath,
@@ -21,14 +23,10 @@ export function layerInput(snapshot: ViewSnapshot, layerIndex: number): MapValue
 }
 
 /**
- * The math of one clicked cell, or a sentence saying why there is none. With `divideByPixels`, a conv
- * sum is divided by its filter's pixel count, as the course's X example does.
+ * The math of one clicked cell, or a sentence saying why there is none. A conv that takes the mean
+ * of its products shows its sum divided by the filter's pixels, as the engine computes it.
  */
-export function mathForCell(
-  snapshot: ViewSnapshot,
-  cell: PickedCell,
-  divideByPixels: boolean,
-): CellMath | string {
+export function mathForCell(snapshot: ViewSnapshot, cell: PickedCell): CellMath | string {
   const layer = snapshot.layers[cell.layerIndex];
   if (!layer) return `There is no layer ${cell.layerIndex + 1} in this network.`;
   if (layer.type === 'flatten' || layer.type === 'dense') {
@@ -41,7 +39,7 @@ export function mathForCell(
     case 'conv': {
       const weights = snapshot.weights[cell.layerIndex];
       if (!weights) return 'This Conv block has no weights yet.';
-      return convCellMath(input, layer, weights, where, divideByPixels ? 1 / (layer.size * layer.size) : 1);
+      return convCellMath(input, layer, weights, where, convScale(layer));
     }
     case 'pool':
       return poolCellMath(input, layer, where);

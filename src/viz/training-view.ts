@@ -24,8 +24,6 @@ export interface TrainingViewOptions {
   readonly testPictures?: readonly ViewPicture[];
   /** The value of blank paper for drawn pictures; the smallest training pixel when left out. */
   readonly blank?: number;
-  /** Where the level divides each conv sum by the filter's pixel count (the course's X example). */
-  readonly divideByPixels?: boolean;
   /** Hears which picture the player wants to look inside; a later snapshot brings its `selected`. */
   readonly onSelect: (choice: PictureChoice) => void;
 }
@@ -147,7 +145,7 @@ function mountLooking(
   const showMath = () => {
     const snapshot = shown();
     if (!pickedCell || !snapshot) return;
-    const math = mathForCell(snapshot, pickedCell, options.divideByPixels ?? false);
+    const math = mathForCell(snapshot, pickedCell);
     if (typeof math === 'string') {
       mathView.hide();
       outputs.highlight([]);

@@ -16,6 +16,7 @@ const everyLayer: readonly LayerSpec[] = [
   { type: 'conv', filters: 1, size: 1, stride: 1, padding: 'valid' },
   { type: 'conv', filters: 256, size: 16, stride: 16, padding: 'same' },
   { type: 'conv', filters: 8, size: 5, stride: 2, padding: 'same' },
+  { type: 'conv', filters: 3, size: 3, stride: 1, padding: 'valid', products: 'mean' },
   { type: 'relu' },
   { type: 'activation', fn: 'sigmoid' },
   { type: 'activation', fn: 'tanh' },

@@ -62,6 +62,26 @@ describe.each(ENGINE_PATHS)('the $name path reproduces the worked examples', (pa
     );
   });
 
+  it('takes the mean like the course: its ±1 X filters give 7/9 (0.77) and 5/9 (0.55)', () => {
+    const example = workedExamples.find((e) => e.id === 'x-three-filters') as (typeof workedExamples)[number];
+    const kernels = example.kernels ?? [];
+    const layer: LayerSpec = {
+      type: 'conv',
+      filters: 3,
+      size: 3,
+      stride: 1,
+      padding: 'valid',
+      products: 'mean',
+    };
+    // The filters as the course draws them, 1 and -1: the layer itself divides by the 9 pixels.
+    const weights = { kernel: hwioKernel(kernels), bias: kernels.map((k) => k.bias) };
+    const maps = runLayer(path, example.input, layer, weights);
+    expectClose(maps, example.expected, 1e-5 + 5e-7);
+    expect(maps[0]?.[0]?.[0]).toBeCloseTo(7 / 9, 5);
+    expect(maps[0]?.[0]?.[4]).toBeCloseTo(5 / 9, 5);
+    expect(maps[1]?.[3]?.[3]).toBeCloseTo(1, 5);
+  });
+
   it.each(workedExamples.filter((e) => e.op === 'maxpool'))('max pooling: $id', (example) => {
     const layer: LayerSpec = {
       type: 'pool',

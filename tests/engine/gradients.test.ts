@@ -42,6 +42,9 @@ const windows = (type: 'conv' | 'pool') =>
 
 const layerCases: LayerSpec[] = [
   ...windows('conv'),
+  // A conv taking the mean of its products: its weights' gradients carry the 1 / (F * F).
+  { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid', products: 'mean' },
+  { type: 'conv', filters: 2, size: 2, stride: 2, padding: 'same', products: 'mean' },
   ...windows('pool'),
   { type: 'relu' },
   ...(['sigmoid', 'tanh', 'leaky_relu', 'elu'] as const).map((fn): LayerSpec => ({ type: 'activation', fn })),

@@ -25,7 +25,9 @@ function conv(x: Values, layer: Extract<LayerSpec, { type: 'conv' }>, w: LayerWe
   for (let i = 0; i < oh; i++)
     for (let j = 0; j < ow; j++)
       for (let f = 0; f < filters; f++) {
-        let sum = w.bias[f] as number;
+        // The bias is added after the products, which a conv taking the mean divides by F * F.
+        const divisor = layer.products === 'mean' ? size * size : 1;
+        let sum = 0;
         for (let dy = 0; dy < size; dy++)
           for (let dx = 0; dx < size; dx++) {
             const y = i * stride + dy - top;
@@ -37,7 +39,7 @@ function conv(x: Values, layer: Extract<LayerSpec, { type: 'conv' }>, w: LayerWe
                 (w.kernel[((dy * size + dx) * c + k) * filters + f] as number);
             }
           }
-        out[(i * ow + j) * filters + f] = sum;
+        out[(i * ow + j) * filters + f] = sum / divisor + (w.bias[f] as number);
       }
   return { shape: [oh, ow, filters], data: out };
 }

@@ -48,27 +48,34 @@ describe('layerInput', () => {
 
 describe('mathForCell', () => {
   it('computes a conv cell from the picture and the weights', () => {
-    const math = mathForCell(snapshot, { layerIndex: 0, y: 1, x: 1, channel: 0 }, false);
+    const math = mathForCell(snapshot, { layerIndex: 0, y: 1, x: 1, channel: 0 });
     expect(typeof math === 'string' ? math : math.result).toBe(conv[3]);
   });
 
-  it('divides by the filter pixels where the level does', () => {
-    const math = mathForCell(snapshot, { layerIndex: 0, y: 0, x: 0, channel: 0 }, true);
+  it('divides by the filter pixels where the conv takes the mean of its products', () => {
+    const mean: ViewSnapshot = {
+      ...snapshot,
+      layers: [
+        { type: 'conv', filters: 1, size: 2, stride: 1, padding: 'valid', products: 'mean' },
+        ...layers.slice(1),
+      ],
+    };
+    const math = mathForCell(mean, { layerIndex: 0, y: 0, x: 0, channel: 0 });
     expect(typeof math === 'string' ? math : math.result).toBe(12 / 4 - 2);
   });
 
   it('explains a pooled cell from the map before it', () => {
-    const math = mathForCell(snapshot, { layerIndex: 2, y: 0, x: 0, channel: 0 }, false);
+    const math = mathForCell(snapshot, { layerIndex: 2, y: 0, x: 0, channel: 0 });
     expect(typeof math === 'string' ? math : math.result).toBe(26);
   });
 
   it('says why a dense cell has no per-cell math', () => {
-    expect(mathForCell(snapshot, { layerIndex: 4, y: 0, x: 0, channel: 0 }, false)).toMatch(/^Dense/);
+    expect(mathForCell(snapshot, { layerIndex: 4, y: 0, x: 0, channel: 0 })).toMatch(/^Dense/);
   });
 
   it('asks for a picture when none is selected', () => {
     const { selected: _, ...bare } = snapshot;
-    expect(mathForCell(bare, { layerIndex: 0, y: 0, x: 0, channel: 0 }, false)).toMatch(/Pick a picture/);
+    expect(mathForCell(bare, { layerIndex: 0, y: 0, x: 0, channel: 0 })).toMatch(/Pick a picture/);
   });
 });
 

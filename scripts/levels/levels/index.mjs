@@ -7,6 +7,7 @@ import * as fourWays2x2 from './four-ways-2x2.mjs';
 import * as happyFace from './happy-face.mjs';
 import * as learningRate from './learning-rate.mjs';
 import * as lines5x5 from './lines-5x5.mjs';
+import * as matchByHand from './match-by-hand.mjs';
 import * as slash2x2 from './slash-2x2.mjs';
 import * as strideAndPadding from './stride-and-padding.mjs';
 import * as threeFaces from './three-faces.mjs';
@@ -19,6 +20,7 @@ const LEVELS = [
   checker2x2,
   lines5x5,
   diagonals9x9,
+  matchByHand,
   xVsO,
   xVsOMoved,
   strideAndPadding,

@@ -36,6 +36,11 @@ export interface LayerCode {
 export function shapeNote(code: LayerCode): string {
   if (!code.output) return "doesn't fit its input: see the block";
   const shape = `${formatShape(code.output)}`;
+  // These libraries' convolutions only add up: the exported weights are divided instead (same numbers).
+  if (code.layer.type === 'conv' && code.layer.products === 'mean') {
+    const pixels = code.layer.size * code.layer.size;
+    return `${shape}; ConvBlocks divides each sum by ${pixels}: export divides the weights by ${pixels} instead`;
+  }
   if (code.last && code.layer.type === 'dense') return `${shape}: the votes for ${code.classes.join(', ')}`;
   return shape;
 }

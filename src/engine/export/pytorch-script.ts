@@ -41,7 +41,10 @@ function forwardLines(layer: LayerSpec, name: string, input: Shape, output: Shap
     case 'conv': {
       const [h, w] = input;
       const pad = layer.padding === 'same' ? samePad(h, w as number, layer.size, layer.stride) : null;
-      return `${padLine(pad, '')}        x = self.${name}(x)${shape}\n`;
+      if (layer.products !== 'mean') return `${padLine(pad, '')}        x = self.${name}(x)${shape}\n`;
+      // The mean of the products: the weights divided by the filter's pixels, the bias added after.
+      const call = `F.conv2d(x, self.${name}.weight / ${layer.size * layer.size}, self.${name}.bias, stride=${layer.stride})`;
+      return `${padLine(pad, '')}        x = ${call}${shape}, each sum divided by ${layer.size * layer.size}\n`;
     }
     case 'pool': {
       const [h, w] = input;

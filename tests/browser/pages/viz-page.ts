@@ -21,7 +21,6 @@ interface Setup {
   readonly test: readonly ViewPicture[];
   /** Where the conv filters end up: the course's filters, per filter a size x size map. */
   readonly targets: readonly number[][][];
-  readonly divideByPixels: boolean;
   /** The training picture selected at first: the course's own picture, unshifted. */
   readonly firstPick: number;
 }
@@ -40,7 +39,8 @@ const setups: Record<string, Setup> = {
     input: [9, 9, 1],
     classes: ['X', 'O'],
     layers: [
-      { type: 'conv', filters: 3, size: 3, stride: 1, padding: 'valid' },
+      // The course divides each sum by the filter's 9 pixels: its maps show 0.77, 0.55, ...
+      { type: 'conv', filters: 3, size: 3, stride: 1, padding: 'valid', products: 'mean' },
       { type: 'relu' },
       { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'same' },
       { type: 'flatten' },
@@ -54,7 +54,6 @@ const setups: Record<string, Setup> = {
       picture(shifted(seedImages.o, 1, -2), 'O', 1, -1),
     ],
     targets: fixtureKernels('x-three-filters'),
-    divideByPixels: true,
     firstPick: 8,
   },
   'happy-face': {
@@ -83,7 +82,6 @@ const setups: Record<string, Setup> = {
         [0, 0, 0],
       ],
     ],
-    divideByPixels: false,
     firstPick: 16,
   },
 };
@@ -93,7 +91,7 @@ const setup = setups[params.get('level') ?? 'x-vs-o'] ?? (setups['x-vs-o'] as Se
 const stopAt = Math.min(Number(params.get('steps') ?? TOTAL_STEPS), TOTAL_STEPS);
 const { input, classes, layers, train, test } = setup;
 const conv = layers[0] as Extract<LayerSpec, { type: 'conv' }>;
-const convScale = (size: number) => (setup.divideByPixels ? 1 / (size * size) : 1);
+const convScale = (size: number) => (conv.products === 'mean' ? 1 / (size * size) : 1);
 const random = seeded(7);
 const initialKernel = Array.from({ length: conv.size * conv.size * conv.filters }, () => random() * 2 - 1);
 
@@ -152,7 +150,6 @@ const view = mountTrainingView(container, {
   input,
   trainPictures: train,
   testPictures: test,
-  divideByPixels: setup.divideByPixels,
   onSelect: (next) => {
     choice = next;
     publish(step);
