@@ -4,6 +4,15 @@ export * from './judged-run';
 export { parseLayersModel } from './layers-model';
 export { MAX } from './limits';
 export {
+  type LevelPack,
+  makePack,
+  PACK_KIND,
+  PACK_VERSION,
+  packLevelId,
+  packToDocument,
+  parsePack,
+} from './pack';
+export {
   DOCUMENT_VERSIONS,
   type DocumentKind,
   parseDocument,
@@ -16,6 +25,14 @@ export {
   weightSizes,
 } from './parse';
 export { seededRandom, shuffledIndices } from './random';
+export {
+  type LevelOutcome,
+  type PackResults,
+  parseResults,
+  RESULTS_KIND,
+  RESULTS_VERSION,
+  resultsToDocument,
+} from './results';
 export { levelToDocument, networkToDocument, pictureRows } from './serialize';
 export * from './shapes';
 export {

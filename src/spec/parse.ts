@@ -36,7 +36,7 @@ export function parseJsonText(text: string): unknown {
  * Walks any value once before the schema sees it: refuses keys that could reach a prototype,
  * nesting deeper than any document needs, and things JSON cannot hold.
  */
-function checkStructure(value: unknown, path: PropertyKey[], depth: number): void {
+export function checkStructure(value: unknown, path: PropertyKey[], depth: number): void {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
       throw new SpecError(formatPath(path), `expected plain JSON data but got ${describeValue(value)}`);
