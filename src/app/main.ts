@@ -62,6 +62,11 @@ async function start(): Promise<void> {
       const { showLevel } = await import('./level-screen');
       next = await showLevel(app, target.id, context);
     }
+    if (target.screen === 'class') {
+      const { showClassResults } = await import('./class-results');
+      next = showClassResults(app, context);
+    }
+    if (target.screen === 'pack') next = await showMap(app, context, target.id);
     if (target.screen === 'shared') {
       // The link is read first; the map shows behind the question, and the address drops the link.
       history.replaceState(null, '', '#/');

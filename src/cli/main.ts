@@ -17,6 +17,7 @@ import {
   SpecError,
 } from '../spec';
 import { intOption, readArgs, UsageError } from './args';
+import { packLevelPaths, readLevelToCheck } from './check-pack';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { checkWritable, FileError, readDocument, writeText } from './files';
 import { complain, say } from './output';
@@ -31,7 +32,7 @@ const USAGE = `usage: convblocks <command> ...
       train a network on a level's pictures, print train and test accuracy
   check LEVEL.json...
       validate levels and train each reference network to its goal (a level index checks
-      every level it lists)
+      every level it lists, a pack every level it holds)
 ${EXPORT_USAGE}
 
 options for every command: --backend auto|plain|cpu|wasm (default auto: plain arrays for
@@ -228,11 +229,11 @@ async function check(argv: readonly string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('check needs at least one LEVEL.json');
   const choice = backendOption(options);
   let failures = 0;
-  const paths = levelPaths(positionals);
+  const paths = packLevelPaths(levelPaths(positionals));
   for (const path of paths) {
     let level: LevelSpec;
     try {
-      level = readDocument(path, parseLevel);
+      level = readLevelToCheck(path);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       complain(`FAIL ${error.message}`);
