@@ -112,7 +112,6 @@ export async function showMap(
         `Build networks from blocks and teach them to tell pictures apart. ${won} of ${BUILT_IN_ORDER.length} levels won.`,
       ),
       stage,
-      packs.element,
       el(
         'div',
         { class: 'controls map-tools' },
@@ -123,6 +122,7 @@ export async function showMap(
         button('Make a pack', () => void packMakerDialog(levels, context)),
         button('Class results', () => context.navigate('#/class')),
       ),
+      packs.element,
       el(
         'div',
         { class: 'shelves' },

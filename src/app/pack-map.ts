@@ -23,7 +23,7 @@ function packSection(
   const order = packOrder(saved);
   const levels = saved.pack.levels.map((level, i) => ({ id: order[i] as string, title: level.title }));
   const entries = mapEntries(levels, (id) => context.store.progress(id));
-  const geometry = mapGeometry(entries.length, portrait);
+  const geometry = mapGeometry(entries.length, portrait, true);
   const stage = el('div', { class: `map-stage ${portrait ? 'map-portrait' : 'map-landscape'}` });
   stage.style.aspectRatio = `${geometry.width} / ${geometry.height}`;
   const canvasHolder = el('div', { class: 'map-canvas', 'aria-hidden': 'true' });

@@ -64,7 +64,7 @@ describe('readSharedText', () => {
       'JSON of an unknown kind',
       '{"kind":"convblocks/pony","version":1}',
       'kind',
-      /expected "convblocks\/network" or "convblocks\/level" but got "convblocks\/pony"/,
+      /expected "convblocks\/network", "convblocks\/level" or "convblocks\/pack" but got "convblocks\/pony"/,
     ],
     ['JSON without a kind', '{"version":1}', 'kind', /but got nothing/],
     [
