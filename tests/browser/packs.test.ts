@@ -168,7 +168,7 @@ describe('a pack of levels for a class', () => {
     const table = teacherPage.locator('table.class-table');
     await table.waitFor();
     expect(await teacherPage.locator('.class-errors li').allTextContents()).toEqual([
-      'broken.results.json: levels[0].stars: expected a whole number at most 3 but got 7',
+      'broken.results.json: levels[0].stars: expected a number at most 3 but got 7',
     ]);
     const rows = await table
       .locator('tr')
