@@ -149,7 +149,9 @@ export async function showMap(
   const focused = focusPack ? document.getElementById(focusPack) : null;
   focused?.scrollIntoView({ block: 'start' });
   const next = entries.find((e) => e.state === 'open');
-  context.announce(next ? `Level map. Next up: ${next.title}` : 'Level map. Every level is won!');
+  const pack = context.store.packs().find((p) => p.id === focusPack)?.pack;
+  if (pack) context.announce(`Level map, at the pack "${pack.title}".`);
+  else context.announce(next ? `Level map. Next up: ${next.title}` : 'Level map. Every level is won!');
   return {
     dispose() {
       game?.destroy(true);
