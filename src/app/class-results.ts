@@ -44,7 +44,9 @@ function tableSection(table: ClassTable, context: AppContext<PlayerStore>): HTML
     el('td', {}),
     el('td', {}),
   );
+  // Only levels someone did not win count as stuck; the three won by fewest are named.
   const stuck = table.stuck
+    .filter((i) => (table.wins[i] ?? 0) < students)
     .slice(0, 3)
     .map((i) => `${table.levels[i]?.title} (won by ${table.wins[i]} of ${students})`)
     .join(', ');
@@ -57,7 +59,7 @@ function tableSection(table: ClassTable, context: AppContext<PlayerStore>): HTML
     'section',
     { class: 'class-pack', 'aria-label': `Results: ${table.packTitle}` },
     el('h2', {}, table.packTitle),
-    el('p', { class: 'class-stuck' }, `Most stuck on: ${stuck}.`),
+    el('p', { class: 'class-stuck' }, stuck ? `Most stuck on: ${stuck}.` : 'Every student won every level.'),
     el(
       'div',
       { class: 'class-table-wrap' },
