@@ -103,7 +103,8 @@ async function start(): Promise<void> {
   // Another tab won a level or saved one: the map shows it at once. Other screens keep what the
   // player is doing on them and read the store afresh when next opened.
   store.onContentsChange(() => {
-    if (parseRoute(location.hash).screen === 'map') void route();
+    const on = parseRoute(location.hash).screen;
+    if (on === 'map' || on === 'pack') void route();
   });
   // A network or level file dropped anywhere on the page is opened like a link.
   document.addEventListener('dragover', (event) => event.preventDefault());
