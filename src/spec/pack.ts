@@ -121,6 +121,7 @@ function checkHeader(value: unknown): Record<string, unknown> {
 /** Parses an untrusted `convblocks/pack` document, or throws a SpecError naming the field and value. */
 export function parsePack(value: unknown): LevelPack {
   try {
+    // A level sits two steps down (levels, then its place): it may nest as deep as a level file.
     checkStructure(value, [], -2);
     const doc = checkHeader(value);
     const title = readName(doc.title, 'title');
