@@ -14,13 +14,25 @@ import { type AppContext, button, el, type Screen } from '../ui';
 import { journalEdit } from './edit-journal';
 import { levelBestLine } from './level-best';
 import { levelIntro } from './level-intro';
+import { findPackLevel } from './pack-levels';
+import { packMapHash } from './pack-open';
 import { exportNetwork, importDialog, shareDialog } from './sharing';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
 
-/** Finds a level by id: a built-in one, or one the player made or received. */
-async function findLevel(id: string, context: AppContext<PlayerStore>): Promise<LevelSpec | undefined> {
-  if (isBuiltInLevel(id)) return loadBuiltInLevel(id);
-  return context.store.customLevels().find((c) => c.level.id === id)?.level;
+/** A level found by id, with the path "Next level" follows and the map "Back to map" returns to. */
+interface FoundLevel {
+  readonly level: LevelSpec;
+  readonly order: readonly string[];
+  readonly mapHash: string;
+}
+
+/** Finds a level by id: a built-in one, one the player made or received, or one of an opened pack. */
+async function findLevel(id: string, context: AppContext<PlayerStore>): Promise<FoundLevel | undefined> {
+  if (isBuiltInLevel(id)) return { level: await loadBuiltInLevel(id), order: BUILT_IN_ORDER, mapHash: '#/' };
+  const custom = context.store.customLevels().find((c) => c.level.id === id)?.level;
+  if (custom) return { level: custom, order: BUILT_IN_ORDER, mapHash: '#/' };
+  const inPack = findPackLevel(id, context.store);
+  return inPack && { level: inPack.level, order: inPack.order, mapHash: packMapHash(inPack.packId) };
 }
 
 /** What the level screen has mounted so far; `disposed` once the player left. */
@@ -30,6 +42,8 @@ interface Mounted {
   disposed: boolean;
   /** The "Won with N of 3 stars" line in the header. */
   readonly best: ReturnType<typeof levelBestLine>;
+  /** The level's path and the map it belongs to. */
+  readonly found: FoundLevel;
 }
 
 /** The network on screen as a document: the editor's layers, the training settings, trained weights if any. */
@@ -69,7 +83,7 @@ function levelHeader(level: LevelSpec, context: AppContext<PlayerStore>, mounted
   return el(
     'header',
     { class: 'level-header' },
-    button('Back to map', () => context.navigate('#/'), { class: 'back' }),
+    button('Back to map', () => context.navigate(mounted.found.mapHash), { class: 'back' }),
     el('h1', {}, level.title),
     level.concept ? el('p', { class: 'level-concept' }, level.concept) : null,
     mounted.best.element,
@@ -125,7 +139,8 @@ async function mountWorkbench(
   mounted.panel = mountTrainingPanel(hosts.training, {
     level,
     context,
-    order: BUILT_IN_ORDER,
+    order: mounted.found.order,
+    mapHash: mounted.found.mapHash,
     training,
     sharedWeights,
     lastRun: context.store.lastRun(level.id),
@@ -149,9 +164,11 @@ export async function showLevel(
   id: string,
   context: AppContext<PlayerStore>,
 ): Promise<Screen | null> {
-  const level = await findLevel(id, context);
-  if (!level) return null;
+  const found = await findLevel(id, context);
+  if (!found) return null;
+  const { level } = found;
   const mounted: Mounted = {
+    found,
     editor: null,
     panel: null,
     disposed: false,

@@ -62,6 +62,11 @@ async function start(): Promise<void> {
       const { showLevel } = await import('./level-screen');
       next = await showLevel(app, target.id, context);
     }
+    if (target.screen === 'class') {
+      const { showClassResults } = await import('./class-results');
+      next = showClassResults(app, context);
+    }
+    if (target.screen === 'pack') next = await showMap(app, context, target.id);
     if (target.screen === 'shared') {
       // The link is read first; the map shows behind the question, and the address drops the link.
       history.replaceState(null, '', '#/');
@@ -98,7 +103,8 @@ async function start(): Promise<void> {
   // Another tab won a level or saved one: the map shows it at once. Other screens keep what the
   // player is doing on them and read the store afresh when next opened.
   store.onContentsChange(() => {
-    if (parseRoute(location.hash).screen === 'map') void route();
+    const on = parseRoute(location.hash).screen;
+    if (on === 'map' || on === 'pack') void route();
   });
   // A network or level file dropped anywhere on the page is opened like a link.
   document.addEventListener('dragover', (event) => event.preventDefault());

@@ -1,49 +1,17 @@
 import type Phaser from 'phaser';
 import { BUILT_IN_ORDER, loadAllBuiltInLevels } from '../game/catalog';
-import { type MapGeometry, mapGeometry } from '../game/map-layout';
+import { mapGeometry } from '../game/map-layout';
 import { startMapGame } from '../game/map-scene';
-import { entryName, type MapEntry, mapEntries } from '../game/progression';
+import { mapEntries } from '../game/progression';
 import type { LevelSpec } from '../spec';
 import type { PlayerStore } from '../storage';
 import { type AppContext, button, editorHash, el, levelHash, type Screen } from '../ui';
 import { exportProgress, importProgress } from './backup';
 import { copyToEdit } from './level-copy';
+import { levelButtons } from './map-buttons';
+import { packMakerDialog } from './pack-maker';
+import { packPaths } from './pack-map';
 import { importDialog } from './sharing';
-
-/** The buttons laid over the drawn map: one per level, where the scene draws it, named for screen readers. */
-function levelButtons(
-  entries: readonly MapEntry[],
-  geometry: MapGeometry,
-  context: AppContext<PlayerStore>,
-): HTMLElement {
-  const { points, width, height } = geometry;
-  const list = el('ol', { class: 'map-buttons', 'aria-label': 'Levels' });
-  entries.forEach((entry, i) => {
-    const p = points[i];
-    if (!p) return;
-    const name = entryName(entry, i + 1);
-    const open = () => {
-      if (entry.state === 'locked') {
-        const before = entries[i - 1];
-        context.announce(`${entry.title} is locked: win ${before?.title ?? 'the level before it'} first.`);
-        return;
-      }
-      context.navigate(levelHash(entry.id));
-    };
-    const b = button(String(i + 1), open, {
-      class: `map-level map-level-${entry.state}`,
-      'aria-label': name,
-      title: name,
-      'data-level': entry.id,
-    });
-    if (entry.state === 'locked') b.setAttribute('aria-disabled', 'true');
-    const item = el('li', {}, b);
-    item.style.left = `${(100 * p.x) / width}%`;
-    item.style.top = `${(100 * p.y) / height}%`;
-    list.append(item);
-  });
-  return list;
-}
 
 /** The button beside a shelf's level: Edit for the player's own, Make a copy to edit for the others. */
 type ShelfAction = (level: LevelSpec) => HTMLButtonElement;
@@ -113,8 +81,15 @@ function builtInCopier(levels: readonly LevelSpec[], context: AppContext<PlayerS
   );
 }
 
-/** Shows the level map: the Phaser drawing, the level buttons over it, and the player's own shelves. */
-export async function showMap(root: HTMLElement, context: AppContext<PlayerStore>): Promise<Screen> {
+/**
+ * Shows the level map: the Phaser drawing, the level buttons over it, the packs opened here (each
+ * with its own path; `focusPack` scrolls to one) and the player's own shelves.
+ */
+export async function showMap(
+  root: HTMLElement,
+  context: AppContext<PlayerStore>,
+  focusPack?: string,
+): Promise<Screen> {
   const levels = await loadAllBuiltInLevels();
   const entries = mapEntries(levels, (id) => context.store.progress(id));
   const portrait = window.innerWidth < 700;
@@ -125,6 +100,7 @@ export async function showMap(root: HTMLElement, context: AppContext<PlayerStore
   stage.append(canvasHolder, levelButtons(entries, geometry, context));
   const won = entries.filter((e) => e.state === 'won').length;
   const shelf = (origin: 'mine' | 'shared') => context.store.customLevels(origin).map((c) => c.level);
+  const packs = packPaths(context, portrait);
   root.replaceChildren(
     el(
       'main',
@@ -143,7 +119,10 @@ export async function showMap(root: HTMLElement, context: AppContext<PlayerStore
         button('Import progress', () => void importProgress(context, () => context.navigate('#/'))),
         button('Import', () => void importDialog(context)),
         button('Make a level', () => context.navigate('#/editor')),
+        button('Make a pack', () => void packMakerDialog(levels, context)),
+        button('Class results', () => context.navigate('#/class')),
       ),
+      packs.element,
       el(
         'div',
         { class: 'shelves' },
@@ -166,12 +145,18 @@ export async function showMap(root: HTMLElement, context: AppContext<PlayerStore
     ),
   );
   let game: Phaser.Game | null = startMapGame(canvasHolder, { entries, geometry });
+  packs.start();
+  const focused = focusPack ? document.getElementById(focusPack) : null;
+  focused?.scrollIntoView({ block: 'start' });
   const next = entries.find((e) => e.state === 'open');
-  context.announce(next ? `Level map. Next up: ${next.title}` : 'Level map. Every level is won!');
+  const pack = context.store.packs().find((p) => p.id === focusPack)?.pack;
+  if (pack) context.announce(`Level map, at the pack "${pack.title}".`);
+  else context.announce(next ? `Level map. Next up: ${next.title}` : 'Level map. Every level is won!');
   return {
     dispose() {
       game?.destroy(true);
       game = null;
+      packs.dispose();
     },
   };
 }

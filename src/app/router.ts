@@ -3,12 +3,20 @@ export type Route =
   | { readonly screen: 'map' }
   | { readonly screen: 'level'; readonly id: string }
   | { readonly screen: 'editor'; readonly id?: string }
-  | { readonly screen: 'shared'; readonly hash: string };
+  | { readonly screen: 'shared'; readonly hash: string }
+  | { readonly screen: 'pack'; readonly id: string }
+  | { readonly screen: 'class' };
 
-/** Reads a location hash (`#/level/x-vs-o`, `#net=...`, `#level=...`); anything else is the map. */
+/**
+ * Reads a location hash (`#/level/x-vs-o`, `#net=...`, `#level=...`, `#pack=...`, `#/pack/ID` for the
+ * map at a pack's path, `#/class` for the class results); anything else is the map.
+ */
 export function parseRoute(hash: string): Route {
-  if (hash.startsWith('#net=') || hash.startsWith('#level=')) return { screen: 'shared', hash };
+  if (/^#(net|level|pack)=/.test(hash)) return { screen: 'shared', hash };
   if (hash === '#/editor') return { screen: 'editor' };
+  if (hash === '#/class') return { screen: 'class' };
+  const pack = /^#\/pack\/([a-z0-9-]{1,64})$/.exec(hash);
+  if (pack?.[1]) return { screen: 'pack', id: pack[1] };
   const match = /^#\/(level|editor)\/([^/?#]+)$/.exec(hash);
   if (match?.[2]) {
     let id = match[2];

@@ -18,6 +18,7 @@ import {
 } from '../ui';
 import { modelExportControls } from './model-export';
 import { isModelPick, openModelFiles } from './model-import';
+import { openPack } from './pack-open';
 import { ParseWorkerFailed, readSharedOffThread } from './read-shared-off-thread';
 
 /** Titles of every level this game knows, for describing what a shared network was made for. */
@@ -48,7 +49,7 @@ function clashNote(shared: SharedDocument, context: AppContext<PlayerStore>): st
 export async function offerShared(shared: SharedDocument, context: AppContext<PlayerStore>): Promise<void> {
   const titles = await levelTitles(context);
   const description = describeShared(shared, (id) => titles.get(id));
-  const what = shared.kind === 'network' ? 'network' : 'level';
+  const what = shared.kind;
   const open = await confirmDialog(
     `Open this ${what}?`,
     `This is a ${description}.${clashNote(shared, context)}`,
@@ -71,6 +72,10 @@ export async function offerShared(shared: SharedDocument, context: AppContext<Pl
     context.store.saveWorkspace(levelId, { ...network, weights: undefined });
     if (network.weights) context.sharedWeights.set(levelId, network.weights);
     context.navigate(levelHash(levelId));
+    return;
+  }
+  if (shared.kind === 'pack') {
+    await openPack(shared.pack, context);
     return;
   }
   const { level } = shared;
@@ -105,7 +110,7 @@ export async function openSharedText(
 /** The Import dialog: pick a file, or paste a link or a file's text. */
 export async function importDialog(context: AppContext<PlayerStore>): Promise<void> {
   const result = await showDialog<{ text: string; source: string; files?: File[] }>(
-    'Import a network or a level',
+    'Import a network, a level or a pack',
     (close) => {
       const file = el('input', {
         type: 'file',

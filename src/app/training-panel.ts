@@ -70,6 +70,8 @@ export interface TrainingPanelOptions {
   level: LevelSpec;
   context: AppContext<PlayerStore>;
   order: readonly string[];
+  /** Where "Back to map" goes: the map, or a pack's path on it. */
+  mapHash?: string;
   /** The training settings to start from (the player's saved ones or the level's). */
   training: TrainingSpec;
   /** Trained weights from a shared network: the network predicts with them before any training. */
@@ -155,7 +157,7 @@ function drawVerdict(
       verdict.predicted,
       {
         ...(next && { nextLevel: () => context.navigate(levelHash(next)) }),
-        backToMap: () => context.navigate('#/'),
+        backToMap: () => context.navigate(options.mapHash ?? '#/'),
         why: (index) => view.lookInside({ kind: 'test', index }),
       },
       verdictMeaning(verdict.judgement, verdict.run),

@@ -6,8 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LevelSpec, parseLevel } from '../spec';
+import type { LevelSpec } from '../spec';
 import { intOption, readArgs, UsageError } from './args';
+import { packLevelPaths, readLevelToCheck } from './check-pack';
 import { type RunRequest, runAll } from './check-runs';
 import { FileError, readDocument } from './files';
 import { type CheckedNetwork, checkedNetworks, checkedSeeds, levelReport, limitProblem } from './level-check';
@@ -47,7 +48,7 @@ interface Planned {
 function plan(path: string): Planned | { failure: string } {
   let level: LevelSpec;
   try {
-    level = readDocument(path, parseLevel);
+    level = readLevelToCheck(path);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     return { failure: error.message };
@@ -73,7 +74,7 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
   const choice = backendOption(options);
   const jobs = intOption(options, 'jobs', 1, 64) ?? Math.max(1, Math.min(4, availableParallelism() - 1));
   const started = performance.now();
-  const paths = levelPaths(positionals);
+  const paths = packLevelPaths(levelPaths(positionals));
   const planned = paths.map(plan);
   const requests: RunRequest[] = [];
   for (const entry of planned) {

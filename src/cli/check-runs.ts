@@ -4,8 +4,9 @@
  * data; it reads each level file once and answers run requests until it is ended.
  */
 import { type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
-import { type LevelSpec, levelNetwork, parseLevel } from '../spec';
-import { FileError, readDocument } from './files';
+import { type LevelSpec, levelNetwork } from '../spec';
+import { readLevelToCheck } from './check-pack';
+import { FileError } from './files';
 import { type CheckedNetwork, checkedNetworks, type SeedRun } from './level-check';
 import { type PathChoice, startPath } from './paths';
 import { trainOnLevel } from './training';
@@ -47,7 +48,7 @@ export function localRunner(): (request: RunRequest) => Promise<SeedRun> {
   return (request) => {
     let entry = levels.get(request.path);
     if (!entry) {
-      const level = readDocument(request.path, parseLevel);
+      const level = readLevelToCheck(request.path);
       entry = { level, networks: checkedNetworks(level) };
       levels.set(request.path, entry);
     }

@@ -29,10 +29,11 @@ const USAGE = `usage: convblocks <command> ...
       run a network that has weights on one picture and print every layer's output
   train LEVEL.json NETWORK.json [--seed N] [--max-steps N] [--out TRAINED.json]
       train a network on a level's pictures, print train and test accuracy
-  check LEVEL.json... [--jobs N]
+  check LEVEL.json|PACK.json... [--jobs N]
       validate levels and prove each one on its own seed and seeds 1 to 5: the reference and
       every star's proof must win (a proof earning its star), every trap must lose; prints a
-      table per level (a level index checks every level it lists); --jobs: parallel runs
+      table per level (a level index checks every level it lists, a pack every level it holds);
+      --jobs: parallel runs
 ${EXPORT_USAGE}
 
 options for every command: --backend auto|plain|cpu|wasm (default auto: plain arrays for

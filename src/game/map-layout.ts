@@ -20,12 +20,16 @@ export interface MapGeometry {
 const ROW_HEIGHT = 190;
 const TOP = 90;
 
-/** The road for `count` levels: rows going left to right, then right to left. */
-export function mapGeometry(count: number, portrait: boolean): MapGeometry {
+/**
+ * The road for `count` levels: rows going left to right, then right to left. `compact` drops the
+ * big map's least height, for a pack's short path.
+ */
+export function mapGeometry(count: number, portrait: boolean, compact = false): MapGeometry {
   const perRow = portrait ? 3 : 5;
   const width = portrait ? 600 : 960;
   const rows = Math.max(1, Math.ceil(count / perRow));
-  const height = Math.max(portrait ? 600 : 540, TOP + rows * ROW_HEIGHT - 40);
+  const least = compact ? 300 : portrait ? 600 : 540;
+  const height = Math.max(least, TOP + rows * ROW_HEIGHT - 40);
   const marginX = portrait ? 110 : 110;
   const rowGap = rows > 1 ? (height - TOP - 100) / (rows - 1) : 0;
   const step = (width - 2 * marginX) / (perRow - 1);

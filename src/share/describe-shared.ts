@@ -14,6 +14,11 @@ function count(n: number, noun: string, nouns = `${noun}s`): string {
  * said to be missing from this game; without, it is named by its classes (or its level's id).
  */
 export function describeShared(shared: SharedDocument, levelTitle?: LevelTitleLookup): string {
+  if (shared.kind === 'pack') {
+    const { pack } = shared;
+    const by = pack.author ? ` by ${pack.author}` : '';
+    return `pack of ${count(pack.levels.length, 'level')}: '${pack.title}'${by} (${pack.levels.map((l) => l.title).join(', ')})`;
+  }
   if (shared.kind === 'level') {
     const { level } = shared;
     const [height, width, channels] = level.input;

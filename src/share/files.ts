@@ -1,4 +1,13 @@
-import { type LevelSpec, levelToDocument, type NetworkSpec, networkToDocument } from '../spec';
+import {
+  type LevelPack,
+  type LevelSpec,
+  levelToDocument,
+  type NetworkSpec,
+  networkToDocument,
+  type PackResults,
+  packToDocument,
+  resultsToDocument,
+} from '../spec';
 
 /** A file to save: its suggested name and its text. */
 export interface SharedFile {
@@ -43,4 +52,15 @@ export function networkToFile(network: NetworkSpec): SharedFile {
 /** A level's JSON file, named after the level's id. */
 export function levelToFile(level: LevelSpec): SharedFile {
   return { filename: `${safeFileStem(level.id, 'level')}.level.json`, text: toText(levelToDocument(level)) };
+}
+
+/** A pack's JSON file, named after its title. */
+export function packToFile(pack: LevelPack): SharedFile {
+  return { filename: `${safeFileStem(pack.title, 'pack')}.pack.json`, text: toText(packToDocument(pack)) };
+}
+
+/** A student's results file, named after the pack and the student. */
+export function resultsToFile(results: PackResults): SharedFile {
+  const stem = safeFileStem(`${results.pack.title} ${results.student}`, 'results');
+  return { filename: `${stem}.results.json`, text: toText(resultsToDocument(results)) };
 }

@@ -9,6 +9,11 @@ export const SHARE_LIMITS = {
   inflatedBytes: 16 * 1024 * 1024,
   /** Characters of pasted or opened text (a JSON file), checked before it is parsed. */
   textChars: 16 * 1024 * 1024,
+  /**
+   * Characters of one student's results file (`convblocks/results`): 40 levels of 32 layers each
+   * write about 100,000; checked before the file is parsed.
+   */
+  resultChars: 1_000_000,
   /** A link up to this many characters (its `#...` part) is short enough to paste anywhere. */
   linkBudget: 2000,
 } as const;

@@ -1,8 +1,10 @@
 import {
+  type LevelPack,
   type LevelSpec,
   levelToDocument,
   type NetworkSpec,
   networkToDocument,
+  packToDocument,
   parseJsonText,
   SpecError,
 } from '../spec';
@@ -14,7 +16,7 @@ import { networkEnvelope } from './link-envelope';
 import { documentToShared, type SharedDocument, type SharedKind } from './shared-document';
 
 /**
- * Links are `#net=<data>` and `#level=<data>`: the document's JSON (UTF-8), compressed with raw
+ * Links are `#net=<data>`, `#level=<data>` and `#pack=<data>`: the document's JSON (UTF-8), compressed with raw
  * DEFLATE and written as base64url without padding. They live after `#`, so no server sees them.
  */
 
@@ -28,7 +30,7 @@ export interface EncodedLink {
   readonly fitsInLink: boolean;
 }
 
-const TAGS = { network: 'net', level: 'level' } as const satisfies Record<SharedKind, string>;
+const TAGS = { network: 'net', level: 'level', pack: 'pack' } as const satisfies Record<SharedKind, string>;
 
 function encode(kind: SharedKind, document: unknown): EncodedLink {
   const hash = `#${TAGS[kind]}=${bytesToBase64url(deflateText(JSON.stringify(document)))}`;
@@ -50,7 +52,13 @@ export function encodeLevelLink(level: LevelSpec): EncodedLink {
   return encode('level', levelToDocument(level));
 }
 
-const LINK_PATTERN = /^(net|level)=(.*)$/s;
+/** The link of a pack of levels, every level's pictures and all. */
+export function encodePackLink(pack: LevelPack): EncodedLink {
+  return encode('pack', packToDocument(pack));
+}
+
+const LINK_PATTERN = /^(net|level|pack)=(.*)$/s;
+const TAG_KINDS = { net: 'network', level: 'level', pack: 'pack' } as const;
 
 /**
  * Opens a link: a full address, or just its `#net=...` / `#level=...` part. Refuses, with one
@@ -66,9 +74,12 @@ function readLink(text: string): SharedDocument {
   const fragment = hashAt >= 0 ? text.slice(hashAt + 1) : text;
   const match = LINK_PATTERN.exec(fragment);
   if (!match) {
-    throw new SpecError('link', 'is not a ConvBlocks link: its address should end in #net=... or #level=...');
+    throw new SpecError(
+      'link',
+      'is not a ConvBlocks link: its address should end in #net=..., #level=... or #pack=...',
+    );
   }
-  const tag = match[1] === 'net' ? 'network' : 'level';
+  const tag = TAG_KINDS[match[1] as keyof typeof TAG_KINDS];
   const data = match[2] ?? '';
   if (data.length > SHARE_LIMITS.linkDataChars) {
     throw new SpecError(

@@ -25,10 +25,10 @@ export function readSharedText(text: string): SharedDocument {
       throw new SpecError('', 'is empty: paste a ConvBlocks link or open a network or level file');
     }
     if (trimmed.startsWith('{')) return documentToShared(parseJsonText(trimmed));
-    if (trimmed.includes('#') || /^(net|level)=/.test(trimmed)) return decodeLink(trimmed);
+    if (trimmed.includes('#') || /^(net|level|pack)=/.test(trimmed)) return decodeLink(trimmed);
     throw new SpecError(
       '',
-      'is neither a ConvBlocks link (with #net= or #level=) nor a network or level file (JSON starting with {)',
+      'is neither a ConvBlocks link (with #net=, #level= or #pack=) nor a network, level or pack file (JSON starting with {)',
     );
   });
 }

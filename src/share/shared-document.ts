@@ -1,9 +1,12 @@
 import {
   describeValue,
+  type LevelPack,
   type LevelSpec,
   type NetworkSpec,
+  PACK_KIND,
   parseLevel,
   parseNetwork,
+  parsePack,
   SpecError,
 } from '../spec';
 import { LINK_ENVELOPE, readNetworkEnvelope } from './link-envelope';
@@ -11,7 +14,8 @@ import { LINK_ENVELOPE, readNetworkEnvelope } from './link-envelope';
 /** What a link or a file brought: a network or a level, parsed and ready to open. */
 export type SharedDocument =
   | { readonly kind: 'network'; readonly network: NetworkSpec }
-  | { readonly kind: 'level'; readonly level: LevelSpec };
+  | { readonly kind: 'level'; readonly level: LevelSpec }
+  | { readonly kind: 'pack'; readonly pack: LevelPack };
 
 /** The kind of thing shared. */
 export type SharedKind = SharedDocument['kind'];
@@ -21,7 +25,11 @@ const SHAREABLE_KINDS = new Map<unknown, SharedKind>([
   ['convblocks/network', 'network'],
   ['convblocks/level', 'level'],
   [LINK_ENVELOPE.kind, 'network'],
+  [PACK_KIND, 'pack'],
 ]);
+
+/** The link tag of each kind, as a refusal names it. */
+const TAG_WORDS: Record<SharedKind, string> = { network: '#net=', level: '#level=', pack: '#pack=' };
 
 function kindOf(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -40,13 +48,13 @@ export function documentToShared(value: unknown, expected?: SharedKind): SharedD
       expected ? 'link' : 'kind',
       value === null || typeof value !== 'object' || Array.isArray(value)
         ? `expected a ConvBlocks network or level (a JSON object) but got ${describeValue(value)}`
-        : `expected "convblocks/network" or "convblocks/level" but got ${describeValue(kind)}`,
+        : `expected "convblocks/network", "convblocks/level" or "${PACK_KIND}" but got ${describeValue(kind)}`,
     );
   }
   if (expected !== undefined && found !== expected) {
-    const tag = expected === 'network' ? '#net=' : '#level=';
-    throw new SpecError('link', `this ${tag} link holds a ${found}, not a ${expected}`);
+    throw new SpecError('link', `this ${TAG_WORDS[expected]} link holds a ${found}, not a ${expected}`);
   }
+  if (kind === PACK_KIND) return { kind: 'pack', pack: parsePack(value) };
   if (kind === 'convblocks/level') return { kind: 'level', level: parseLevel(value) };
   if (kind === 'convblocks/network') return { kind: 'network', network: parseNetwork(value) };
   return { kind: 'network', network: readNetworkEnvelope(value) };

@@ -5,6 +5,15 @@ export { parseLayersModel } from './layers-model';
 export { levelNetworkTraining, starLimit } from './level-networks';
 export { MAX } from './limits';
 export {
+  type LevelPack,
+  makePack,
+  PACK_KIND,
+  PACK_VERSION,
+  packLevelId,
+  packToDocument,
+  parsePack,
+} from './pack';
+export {
   DOCUMENT_VERSIONS,
   type DocumentKind,
   parseJsonText,
@@ -14,6 +23,14 @@ export {
 } from './parse';
 export { parseDocument, parseLevel, parsePicture, picturePixels } from './parse-level';
 export { seededRandom, shuffledIndices } from './random';
+export {
+  type LevelOutcome,
+  type PackResults,
+  parseResults,
+  RESULTS_KIND,
+  RESULTS_VERSION,
+  resultsToDocument,
+} from './results';
 export { levelToDocument, networkToDocument, pictureRows } from './serialize';
 export * from './shapes';
 export {

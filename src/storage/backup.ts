@@ -161,6 +161,7 @@ export function parseBackup(text: string, options: BackupOptions = {}): Backup {
       levelDrafts: entries(doc.levelDrafts, 'levelDrafts', parseLevelDraft, (d) => d.key, 'key'),
       // Last runs are not in backups: a replace forgets them, a merge keeps this browser's.
       lastRuns: new Map(),
+      packs: new Map(),
     },
   };
 }

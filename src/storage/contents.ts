@@ -3,6 +3,7 @@ import { type CustomLevel, type SavedNetwork, type SavedWorkspace, storedIsNewer
 import type { LastRun } from './last-runs';
 import type { LevelDraft } from './level-drafts';
 import { freeLevelId, sameLevel, withLevelId } from './level-ids';
+import type { SavedPack } from './packs';
 import { mergeProgress, type ProgressRecord } from './progress';
 import type { StoreName } from './schema';
 import type { SettingChanges } from './settings';
@@ -18,6 +19,8 @@ export interface Contents {
   readonly levelDrafts: Map<string, LevelDraft>;
   /** Each level's last judged run; not part of backups. */
   readonly lastRuns: Map<string, LastRun>;
+  /** The packs of levels opened here; not part of backups (their link opens them again). */
+  readonly packs: Map<string, SavedPack>;
 }
 
 /** Nothing saved yet. */
@@ -30,6 +33,7 @@ export function emptyContents(): Contents {
     settings: {},
     levelDrafts: new Map(),
     lastRuns: new Map(),
+    packs: new Map(),
   };
 }
 
@@ -85,7 +89,8 @@ function addLevels(current: Contents, incoming: Contents): Contents {
  * settings over the backup's.
  */
 export function combineContents(current: Contents, backup: Contents, mode: ImportMode): Contents {
-  if (mode === 'replace') return backup;
+  // Packs are not in backups: a replace keeps the packs opened here, whose link would bring them back anyway.
+  if (mode === 'replace') return { ...backup, packs: new Map(current.packs) };
   const incoming = addLevels(current, backup);
   const progress = new Map(current.progress);
   for (const [levelId, record] of incoming.progress) {
@@ -100,6 +105,7 @@ export function combineContents(current: Contents, backup: Contents, mode: Impor
     settings: { ...incoming.settings, ...current.settings },
     levelDrafts: newerOf(current.levelDrafts, incoming.levelDrafts),
     lastRuns: newerOf(current.lastRuns, incoming.lastRuns),
+    packs: newerOf(current.packs, incoming.packs),
   };
 }
 

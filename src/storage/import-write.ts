@@ -1,6 +1,7 @@
 import type { Contents } from './contents';
 import { storedCustomLevel, storedNetwork, storedWorkspace } from './documents';
 import { storedLastRun } from './last-runs';
+import { storedPack } from './packs';
 import { STORE_NAMES } from './schema';
 import { quietly, type WriteTransaction } from './transaction';
 
@@ -17,4 +18,5 @@ export function fillAll(tx: WriteTransaction, next: Contents): void {
   }
   for (const draft of next.levelDrafts.values()) quietly(tx.objectStore('levelDrafts').put(draft));
   for (const run of next.lastRuns.values()) quietly(tx.objectStore('lastRuns').put(storedLastRun(run)));
+  for (const pack of next.packs.values()) quietly(tx.objectStore('packs').put(storedPack(pack)));
 }

@@ -4,6 +4,7 @@ import { parseCustomLevel, parseSavedNetwork, parseWorkspace } from './documents
 import { parseLastRun } from './last-runs';
 import { parseLevelDraft } from './level-drafts';
 import type { ConvBlocksDatabase } from './open-database';
+import { parseSavedPack } from './packs';
 import { parseProgress } from './progress';
 import { STORE_NAMES, type StoreName } from './schema';
 import { parseSettingRow } from './settings';
@@ -50,6 +51,11 @@ const ADD_ROW: { readonly [S in StoreName]: (contents: Contents, row: unknown, k
     const run = parseLastRun(row);
     checkKey(key, run.levelId, 'levelId');
     contents.lastRuns.set(key, run);
+  },
+  packs: (contents, row, key) => {
+    const saved = parseSavedPack(row);
+    checkKey(key, saved.id, 'id');
+    contents.packs.set(key, saved);
   },
 };
 

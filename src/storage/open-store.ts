@@ -3,7 +3,8 @@ import { loadContents, type SkippedRecord } from './load';
 import { type ConvBlocksDatabase, openDatabase } from './open-database';
 import { DB_NAME, DB_VERSION } from './schema';
 import { type MemoryOnlyCause, openFailureCause } from './status';
-import { PlayerStore, type PlayerStoreOptions } from './store';
+import { PlayerStore } from './store';
+import type { PlayerStoreOptions } from './store-options';
 import { SYSTEM_TIMERS } from './timers';
 
 /**

@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import type { StoredCustomLevel, StoredNetwork, StoredWorkspace } from './documents';
 import type { StoredLastRun } from './last-runs';
 import type { LevelDraft } from './level-drafts';
+import type { StoredPack } from './packs';
 import type { ProgressRecord } from './progress';
 import type { StoredSetting } from './settings';
 
@@ -9,10 +10,10 @@ import type { StoredSetting } from './settings';
 export const DB_NAME = 'convblocks';
 
 /** The current schema version; every change adds an upgrade step and a fixture in the migration tests. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
- * The database as version 3 writes it (version 2 added `levelDrafts`, version 3 `lastRuns`). Values are what we write; what is read back is checked
+ * The database as version 4 writes it (version 2 added `levelDrafts`, version 3 `lastRuns`, 4 `packs`). Values are what we write; what is read back is checked
  * as untrusted input all the same (another version, a browser extension or a bug may have written it).
  */
 export interface ConvBlocksSchema extends DBSchema {
@@ -30,6 +31,8 @@ export interface ConvBlocksSchema extends DBSchema {
   levelDrafts: { key: string; value: LevelDraft };
   /** Each level's last judged run (network with weights, verdict), keyed by level id. Since version 3. */
   lastRuns: { key: string; value: StoredLastRun };
+  /** The packs of levels opened here, keyed by the pack's id. Since version 4. */
+  packs: { key: string; value: StoredPack };
 }
 
 /** The object stores' names. */
@@ -40,7 +43,8 @@ export type StoreName =
   | 'customLevels'
   | 'settings'
   | 'levelDrafts'
-  | 'lastRuns';
+  | 'lastRuns'
+  | 'packs';
 
 /** Every object store, in the order they load and export. */
 export const STORE_NAMES: readonly StoreName[] = [
@@ -51,4 +55,5 @@ export const STORE_NAMES: readonly StoreName[] = [
   'settings',
   'levelDrafts',
   'lastRuns',
+  'packs',
 ];

@@ -7,7 +7,7 @@ import {
   parseNetwork,
 } from '../spec';
 import { type Backup, type BackupDocument, backupDocument } from './backup';
-import { defaultBroadcast, type OpenBroadcast } from './change-channel';
+import { defaultBroadcast } from './change-channel';
 import { Connection } from './connection';
 import { type Contents, combineContents, type ImportMode, refreshContents } from './contents';
 import {
@@ -26,6 +26,7 @@ import { type LevelDraft, parseLevelDraft } from './level-drafts';
 import { placeSharedLevel } from './level-ids';
 import { loadContents, type SkippedRecord } from './load';
 import type { ConvBlocksDatabase } from './open-database';
+import { type SavedPack, storedPack } from './packs';
 import {
   betterProgress,
   type LevelResult,
@@ -37,27 +38,12 @@ import {
 import { DB_NAME, STORE_NAMES, type StoreName } from './schema';
 import { effectiveSettings, parseSetting, type SettingChanges, type Settings } from './settings';
 import { importFailure, type MemoryOnlyCause, type StorageStatus } from './status';
-import { createThrottle, SYSTEM_TIMERS, type Throttle, type Timers } from './timers';
+import type { PlayerStoreOptions } from './store-options';
+import { createThrottle, SYSTEM_TIMERS, type Throttle } from './timers';
 import { quietly, runTransaction, type WriteTransaction } from './transaction';
 
 /** How long a workspace change may wait before it is written, at most. */
 export const WORKSPACE_SAVE_DELAY_MS = 500;
-
-/** What the store needs from its host; everything is injectable so tests can fake it. */
-export interface PlayerStoreOptions {
-  /** The browser's IndexedDB (`globalThis.indexedDB`), or undefined where there is none. */
-  readonly indexedDB: IDBFactory | undefined;
-  /** The database name; tests give each store its own. */
-  readonly name?: string;
-  readonly timers?: Timers;
-  /** The clock that stamps records. */
-  readonly now?: () => Date;
-  /**
-   * How tabs tell each other what they wrote (BroadcastChannel by default); null for none. Tests
-   * hand in a channel of their own so that their stores hear only each other.
-   */
-  readonly broadcast?: OpenBroadcast | null;
-}
 
 /**
  * The player's progress, workbenches, networks, custom levels and settings. Everything is held in
@@ -276,6 +262,19 @@ export class PlayerStore {
   async deleteLevelDraft(key: string): Promise<void> {
     if (!this.#contents.levelDrafts.delete(key)) return;
     await this.#write(['levelDrafts'], (tx) => quietly(tx.objectStore('levelDrafts').delete(key)));
+  }
+
+  /** The packs of levels opened here, by title. */
+  packs(): SavedPack[] {
+    return [...this.#contents.packs.values()].sort((a, b) => a.pack.title.localeCompare(b.pack.title));
+  }
+
+  /** Keeps a pack under its id (its fingerprint): the same pack opened twice is kept once. */
+  async savePack(pack: SavedPack['pack']): Promise<SavedPack> {
+    const saved: SavedPack = { id: pack.id, savedAt: this.#stamp(), pack };
+    this.#contents.packs.set(saved.id, saved);
+    await this.#write(['packs'], (tx) => quietly(tx.objectStore('packs').put(storedPack(saved))));
+    return saved;
   }
 
   /** The settings in effect. */

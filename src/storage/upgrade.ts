@@ -32,4 +32,7 @@ export function upgradeDatabase(
   if (oldVersion < 3 && newVersion >= 3) {
     db.createObjectStore('lastRuns', { keyPath: 'levelId' });
   }
+  if (oldVersion < 4 && newVersion >= 4) {
+    db.createObjectStore('packs', { keyPath: 'id' });
+  }
 }

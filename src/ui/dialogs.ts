@@ -95,8 +95,8 @@ export async function readFileText(file: File): Promise<string> {
 }
 
 /** Saves text as a file download. */
-export function downloadText(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadText(filename: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = el('a', { href: url, download: filename });
   document.body.append(link);
   link.click();

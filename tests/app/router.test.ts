@@ -15,6 +15,10 @@ describe('parseRoute', () => {
     ['#nonsense', { screen: 'map' }],
     ['#/editor', { screen: 'editor' }],
     ['#/editor/my-level-1', { screen: 'editor', id: 'my-level-1' }],
+    ['#pack=abc', { screen: 'shared', hash: '#pack=abc' }],
+    ['#/pack/pack-1x2y3z', { screen: 'pack', id: 'pack-1x2y3z' }],
+    ['#/pack/Not An Id', { screen: 'map' }],
+    ['#/class', { screen: 'class' }],
   ])('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

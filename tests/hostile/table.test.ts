@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { type HostileCase, type Outcome, STORAGE_CORPUS } from '../storage/hostile-corpus';
 import { MORE_CORPUS } from './more-corpus';
+import { PACK_CORPUS } from './pack-corpus';
 
 const HUNG_MS = 10_000;
 
@@ -50,6 +51,7 @@ describe('the hostile corpora', { timeout: LONG_TEST_MS }, () => {
     const rows = [
       ...(await tryAll('storage and links (on main)', STORAGE_CORPUS)),
       ...(await tryAll('second corpus (this file)', MORE_CORPUS)),
+      ...(await tryAll('packs and result files', PACK_CORPUS)),
     ];
     console.log(`${table(rows)}\n`);
     for (const row of rows) {

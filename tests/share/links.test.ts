@@ -188,7 +188,7 @@ describe('decodeLink refusals', () => {
       'an unknown kind',
       linkOf('net', '{"kind":"convblocks/pony","version":1}'),
       'link',
-      /expected "convblocks\/network" or "convblocks\/level" but got "convblocks\/pony"/,
+      /expected "convblocks\/network", "convblocks\/level" or "convblocks\/pack" but got "convblocks\/pony"/,
     ],
     [
       'a level behind #net=',

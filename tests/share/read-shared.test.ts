@@ -52,7 +52,7 @@ describe('readSharedText', () => {
   it.each([
     ['nothing', '', '', /is empty: paste a ConvBlocks link or open a network or level file/],
     ['only spaces', '   \n\t ', '', /is empty/],
-    ['plain words', 'my network', '', /is neither a ConvBlocks link .* nor a network or level file/],
+    ['plain words', 'my network', '', /is neither a ConvBlocks link .* nor a network, level or pack file/],
     [
       'an address without a link part',
       'https://convblocks.example/play#top',
@@ -64,7 +64,7 @@ describe('readSharedText', () => {
       'JSON of an unknown kind',
       '{"kind":"convblocks/pony","version":1}',
       'kind',
-      /expected "convblocks\/network" or "convblocks\/level" but got "convblocks\/pony"/,
+      /expected "convblocks\/network", "convblocks\/level" or "convblocks\/pack" but got "convblocks\/pony"/,
     ],
     ['JSON without a kind', '{"version":1}', 'kind', /but got nothing/],
     [

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, openDatabase, type StoreName } from '../../src/storage';
 import { openTestStore } from './helpers';
-import { OLD_DATABASES } from './old-databases';
+import { OLD_DATABASES, packRows } from './old-databases';
 
 const versions = Array.from({ length: DB_VERSION }, (_, i) => i + 1);
 
@@ -37,6 +37,18 @@ describe('upgrading an older database', () => {
     const store = await openTestStore(await databaseAt(version));
     const { kind, version: _version, exportedAt, ...held } = store.exportBackup();
     expect(held).toEqual(OLD_DATABASES[version]?.expected);
+  });
+
+  it('reads back the packs a version-4 database held, each under its fingerprint', async () => {
+    const store = await openTestStore(await databaseAt(4));
+    expect(store.packs().map((p) => [p.id, p.pack.title, p.pack.levels.length])).toEqual(
+      packRows.map((row) => [row.id, 'Slashes for 3B', 1]),
+    );
+  });
+
+  it('opens a version-3 database with no packs', async () => {
+    const store = await openTestStore(await databaseAt(3));
+    expect(store.packs()).toEqual([]);
   });
 
   it.each(versions)('reads every record of a version-%i database as valid', async (version) => {

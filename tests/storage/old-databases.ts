@@ -1,3 +1,4 @@
+import { parsePack } from '../../src/spec';
 import type { StoreName } from '../../src/storage';
 import { slashLevelDocument, xoNetworkDocument } from '../fixtures/documents';
 
@@ -109,6 +110,9 @@ const lastRuns = [
   },
 ];
 
+const packDocument = { kind: 'convblocks/pack', version: 1, title: 'Slashes for 3B', levels: [level] };
+const packs = [{ id: parsePack(packDocument).id, savedAt: '2025-03-01T08:00:00.000Z', pack: packDocument }];
+
 /** Every schema version's database, by version. */
 export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
   1: {
@@ -165,7 +169,15 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
     rows: { progress, workspaces, networks, customLevels, settings: [], levelDrafts, lastRuns },
     expected: { progress, workspaces, networks, customLevels: customLevelsNow, settings: {}, levelDrafts },
   },
+  4: {
+    // Packs are not in backups either: `packRows` below says what must read back.
+    rows: { progress, workspaces, networks, customLevels, settings: [], levelDrafts, lastRuns, packs },
+    expected: { progress, workspaces, networks, customLevels, settings: {}, levelDrafts },
+  },
 };
+
+/** The packs version 4 wrote, which every later store must read back. */
+export const packRows = packs;
 
 /** The last runs version 3 wrote, which every later store must read back as they were. */
 export const lastRunRows = lastRuns;
