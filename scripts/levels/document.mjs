@@ -73,7 +73,7 @@ export function levelDocument(fields) {
       );
     }
   }
-  return {
+  const document = {
     kind: 'convblocks/level',
     version: 1,
     id: fields.id,
@@ -87,10 +87,17 @@ export function levelDocument(fields) {
     test: fields.test,
     goal: { testAccuracy: fields.goal },
     limits: fields.limits,
-    stars: fields.stars,
+    // Until the version-2 format: star proofs and traps are kept in the modules, not written.
+    stars: fields.stars.map(({ proof: _proof, ...rule }) => rule),
     hints: fields.hints,
     ...(fields.starter && { starter: fields.starter }),
     ...(fields.training && { training: fields.training }),
     reference: fields.reference,
   };
+  // Kept out of the file (not enumerable) until the version-2 format can hold them.
+  Object.defineProperty(document, 'checks', {
+    value: { stars: fields.stars, traps: fields.traps ?? [] },
+    enumerable: false,
+  });
+  return document;
 }
