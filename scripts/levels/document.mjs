@@ -1,4 +1,4 @@
-/** Builders for the parts of a `convblocks/level` version-1 document, so each level reads as data. */
+/** Builders for the parts of a `convblocks/level` version-2 document, so each level reads as data. */
 import { gridKey, toRows } from './grid.mjs';
 
 /** A conv block: `filters` filters of `size` x `size`. */
@@ -73,9 +73,9 @@ export function levelDocument(fields) {
       );
     }
   }
-  const document = {
+  return {
     kind: 'convblocks/level',
-    version: 1,
+    version: 2,
     id: fields.id,
     title: fields.title,
     concept: fields.concept,
@@ -87,17 +87,11 @@ export function levelDocument(fields) {
     test: fields.test,
     goal: { testAccuracy: fields.goal },
     limits: fields.limits,
-    // Until the version-2 format: star proofs and traps are kept in the modules, not written.
-    stars: fields.stars.map(({ proof: _proof, ...rule }) => rule),
+    stars: fields.stars,
+    traps: fields.traps ?? [],
     hints: fields.hints,
     ...(fields.starter && { starter: fields.starter }),
     ...(fields.training && { training: fields.training }),
     reference: fields.reference,
   };
-  // Kept out of the file (not enumerable) until the version-2 format can hold them.
-  Object.defineProperty(document, 'checks', {
-    value: { stars: fields.stars, traps: fields.traps ?? [] },
-    enumerable: false,
-  });
-  return document;
 }

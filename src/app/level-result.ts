@@ -1,4 +1,4 @@
-import type { Judgement } from '../game/judge';
+import type { Judgement, StarOutcome } from '../game/judge';
 import type { LevelSpec } from '../spec';
 import { button, el, wrongPictures } from '../ui';
 
@@ -18,6 +18,13 @@ export interface ResultActions {
 export function focusNextStep(host: HTMLElement): void {
   const next = host.querySelector<HTMLButtonElement>('.result.won button.primary');
   next?.focus();
+}
+
+/** One star rule in the verdict: earned, or missed and why ("✗ missed: at most 100 parameters (it has 130)"). */
+export function starOutcomeText(star: StarOutcome, won: boolean): string {
+  if (star.met && won) return `✓ earned: ${star.text}`;
+  const why = star.why ?? 'it did not reach the goal, which every star needs';
+  return `✗ missed: ${star.text} (${why})`;
 }
 
 /**
@@ -47,8 +54,8 @@ export function resultPanel(
   const rules = el(
     'ul',
     { class: 'star-rules' },
-    el('li', {}, `${verdict.won ? '✓' : '✗'} reach the goal of ${goal}`),
-    ...verdict.starRules.map((s) => el('li', {}, `${s.met && verdict.won ? '✓' : '✗'} ${s.text}`)),
+    el('li', {}, `${verdict.won ? '✓ earned' : '✗ missed'}: reach the goal of ${goal}`),
+    ...verdict.starRules.map((s) => el('li', {}, starOutcomeText(s, verdict.won))),
   );
   const panel = el(
     'section',

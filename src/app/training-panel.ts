@@ -23,6 +23,7 @@ import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
 import { keeper, sendNetwork, startingPoint } from './panel-network';
+import { starList } from './star-list';
 
 /** The training side of a level: the controls, the live view and the verdict. */
 export interface TrainingPanel {
@@ -213,6 +214,7 @@ function panelParts(
     settings,
     parts.blocker,
     parts.activity,
+    starList(options.level),
     judgingNote(options.level),
     ...(hints ? [hints] : []),
     parts.backendLine,

@@ -1,25 +1,25 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, expectedFastest, useBackend } from '../engine';
+import { createEngine } from '../engine';
 import {
-  type BackendName,
   formatShape,
   type LayerOutput,
   type LevelSpec,
-  levelNetwork,
   type NetworkSpec,
   networkToDocument,
   nonFiniteOutput,
   parseLevel,
   parseNetwork,
   parsePicture,
-  reachesGoal,
   SpecError,
 } from '../spec';
 import { intOption, readArgs, UsageError } from './args';
+import { checkCommand } from './check-command';
+import { serveIfCheckWorker } from './check-runs';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { checkWritable, FileError, readDocument, writeText } from './files';
 import { complain, say } from './output';
+import { backendOption, startPath } from './paths';
 import { endProgress, progressPrinter } from './progress';
 import { trainOnLevel } from './training';
 
@@ -29,42 +29,16 @@ const USAGE = `usage: convblocks <command> ...
       run a network that has weights on one picture and print every layer's output
   train LEVEL.json NETWORK.json [--seed N] [--max-steps N] [--out TRAINED.json]
       train a network on a level's pictures, print train and test accuracy
-  check LEVEL.json...
-      validate levels and train each reference network to its goal (a level index checks
-      every level it lists)
+  check LEVEL.json... [--jobs N]
+      validate levels and prove each one on its own seed and seeds 1 to 5: the reference and
+      every star's proof must win (a proof earning its star), every trap must lose; prints a
+      table per level (a level index checks every level it lists); --jobs: parallel runs
 ${EXPORT_USAGE}
 
 options for every command: --backend auto|plain|cpu|wasm (default auto: plain arrays for
   small networks, TensorFlow.js wasm for big ones)`;
 
-/** Where the wasm backend's files are, seen from the bundle in node_modules/.cache/convblocks. */
-const WASM_PATH = fileURLToPath(new URL('../../@tensorflow/tfjs-backend-wasm/dist/', import.meta.url));
-
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-
-/** The paths the command line can train on. */
-const CLI_PATHS: readonly BackendName[] = ['plain', 'wasm', 'cpu'];
-
-/** The --backend option: 'auto' or one of the command line's paths. */
-function backendOption(options: Map<string, string | true>): BackendName | 'auto' {
-  const raw = options.get('backend') ?? 'auto';
-  if (raw !== 'auto' && !CLI_PATHS.includes(raw as BackendName))
-    throw new UsageError(`--backend expects auto, plain, cpu or wasm but got ${String(raw)}`);
-  return raw as BackendName | 'auto';
-}
-
-/** Starts the path for `network`: the one asked for, or for 'auto' the one expected fastest for its size. */
-async function startPath(
-  choice: BackendName | 'auto',
-  network: Pick<NetworkSpec, 'input' | 'layers' | 'training'>,
-  trainCount: number,
-): Promise<BackendName> {
-  const path = choice === 'auto' ? expectedFastest(network, trainCount, CLI_PATHS) : choice;
-  if (!(await useBackend(path, { wasmPath: WASM_PATH }))) {
-    throw new FileError(`the ${path} backend could not start here`);
-  }
-  return path;
-}
 
 /** The built-in levels, seen from the bundle in node_modules/.cache/convblocks. */
 const LEVELS_FOLDER = fileURLToPath(new URL('../../../levels/', import.meta.url));
@@ -202,73 +176,6 @@ async function train(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-/** The level files to check: each argument, or for a level index, every level it lists beside it. */
-function levelPaths(args: readonly string[]): string[] {
-  return args.flatMap((path) => {
-    let index: { kind?: unknown; levels?: unknown } | null = null;
-    try {
-      index = readDocument(path, (value) => value as { kind?: unknown; levels?: unknown });
-    } catch (error) {
-      // Not readable as an index: the level check reports what is wrong with it.
-      if (!(error instanceof FileError)) throw error;
-    }
-    if (index?.kind !== 'convblocks/level-index') return [path];
-    if (
-      !Array.isArray(index.levels) ||
-      !index.levels.every((id) => typeof id === 'string' && /^[a-z0-9-]+$/.test(id))
-    ) {
-      throw new FileError(`${path}: levels: expected a list of level ids`);
-    }
-    return index.levels.map((id: string) => join(dirname(path), `${id}.json`));
-  });
-}
-
-async function check(argv: readonly string[]): Promise<number> {
-  const { positionals, options } = readArgs(argv, { values: ['backend'], flags: [] });
-  if (positionals.length === 0) throw new UsageError('check needs at least one LEVEL.json');
-  const choice = backendOption(options);
-  let failures = 0;
-  const paths = levelPaths(positionals);
-  for (const path of paths) {
-    let level: LevelSpec;
-    try {
-      level = readDocument(path, parseLevel);
-    } catch (error) {
-      if (!(error instanceof FileError)) throw error;
-      complain(`FAIL ${error.message}`);
-      failures++;
-      continue;
-    }
-    if (!level.reference) {
-      complain(`FAIL ${path}: reference: is missing: a level needs a network known to win it`);
-      failures++;
-      continue;
-    }
-    if (level.test.length === 0) {
-      // The game, the editor and this check judge on the hidden pictures alone.
-      complain(`FAIL ${path}: test: is empty: a level is won on its hidden test pictures`);
-      failures++;
-      continue;
-    }
-    const reference = levelNetwork(level, level.reference.layers, level.reference.training);
-    const outcome = await trainOnLevel(level, reference, {
-      path: await startPath(choice, reference, level.train.length),
-      onProgress: progressPrinter(process.stderr, level.id),
-    });
-    endProgress(process.stderr);
-    const won = !outcome.diverged && reachesGoal(level, outcome.testAccuracy);
-    const summary = `${outcome.steps} steps, train ${percent(outcome.trainAccuracy)}, test ${percent(outcome.testAccuracy)}, goal ${percent(level.goal.testAccuracy)}`;
-    if (won) say(`ok   ${level.id}: ${summary}`);
-    else {
-      failures++;
-      const why = outcome.diverged ? 'the loss blew up' : 'the reference network does not reach the goal';
-      complain(`FAIL ${path}: ${why} (${summary})`);
-    }
-  }
-  (failures ? complain : say)(`${paths.length - failures} passed, ${failures} failed`);
-  return failures ? 1 : 0;
-}
-
 /** Runs the command line; returns the exit code. Expected problems print one line, never a stack. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -279,7 +186,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'train':
         return await train(rest);
       case 'check':
-        return await check(rest);
+        return await checkCommand(rest);
       case 'export':
         return await exportCommand(rest, builtInLevel);
       case undefined:
@@ -306,3 +213,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 }
+
+// A worker thread of `convblocks check` loads this bundle too: there it serves training runs.
+serveIfCheckWorker();

@@ -6,6 +6,7 @@ import {
   parseLevel,
   pictureRows,
   SpecError,
+  starLimit,
 } from '../spec';
 import { type DraftClass, type EditorDraft, isReady, winFingerprint } from './draft';
 import { clampValue, type EditorPicture } from './picture';
@@ -63,7 +64,7 @@ export function draftToDocument(draft: EditorDraft, id = draft.id ?? 'new-level'
   const { rules } = draft;
   return {
     kind: 'convblocks/level',
-    version: 1,
+    version: 2,
     id,
     title: draft.title.trim(),
     concept: draft.concept.trim(),
@@ -138,7 +139,9 @@ export function levelToDraft(level: LevelSpec): EditorDraft {
       maxSteps: level.limits.maxSteps,
       maxBlocks: level.limits.maxBlocks ?? {},
       goal: level.goal.testAccuracy,
-      stars: level.stars,
+      // The editor keeps what a star asks for; proofs and traps belong to the levels `convblocks
+      // check` proves, and an edited level's pictures would no longer bear them out.
+      stars: level.stars.map(starLimit),
       hints: level.hints,
       starter: level.starter,
     },

@@ -54,7 +54,7 @@ const draftSchema = z.strictObject({
     maxSteps: int(1, MAX.steps).optional(),
     maxBlocks: z.partialRecord(z.enum(LAYER_TYPES), int(0, MAX.layers)),
     goal: z.number().min(0).max(1),
-    stars: z.array(starRule).max(2),
+    stars: z.array(starRule).max(MAX.starRules),
     hints: z.array(z.string().max(MAX.textLength)).max(MAX.paragraphs),
     starter: z.array(z.unknown()).max(MAX.layers).optional(),
   }),

@@ -1,6 +1,6 @@
 /** The "Rules" tab: the blocks on offer, the limits, the goal, the star rules and the hints. */
 
-import { LAYER_TYPES, type LayerType, MAX, type StarRule } from '../spec';
+import { LAYER_TYPES, type LayerType, MAX, type StarLimit, type StarRule } from '../spec';
 import { el } from '../ui';
 import type { DraftRules } from './draft';
 import { checkboxField, fieldId, numberField, paragraphs, textField } from './fields';
@@ -20,7 +20,7 @@ type StarKind = 'maxParams' | 'maxSteps' | 'maxLayers';
 
 const STAR_KINDS: Record<StarKind, { label: string; max: number }> = {
   maxParams: { label: 'at most N parameters', max: MAX.params },
-  maxSteps: { label: 'learned in at most N steps', max: MAX.steps },
+  maxSteps: { label: 'within N training steps', max: MAX.steps },
   maxLayers: { label: 'at most N blocks', max: MAX.layers },
 };
 
@@ -50,7 +50,7 @@ function starRow(access: DraftAccess, index: number): HTMLElement {
       const stars = [...d.rules.stars];
       const chosen = kind.value as StarKind | 'none';
       if (chosen === 'none') stars.splice(index, 1);
-      else stars[index] = { [chosen]: Math.min(amount, STAR_KINDS[chosen].max) } as StarRule;
+      else stars[index] = { [chosen]: Math.min(amount, STAR_KINDS[chosen].max) } as StarLimit;
       return { ...d, rules: { ...d.rules, stars: stars.filter((s) => s !== undefined) } };
     });
   };
@@ -165,8 +165,7 @@ export function rulesForm(access: DraftAccess): EditorPanel {
           if (n !== undefined) access.update((d) => ({ ...d, rules: { ...d.rules, goal: n / 100 } }));
         },
       ),
-      starRow(access, 0),
-      starRow(access, 1),
+      ...Array.from({ length: MAX.starRules }, (_, i) => starRow(access, i)),
     ),
     textField(
       'Hints',

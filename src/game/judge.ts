@@ -1,10 +1,13 @@
-import type { LevelSpec, StarRule } from '../spec';
+import { type LevelSpec, meetsStar, missedStarText, type StarRule, starRuleText } from '../spec';
+
+export { starRuleText };
 
 /** What the network did on the hidden test pictures and what it cost. */
 export interface Attempt {
   /** The class each test picture got the most votes for, in the level's test order. */
   readonly predicted: ArrayLike<number>;
   readonly params: number;
+  /** Training steps from fresh weights when the network was judged. */
   readonly steps: number;
   readonly layers: number;
 }
@@ -14,6 +17,8 @@ export interface StarOutcome {
   readonly rule: StarRule;
   readonly met: boolean;
   readonly text: string;
+  /** Why the rule was missed ("it has 130 parameters"); absent when met. */
+  readonly why?: string;
 }
 
 /** The verdict on an attempt. */
@@ -27,19 +32,6 @@ export interface Judgement {
   readonly wrong: readonly number[];
 }
 
-/** The words for a star rule. */
-export function starRuleText(rule: StarRule): string {
-  if ('maxParams' in rule) return `at most ${rule.maxParams} parameters`;
-  if ('maxSteps' in rule) return `learned in at most ${rule.maxSteps} steps`;
-  return `at most ${rule.maxLayers} blocks`;
-}
-
-function meets(rule: StarRule, attempt: Attempt): boolean {
-  if ('maxParams' in rule) return attempt.params <= rule.maxParams;
-  if ('maxSteps' in rule) return attempt.steps <= rule.maxSteps;
-  return attempt.layers <= rule.maxLayers;
-}
-
 /**
  * Judges an attempt on the level's hidden test pictures: won when the accuracy reaches the goal,
  * then one star for the goal and one for each star rule the attempt meets.
@@ -51,11 +43,10 @@ export function judge(level: LevelSpec, attempt: Attempt): Judgement {
   });
   const accuracy = level.test.length ? (level.test.length - wrong.length) / level.test.length : 0;
   const won = level.test.length > 0 && accuracy >= level.goal.testAccuracy;
-  const starRules = level.stars.map((rule) => ({
-    rule,
-    met: meets(rule, attempt),
-    text: starRuleText(rule),
-  }));
+  const starRules = level.stars.map((rule): StarOutcome => {
+    const met = meetsStar(rule, attempt);
+    return { rule, met, text: starRuleText(rule), ...(!met && { why: missedStarText(rule, attempt) }) };
+  });
   const stars = won ? 1 + starRules.filter((s) => s.met).length : 0;
   return { accuracy, won, stars, starRules, wrong };
 }

@@ -2,19 +2,17 @@
 export { describeValue, formatPath, SpecError } from './errors';
 export * from './judged-run';
 export { parseLayersModel } from './layers-model';
+export { levelNetworkTraining, starLimit } from './level-networks';
 export { MAX } from './limits';
 export {
   DOCUMENT_VERSIONS,
   type DocumentKind,
-  parseDocument,
   parseJsonText,
-  parseLevel,
   parseNetwork,
   parseNetworkDraft,
-  parsePicture,
-  picturePixels,
   weightSizes,
 } from './parse';
+export { parseDocument, parseLevel, parsePicture, picturePixels } from './parse-level';
 export { seededRandom, shuffledIndices } from './random';
 export { levelToDocument, networkToDocument, pictureRows } from './serialize';
 export * from './shapes';
@@ -25,6 +23,7 @@ export {
   nonFiniteOutput,
   unshowableCharacter,
 } from './showable';
+export { goalText, meetsStar, missedStarText, type StarAttempt, starRuleText } from './stars';
 export * from './training';
 export * from './types';
 export { articleFor, withArticle } from './words';

@@ -87,7 +87,10 @@ export async function trainUntilJudged(
 ): Promise<RunOutcome> {
   let last: CheckPoint | null = null;
   for (;;) {
-    const check = await driver.advance(job.maxSteps);
+    // Up to the next step the job must be checked at, else to the step limit.
+    const from = last?.step ?? 0;
+    const until = Math.min(job.maxSteps, ...(job.checkAt ?? []).filter((step) => step > from));
+    const check = await driver.advance(until);
     if (!check) return { reason: 'stopped', step: last?.step ?? 0, last, test: null };
     last = check;
     onCheck(check);

@@ -41,6 +41,14 @@ export const MAX = {
    * laptop's CPU. The built-in levels' reference networks need 5.9 million at most.
    */
   stepWork: 1_000_000_000,
+  /**
+   * Star rules of a level beyond the goal: the game shows three stars, the goal's and one per rule.
+   */
+  starRules: 2,
+  /** Traps of a level: each costs `convblocks check` a training run per checked seed. */
+  traps: 8,
+  /** Characters of a trap's `idea`, one short sentence. */
+  ideaLength: 200,
   /** Nesting of any document, so a crafted one cannot exhaust the stack. */
   depth: 16,
 } as const;

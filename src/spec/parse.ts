@@ -1,21 +1,15 @@
 import type { z } from 'zod';
 import { describeValue, formatPath, SpecError } from './errors';
 import { MAX } from './limits';
-import {
-  levelSchema,
-  networkDraftSchema,
-  networkSchema,
-  type PictureRows,
-  pictureRowsSchema,
-} from './schemas';
+import { networkDraftSchema, networkSchema } from './schemas';
 import { classifierProblem, inferShapes } from './shapes';
-import { lookAlikeName, MAX_MAGNITUDE } from './showable';
-import type { Example, LayerSpec, LayerWeights, LevelSpec, NetworkSpec, Shape } from './types';
+import { lookAlikeName } from './showable';
+import type { LayerSpec, LayerWeights, NetworkSpec, Shape } from './types';
 import { stepWork } from './work';
 import { specErrorFromZod } from './zod-messages';
 
 /** The document kinds and the newest version of each this reader knows. */
-export const DOCUMENT_VERSIONS = { 'convblocks/network': 1, 'convblocks/level': 1 } as const;
+export const DOCUMENT_VERSIONS = { 'convblocks/network': 1, 'convblocks/level': 2 } as const;
 
 /** A document kind. */
 export type DocumentKind = keyof typeof DOCUMENT_VERSIONS;
@@ -36,7 +30,7 @@ export function parseJsonText(text: string): unknown {
  * Walks any value once before the schema sees it: refuses keys that could reach a prototype,
  * nesting deeper than any document needs, and things JSON cannot hold.
  */
-function checkStructure(value: unknown, path: PropertyKey[], depth: number): void {
+export function checkStructure(value: unknown, path: PropertyKey[], depth: number): void {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
       throw new SpecError(formatPath(path), `expected plain JSON data but got ${describeValue(value)}`);
@@ -57,7 +51,7 @@ function checkStructure(value: unknown, path: PropertyKey[], depth: number): voi
 }
 
 /** Checks `kind` and `version` first, so a wrong or newer document gets the message that matters. */
-function checkHeader(value: unknown, kind: DocumentKind): void {
+export function checkHeader(value: unknown, kind: DocumentKind): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new SpecError('', `expected a ${kind} document (a JSON object) but got ${describeValue(value)}`);
   }
@@ -78,7 +72,7 @@ function checkHeader(value: unknown, kind: DocumentKind): void {
 }
 
 /** Runs a check over untrusted input and guarantees that only a SpecError ever escapes. */
-function guarded<T>(parse: () => T): T {
+export function guarded<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
@@ -88,7 +82,7 @@ function guarded<T>(parse: () => T): T {
   }
 }
 
-function schemaParse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function schemaParse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw specErrorFromZod(result.error);
   return result.data;
@@ -143,7 +137,7 @@ function checkWeights(
 }
 
 /** Refuses a stack that cannot run, naming the layer and a reason a player can act on. */
-function checkLayers(
+export function checkLayers(
   field: string,
   input: Shape,
   layers: readonly LayerSpec[],
@@ -168,7 +162,12 @@ function checkLayers(
 }
 
 /** Refuses a network whose one training step is more work than a browser does in about a second. */
-function checkStepWork(field: string, input: Shape, layers: readonly LayerSpec[], batch: number): void {
+export function checkStepWork(
+  field: string,
+  input: Shape,
+  layers: readonly LayerSpec[],
+  batch: number,
+): void {
   const work = stepWork(input, layers, batch);
   if (work > MAX.stepWork) {
     throw new SpecError(
@@ -178,39 +177,7 @@ function checkStepWork(field: string, input: Shape, layers: readonly LayerSpec[]
   }
 }
 
-/**
- * Refuses a level whose pictures hold more pixel values than any level needs, before one picture
- * is expanded: the count comes from the lists' lengths and the input shape alone.
- */
-function checkPixelValues(input: readonly [number, number, number], pictures: number): void {
-  const [height, width, channels] = input;
-  const values = pictures * height * width * channels;
-  if (values > MAX.pixelValues) {
-    throw new SpecError(
-      'train',
-      `${pictures} pictures of ${height}x${width}x${channels} are ${values} pixel values, more than the ${MAX.pixelValues} a level may hold`,
-    );
-  }
-}
-
-/**
- * The same cap, before the schema reads a single picture: checking thousands of pictures' rows takes
- * seconds, so a document far over the cap is refused from its input shape and list lengths alone.
- * Anything malformed here is left to the schema, which names it.
- */
-function checkPixelValuesEarly(value: unknown): void {
-  const doc = value as { input?: unknown; train?: unknown; test?: unknown };
-  const input = doc.input;
-  const sizes =
-    Array.isArray(input) &&
-    input.length === 3 &&
-    input.every((n, i) => Number.isSafeInteger(n) && n > 0 && n <= (i < 2 ? MAX.pictureSide : MAX.channels));
-  if (!sizes || !Array.isArray(doc.train)) return;
-  const tests = Array.isArray(doc.test) ? doc.test.length : 0;
-  checkPixelValues(input as [number, number, number], doc.train.length + tests);
-}
-
-function checkClassNames(field: string, classes: readonly string[]): void {
+export function checkClassNames(field: string, classes: readonly string[]): void {
   const clash = lookAlikeName(classes);
   if (!clash) return;
   const name = classes[clash.index] as string;
@@ -263,129 +230,4 @@ export function parseNetwork(value: unknown): NetworkSpec {
  */
 export function parseNetworkDraft(value: unknown): NetworkSpec {
   return readNetwork(value, true);
-}
-
-/**
- * Turns one picture's rows into NHWC numbers: `#`/`.` characters (ink 1, blank as the level says),
- * rows of numbers (one channel), or rows of per-channel number lists.
- */
-export function picturePixels(
-  rows: PictureRows,
-  input: readonly [number, number, number],
-  blank: number,
-  field: string,
-): number[] {
-  const [height, width, channels] = input;
-  if (rows.length !== height) throw new SpecError(field, `expected ${height} rows but got ${rows.length}`);
-  const pixels: number[] = [];
-  rows.forEach((row, y) => {
-    const rowField = `${field}[${y}]`;
-    if (row.length !== width) throw new SpecError(rowField, `expected ${width} pixels but got ${row.length}`);
-    for (let x = 0; x < width; x++) {
-      const cell = typeof row === 'string' ? row[x] : row[x];
-      if (typeof cell === 'string') {
-        for (let c = 0; c < channels; c++) pixels.push(cell === '#' ? 1 : blank);
-      } else if (typeof cell === 'number') {
-        if (channels !== 1) {
-          throw new SpecError(`${rowField}[${x}]`, `expected ${channels} channel values but got one number`);
-        }
-        pixels.push(cell);
-      } else if (Array.isArray(cell)) {
-        if (cell.length !== channels) {
-          throw new SpecError(
-            `${rowField}[${x}]`,
-            `expected ${channels} channel values but got ${cell.length}`,
-          );
-        }
-        pixels.push(...cell);
-      }
-    }
-  });
-  pixels.forEach((v, i) => {
-    if (Math.abs(v) > MAX_MAGNITUDE)
-      throw new SpecError(field, `pixel ${i} is ${v}, far outside any picture's range`);
-  });
-  return pixels;
-}
-
-/** Parses an untrusted `convblocks/level` document, or throws a SpecError naming the field and value. */
-export function parseLevel(value: unknown): LevelSpec {
-  return guarded(() => {
-    checkStructure(value, [], 0);
-    checkHeader(value, 'convblocks/level');
-    checkPixelValuesEarly(value);
-    const doc = schemaParse(levelSchema, value);
-    checkClassNames('classes', doc.classes);
-    checkPixelValues(doc.input, doc.train.length + doc.test.length);
-    const pictures = (set: 'train' | 'test'): Example[] =>
-      doc[set].map((entry, i) => {
-        const classIndex = doc.classes.indexOf(entry.label);
-        if (classIndex < 0) {
-          throw new SpecError(
-            `${set}[${i}].label`,
-            `expected one of the classes ${doc.classes.map((c) => JSON.stringify(c)).join(', ')} but got ${describeValue(entry.label)}`,
-          );
-        }
-        const pixels = picturePixels(entry.picture, doc.input, doc.blank, `${set}[${i}].picture`);
-        return { label: entry.label, classIndex, pixels };
-      });
-    const train = pictures('train');
-    const test = pictures('test');
-    if (doc.starter) {
-      const report = inferShapes(doc.input, doc.starter);
-      const failed = report.layers[report.errorAt];
-      if (failed && !failed.ok) throw new SpecError(`starter[${report.errorAt}]`, failed.reason);
-    }
-    if (doc.reference) {
-      checkLayers('reference.layers', doc.input, doc.reference.layers, doc.classes.length);
-      const batch = Math.min(doc.reference.training.batchSize, train.length);
-      checkStepWork('reference', doc.input, doc.reference.layers, batch);
-    }
-    const level: LevelSpec = {
-      kind: doc.kind,
-      version: doc.version,
-      id: doc.id,
-      title: doc.title,
-      concept: doc.concept,
-      intro: doc.intro,
-      input: doc.input,
-      blank: doc.blank,
-      classes: doc.classes,
-      train,
-      test,
-      goal: doc.goal,
-      limits: doc.limits,
-      stars: doc.stars,
-      hints: doc.hints,
-      ...(doc.starter !== undefined && { starter: doc.starter }),
-      ...(doc.training !== undefined && { training: doc.training }),
-      ...(doc.reference !== undefined && { reference: doc.reference }),
-    };
-    return level;
-  });
-}
-
-/** Parses a document of either kind, telling them apart by `kind`. */
-export function parseDocument(
-  value: unknown,
-): { kind: 'convblocks/network'; network: NetworkSpec } | { kind: 'convblocks/level'; level: LevelSpec } {
-  const kind =
-    value !== null && typeof value === 'object' ? (value as Record<string, unknown>).kind : undefined;
-  if (kind === 'convblocks/level') return { kind, level: parseLevel(value) };
-  if (kind === 'convblocks/network') return { kind, network: parseNetwork(value) };
-  throw new SpecError(
-    'kind',
-    `expected "convblocks/network" or "convblocks/level" but got ${describeValue(kind)}`,
-  );
-}
-
-/**
- * Parses an untrusted picture (rows of `#`/`.` characters, of numbers, or of per-channel number
- * lists) for a network whose input is `input`, into NHWC numbers.
- */
-export function parsePicture(value: unknown, input: readonly [number, number, number], blank = -1): number[] {
-  return guarded(() => {
-    checkStructure(value, [], 0);
-    return picturePixels(schemaParse(pictureRowsSchema, value), input, blank, '');
-  });
 }

@@ -3,7 +3,7 @@ import { MAX } from './limits';
 import { MAX_MAGNITUDE, unshowableCharacter } from './showable';
 import { DEFAULT_TRAINING, LAYER_TYPES } from './types';
 
-/** Zod schemas of the version-1 documents: the structure and ranges; cross-field rules live in parse.ts. */
+/** Zod schemas of the documents (network version 1, level versions 1 and 2): the structure and ranges; cross-field rules live in parse.ts. */
 
 const int = (min: number, max: number) => z.int().min(min).max(max);
 /** Refuses text holding a character that cannot be shown as it is, naming the code point. */
@@ -123,10 +123,35 @@ const starRule = z.union([
 
 const layerType = z.enum(LAYER_TYPES);
 
-/** The `convblocks/level` document, version 1 (the header is checked before this). */
-export const levelSchema = z.strictObject({
+/**
+ * Training settings a level's proof or trap may leave out (then the level's own are used): unlike
+ * `trainingSchema`, an absent value stays absent instead of becoming the defaults.
+ */
+const optionalTraining = trainingSchema.unwrap().optional();
+
+/** A network a level carries to prove something: a star's proof, a trap. */
+const checkedLayers = z.array(layerSchema).min(1).max(MAX.layers);
+
+/** A star's proof: a network that reaches the goal and earns the star on every checked seed. */
+const proofSchema = z.strictObject({ layers: checkedLayers, training: optionalTraining });
+
+/** Version 2's star rule: version 1's, with an optional proof. */
+const starRuleV2 = z.union([
+  z.strictObject({ maxParams: int(1, MAX.params), proof: proofSchema.optional() }),
+  z.strictObject({ maxSteps: int(1, MAX.steps), proof: proofSchema.optional() }),
+  z.strictObject({ maxLayers: int(1, MAX.layers), proof: proofSchema.optional() }),
+]);
+
+/** A network built on a wrong idea, which must not reach the goal on any checked seed. */
+const trapSchema = z.strictObject({
+  idea: z.string().trim().min(1).max(MAX.ideaLength).superRefine(showable('name')),
+  layers: checkedLayers,
+  training: optionalTraining,
+});
+
+/** The fields versions 1 and 2 of a level share. */
+const levelFields = {
   kind: z.literal('convblocks/level'),
-  version: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id is lowercase letters, digits and dashes'),
   title: name,
   concept: text.default(''),
@@ -159,7 +184,6 @@ export const levelSchema = z.strictObject({
       maxSteps: int(1, MAX.steps).optional(),
     })
     .default({ blocks: [...LAYER_TYPES] }),
-  stars: z.array(starRule).max(2).default([]),
   hints: z.array(text).max(MAX.paragraphs).default([]),
   starter: z.array(layerSchema).max(MAX.layers).optional(),
   training: trainingSchema.optional(),
@@ -169,6 +193,24 @@ export const levelSchema = z.strictObject({
       training: trainingSchema,
     })
     .optional(),
+};
+
+/** The `convblocks/level` document, version 1 (the header is checked before this); read to migrate. */
+export const levelSchemaV1 = z.strictObject({
+  ...levelFields,
+  version: z.literal(1),
+  stars: z.array(starRule).max(MAX.starRules).default([]),
+});
+
+/**
+ * The `convblocks/level` document, version 2 (the header is checked before this): version 1 with
+ * `traps` and a `proof` on each star rule.
+ */
+export const levelSchema = z.strictObject({
+  ...levelFields,
+  version: z.literal(2),
+  stars: z.array(starRuleV2).max(MAX.starRules).default([]),
+  traps: z.array(trapSchema).max(MAX.traps).default([]),
 });
 
 /** The raw rows of one picture as written in a level document. */

@@ -53,6 +53,7 @@ export function levelToDocument(level: LevelSpec): Record<string, unknown> {
     goal: level.goal,
     limits: level.limits,
     stars: level.stars,
+    traps: level.traps,
     hints: level.hints,
     ...(level.starter !== undefined && { starter: level.starter }),
     ...(level.training !== undefined && { training: level.training }),

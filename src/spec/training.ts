@@ -70,6 +70,11 @@ export interface TrainingJob {
   /** The hidden test pictures, judged when a run ends. */
   readonly test: readonly Example[];
   readonly maxSteps: number;
+  /**
+   * Steps at which a run is always checked, whatever its pace: a star "within N training steps" is
+   * then judged at step N at the latest wherever the network trains, as the words say.
+   */
+  readonly checkAt?: readonly number[];
 }
 
 /** How many classes a network votes for: the units of its last Dense, which the classifier rule ties to the classes. */
@@ -132,6 +137,7 @@ export function levelJob(level: LevelSpec, network: NetworkSpec, maxSteps?: numb
     train: level.train,
     test: level.test,
     maxSteps: maxSteps ?? level.limits.maxSteps ?? DEFAULT_MAX_STEPS,
+    checkAt: level.stars.flatMap((star) => ('maxSteps' in star ? [star.maxSteps] : [])),
   };
 }
 

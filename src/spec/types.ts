@@ -1,6 +1,6 @@
 /**
  * The plain data every part of ConvBlocks speaks: a network and a level, as parsed from their
- * version-1 JSON documents. Tensors are height x width x channels (NHWC).
+ * JSON documents (network version 1, level version 2). Tensors are height x width x channels (NHWC).
  */
 
 /** `"valid"` adds no padding; `"same"` pads (as TensorFlow does) so the output is ceil(in / stride). */
@@ -108,11 +108,32 @@ export interface Example {
   readonly pixels: readonly number[];
 }
 
-/** A reason for a star beyond the first: the first star is always the goal itself. */
-export type StarRule =
+/** What a star beyond the first asks for: the first star is always the goal itself. */
+export type StarLimit =
   | { readonly maxParams: number }
   | { readonly maxSteps: number }
   | { readonly maxLayers: number };
+
+/**
+ * A network a level carries to prove something about itself (a star's proof, a trap); without
+ * `training` it trains with the level's settings (see `levelNetworkTraining`).
+ */
+export interface LevelNetwork {
+  readonly layers: readonly LayerSpec[];
+  readonly training?: TrainingSpec;
+}
+
+/**
+ * A reason for a star beyond the first, with an optional proof: a network that reaches the goal and
+ * earns this star on every seed `convblocks check` tries.
+ */
+export type StarRule = StarLimit & { readonly proof?: LevelNetwork };
+
+/** A network built on a wrong idea: `convblocks check` fails the level if it reaches the goal. */
+export interface LevelTrap extends LevelNetwork {
+  /** The wrong idea, in one short plain sentence ("Flatten and Dense alone, with no filter"). */
+  readonly idea: string;
+}
 
 /** What a level lets the player build. */
 export interface LevelLimits {
@@ -131,10 +152,10 @@ export interface ReferenceNetwork {
   readonly training: TrainingSpec;
 }
 
-/** A level document (`convblocks/level`, version 1) once parsed. */
+/** A level document (`convblocks/level`) once parsed, a version-1 document migrated to version 2. */
 export interface LevelSpec {
   readonly kind: 'convblocks/level';
-  readonly version: 1;
+  readonly version: 2;
   readonly id: string;
   readonly title: string;
   readonly concept: string;
@@ -148,6 +169,8 @@ export interface LevelSpec {
   readonly goal: { readonly testAccuracy: number };
   readonly limits: LevelLimits;
   readonly stars: readonly StarRule[];
+  /** Networks on a wrong idea that must not win (none in a migrated version-1 level). */
+  readonly traps: readonly LevelTrap[];
   readonly hints: readonly string[];
   readonly starter?: readonly LayerSpec[];
   /** The training settings a player starts from; defaults when left out. */

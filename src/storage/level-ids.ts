@@ -1,4 +1,4 @@
-import { type LevelSpec, levelToDocument, MAX } from '../spec';
+import { DOCUMENT_VERSIONS, type LevelSpec, levelToDocument, MAX, parseLevel } from '../spec';
 import type { CustomLevel } from './documents';
 import { ID_PATTERN } from './fields';
 
@@ -7,9 +7,20 @@ import { ID_PATTERN } from './fields';
  * whose id is taken by a different level is kept under a new id instead of replacing it.
  */
 
-/** Whether a stored level document holds exactly this level. */
+/**
+ * Whether a stored level document holds exactly this level. A document stored in an older version
+ * is compared as it reads today, so the same level kept before a format change is still the same.
+ */
 export function sameLevel(level: LevelSpec, stored: unknown): boolean {
-  return JSON.stringify(levelToDocument(level)) === JSON.stringify(stored);
+  const written = JSON.stringify(levelToDocument(level));
+  if (written === JSON.stringify(stored)) return true;
+  const version = (stored as { version?: unknown } | null)?.version;
+  if (version === DOCUMENT_VERSIONS['convblocks/level']) return false;
+  try {
+    return written === JSON.stringify(levelToDocument(parseLevel(stored)));
+  } catch {
+    return false;
+  }
 }
 
 /** `id` with the first free `-2`, `-3`, ... ending, kept within the id length. */

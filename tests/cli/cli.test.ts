@@ -135,7 +135,7 @@ describe('convblocks inspect', () => {
 });
 
 describe('convblocks check', () => {
-  it('passes a level whose reference wins and fails one whose reference cannot', () => {
+  it('passes a level whose reference wins on every seed and fails one whose reference cannot', () => {
     const good = file('good.json', level);
     const bad = file('bad.json', {
       ...level,
@@ -146,11 +146,34 @@ describe('convblocks check', () => {
       },
       limits: { maxSteps: 5 },
     });
-    const run = convblocks('check', good, bad);
+    const run = convblocks('check', good, bad, '--jobs', '2');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^ok {3}slash-2x2: /m);
-    expect(run.stderr).toMatch(/^FAIL .*bad\.json: the reference network does not reach the goal/m);
-    expect(run.stderr).toMatch(/^1 passed, 1 failed$/m);
+    expect(run.stdout).toMatch(/^ {2}reference +(100\.0% +){5} +ok wins 5\/5$/m);
+    expect(run.stdout).toMatch(/^ok {3}slash-2x2$/m);
+    expect(run.stderr).toMatch(
+      /^FAIL hopeless: reference misses the goal on seed 1: test \d+\.\d% \(goal 100\.0%\)/m,
+    );
+    expect(run.stderr).toMatch(/^1 passed, 1 failed \(10 training runs, 2 at a time, [\d.]+ s\)$/m);
+  });
+
+  it('fails a level whose trap wins, naming the trap, the seed and the accuracy', () => {
+    const trapped = file('trapped.json', {
+      ...level,
+      version: 2,
+      traps: [
+        {
+          idea: 'one Dense block is enough',
+          layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
+          training: { learningRate: 0.1 },
+        },
+      ],
+    });
+    const run = convblocks('check', trapped, '--jobs', '1');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^ {2}trap "one Dense block is enough" +(100\.0%! +){5} +FAIL wins 5\/5$/m);
+    expect(run.stderr).toMatch(
+      /^FAIL slash-2x2: trap "one Dense block is enough" reaches the goal on seed 1: test 100\.0% \(goal 100\.0%\)/m,
+    );
   });
 });
 

@@ -31,7 +31,7 @@ describe('judge', () => {
     expect(verdict).toMatchObject({ accuracy: 0.75, won: true, stars: 2, wrong: [0] });
     expect(verdict.starRules.map((s) => [s.text, s.met])).toEqual([
       ['at most 10 parameters', true],
-      ['learned in at most 20 steps', false],
+      ['within 20 training steps', false],
     ]);
   });
 

@@ -265,4 +265,28 @@ export const MORE_CORPUS: readonly HostileCase[] = [
     name: 'a level with maxSteps 10,001',
     run: levelFile({ limits: { blocks: ['flatten', 'dense'], maxLayers: 2, maxSteps: 10001 } }),
   },
+  {
+    name: 'a version-1 level file opens as version 2, with no traps',
+    run: opened(file(levelDocument({ version: 1 })), (shared) => {
+      const level = (shared as { level?: { version: number; traps: unknown[] } }).level;
+      return level?.version === 2 && level.traps.length === 0;
+    }),
+  },
+  {
+    name: 'a level with nine traps',
+    run: levelFile({
+      version: 2,
+      traps: Array.from({ length: MAX.traps + 1 }, (_, i) => ({
+        idea: `idea ${i}`,
+        layers: [{ type: 'flatten' }],
+      })),
+    }),
+  },
+  {
+    name: 'a level whose star proof is a 33-layer stack',
+    run: levelFile({
+      version: 2,
+      stars: [{ maxLayers: 2, proof: { layers: Array.from({ length: 33 }, () => ({ type: 'relu' })) } }],
+    }),
+  },
 ];

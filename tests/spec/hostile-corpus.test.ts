@@ -320,6 +320,52 @@ const refused: [string, () => unknown, Refused][] = [
     () => readSharedText(JSON.stringify(edit(network(), ['classes'], ['\u001b[2J', 'O']))),
     ['classes[0]', /control character U\+001B/],
   ],
+  // Version 2's traps and proofs: each one is a network, held to what any network is.
+  [
+    'a link to a level whose trap idea hides an escape',
+    () =>
+      decodeLink(
+        linkOf('level', {
+          ...level(),
+          version: 2,
+          traps: [{ idea: '\u001b[31mred', layers: [{ type: 'flatten' }] }],
+        }),
+      ),
+    ['traps[0].idea', /control character U\+001B/],
+  ],
+  [
+    'a level whose trap has 1e308 units',
+    () =>
+      parseLevel({
+        ...level(),
+        version: 2,
+        traps: [{ idea: 'big', layers: [{ type: 'flatten' }, { type: 'dense', units: 1e308 }] }],
+      }),
+    ['traps[0].layers[1].units', /at most 1024 but got 1e\+308/],
+  ],
+  [
+    'a level whose star proof trains with a batch of 1e9',
+    () =>
+      parseLevel({
+        ...level(),
+        version: 2,
+        stars: [
+          {
+            maxSteps: 20,
+            proof: {
+              layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
+              training: { batchSize: 1e9 },
+            },
+          },
+        ],
+      }),
+    ['stars[0].proof.training.batchSize', /at most 4096 but got 1000000000/],
+  ],
+  [
+    'a level of version 3',
+    () => parseLevel({ ...level(), version: 3 }),
+    ['version', /newer ConvBlocks \(version 3; this one reads up to 2\)/],
+  ],
 ];
 
 /** A trained network's link with its first packed scale raised to 1e308: unpacked, it overflows. */
