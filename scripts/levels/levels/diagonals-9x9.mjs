@@ -48,6 +48,7 @@ export function build() {
     train,
   );
   const reference = [conv(4, 3), relu(), flatten(), dense(3)];
+  const training = adam(0.01, 256);
   return levelDocument({
     id: 'diagonals-9x9',
     title: 'Strokes and crosses',
@@ -80,6 +81,7 @@ export function build() {
       'For a star, use at most 4 filters: 640 parameters.',
     ],
     starter: [conv(1, 3), relu(), flatten(), dense(3)],
-    reference: { layers: reference, training: adam(0.01, 256) },
+    training,
+    reference: { layers: reference, training },
   });
 }

@@ -62,6 +62,7 @@ export function build() {
     train,
   );
   const reference = [conv(4, 3, 2, 'same'), relu(), flatten(), dense(2)];
+  const training = adam(0.05, 128);
   return levelDocument({
     id: 'stride-and-padding',
     title: 'Marks on the edge',
@@ -96,6 +97,7 @@ export function build() {
       'Four filters with stride 2 and "same" padding make a 4x4x4 map: 170 parameters in all.',
     ],
     starter: [conv(2, 3), relu(), flatten(), dense(2)],
-    reference: { layers: reference, training: adam(0.05, 128) },
+    training,
+    reference: { layers: reference, training },
   });
 }

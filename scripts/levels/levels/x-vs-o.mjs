@@ -98,6 +98,7 @@ export function build() {
     test,
   );
   const reference = [conv(4, 3), relu(), pool(2), flatten(), dense(2)];
+  const training = adam(0.02, 256);
   return levelDocument({
     id: 'x-vs-o',
     title: 'X or O?',
@@ -131,6 +132,7 @@ export function build() {
       'For a star, try 3 filters: how few pieces tell an X from an O?',
     ],
     starter: [conv(4, 3), flatten(), dense(2)],
-    reference: { layers: reference, training: adam(0.02, 256) },
+    training,
+    reference: { layers: reference, training },
   });
 }
