@@ -1,5 +1,6 @@
 /** Level 1: a network is votes. Each of four pixels votes for "\" or "/". */
 import { adam, dense, distinct, flatten, inkExamples, levelDocument } from '../document.mjs';
+import { greyVersions } from '../grey.mjs';
 import { fromRows } from '../grid.mjs';
 import { seedImage } from '../seed-images.mjs';
 
@@ -36,7 +37,21 @@ export function build() {
     })),
   );
   const train = distinct([...inkExamples(slashes), ...sloppy, ...smudged]);
-  const test = inkExamples([...pictures('\\', [['##', '.#']]), ...pictures('/', [['..', '#.']])], train);
+  // The hidden test: the course's poorly drawn backslash and incomplete slash, each slash smudged
+  // lighter than in training, and faint grey slashes: a lucky guess cannot pass 8 pictures.
+  const lightly = slashes.flatMap(([label, grid]) =>
+    [0, 3].map((pixel) => ({
+      label,
+      picture: grid.map((row, y) =>
+        row.map((ink, x) => (y * 2 + x === pixel ? (ink ? 0.2 : -0.2) : ink ? 1 : -1)),
+      ),
+    })),
+  );
+  const test = distinct([
+    ...inkExamples([...pictures('\\', [['##', '.#']]), ...pictures('/', [['..', '#.']])], train),
+    ...lightly,
+    ...greyVersions(slashes, 2, 1001, { faintest: 0.3 }),
+  ]);
   return levelDocument({
     id: 'slash-2x2',
     title: 'Backslash or slash?',
@@ -53,13 +68,17 @@ export function build() {
     test,
     goal: 1,
     limits: { blocks: ['flatten', 'dense'], maxLayers: 2, maxSteps: 300 },
-    stars: [{ maxSteps: 20 }],
+    stars: [
+      { maxSteps: 20, proof: { layers: [flatten(), dense(2)] } },
+      { maxSteps: 10, proof: { layers: [flatten(), dense(2)], training: adam(0.3, 6) } },
+    ],
     hints: [
       'A Dense block needs a flat list of numbers: put a Flatten block before it.',
       'The last Dense block needs one unit per answer: 2 units, one vote each for "\\" and "/".',
-      'For the extra star, train faster: a bigger learning rate takes bigger steps.',
+      'For the stars, train faster: a bigger learning rate (0.3) takes bigger steps.',
     ],
     starter: [flatten()],
+    training: adam(0.1, 6),
     reference: { layers: [flatten(), dense(2)], training: adam(0.1, 6) },
   });
 }
