@@ -173,8 +173,8 @@ export const LAYER_BLOCKS = {
     blockType: 'convblocks_pool',
     title: 'Pool',
     tooltip:
-      'Pooling shrinks each feature map by summing up small windows of it, so later blocks see a ' +
-      'smaller picture and do not care exactly where a pattern was.',
+      'Pooling shrinks each feature map to one value per small window (the largest, or the average), so ' +
+      'later blocks see a smaller picture and do not care exactly where a pattern was.',
     rows: [
       [
         {
