@@ -37,14 +37,15 @@ function placements() {
 /** Builds the level document. */
 export function build() {
   // Half the middle-sized placements are kept for the test: their pieces all appear in training, but
-  // not at those places, so votes on single pixels (Flatten and Dense alone) cannot sort them.
+  // not at those places, so votes on single pixels (Flatten and Dense alone) cannot sort them. Two
+  // more are left out altogether: 246 pictures of 81 pixels stay within a hundredth of the cap.
   const middle = placements().filter(([, , reach]) => reach === 2 || reach === 3);
   const held = shuffled(mulberry32(5005), middle).slice(0, 18);
   const heldKeys = new Set(held.map((placement) => placement.join()));
   const seen = placements().filter((placement) => !heldKeys.has(placement.join()));
   const train = inkExamples(seen.flatMap((placement) => pictures(...placement)));
   const test = inkExamples(
-    held.flatMap((placement) => pictures(...placement)),
+    held.slice(0, 16).flatMap((placement) => pictures(...placement)),
     train,
   );
   const reference = [conv(4, 3), relu(), flatten(), dense(3)];
