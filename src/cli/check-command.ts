@@ -99,7 +99,8 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
     const report = levelReport(entry.level, entry.networks, own);
     for (const line of report.lines) say(line);
     for (const failure of report.failures) complain(`FAIL ${failure}`);
-    say(report.failures.length ? `FAIL ${entry.level.id}` : `ok   ${entry.level.id}`);
+    if (report.failures.length) complain(`FAIL ${entry.level.id}`);
+    else say(`ok   ${entry.level.id}`);
     say('');
     if (report.failures.length) failed++;
   }

@@ -144,9 +144,9 @@ export function runVerdict(level: LevelSpec, network: CheckedNetwork, run: SeedR
 function verdictWords(network: CheckedNetwork, runs: readonly SeedRun[], failed: number): string {
   const passed = runs.length - failed;
   if (network.role === 'trap')
-    return failed ? `FAIL wins ${failed}/${runs.length}` : `ok loses ${passed}/${runs.length}`;
+    return failed ? `BAD wins ${failed}/${runs.length}` : `ok loses ${passed}/${runs.length}`;
   const what = network.role === 'proof' ? 'earns the star' : 'wins';
-  return failed ? `FAIL ${what} ${passed}/${runs.length}` : `ok ${what} ${passed}/${runs.length}`;
+  return failed ? `BAD ${what} ${passed}/${runs.length}` : `ok ${what} ${passed}/${runs.length}`;
 }
 
 /** A level's table and the failures it found, each a line naming the level, the network, the seed and the accuracy. */
@@ -158,7 +158,8 @@ export interface LevelReport {
 /**
  * The table of one level: a row per network (reference, each star's proof, each trap), a column per
  * checked seed with its hidden-test accuracy (and the steps, for a star on steps), and a verdict.
- * A cell that broke its network's rule is marked with "!".
+ * A cell that broke its network's rule is marked with "!", its verdict with "BAD" (stdout holds
+ * results; the FAIL lines go to stderr).
  */
 export function levelReport(
   level: LevelSpec,

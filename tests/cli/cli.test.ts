@@ -170,7 +170,7 @@ describe('convblocks check', () => {
     });
     const run = convblocks('check', trapped, '--jobs', '1');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^ {2}trap "one Dense block is enough" +(100\.0%! +){5} +FAIL wins 5\/5$/m);
+    expect(run.stdout).toMatch(/^ {2}trap "one Dense block is enough" +(100\.0%! +){5} +BAD wins 5\/5$/m);
     expect(run.stderr).toMatch(
       /^FAIL slash-2x2: trap "one Dense block is enough" reaches the goal on seed 1: test 100\.0% \(goal 100\.0%\)/m,
     );

@@ -114,7 +114,7 @@ describe('the verdict on each run', () => {
     );
     expect(report.lines[0]).toBe('slash-2x2: goal 100.0% on 2 hidden test pictures');
     expect(report.lines[2]).toMatch(/^ {2}reference +100\.0% +100\.0% +ok wins 2\/2$/);
-    expect(report.lines[3]).toMatch(/^ {2}trap "a Dense block alone" +50\.0% +100\.0%! +FAIL wins 1\/2$/);
+    expect(report.lines[3]).toMatch(/^ {2}trap "a Dense block alone" +50\.0% +100\.0%! +BAD wins 1\/2$/);
     expect(report.failures).toEqual([
       'slash-2x2: trap "a Dense block alone" reaches the goal on seed 2: test 100.0% (goal 100.0%), train 100.0%, 40 steps: the wrong idea wins',
     ]);

@@ -73,6 +73,14 @@ const customLevels = [{ id: 'class-slashes', savedAt: '2025-02-04T08:00:00.000Z'
 
 const sharedLevel = { ...level, id: 'from-a-friend', title: 'From a friend' };
 
+/** A stored level as it reads back today: its version-1 document migrated to version 2, no traps. */
+const migrated = <T extends { level: Record<string, unknown> }>(row: T) => ({
+  ...row,
+  level: { ...row.level, version: 2, traps: [] },
+});
+/** The saved levels as they read back today. */
+const customLevelsNow = customLevels.map(migrated);
+
 /** An unfinished level as the version-2 editor keeps it (storage checks only that it is plain JSON). */
 const levelDrafts = [
   {
@@ -118,7 +126,7 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       progress,
       workspaces,
       networks,
-      customLevels,
+      customLevels: customLevelsNow,
       settings: { speed: 'slow-motion', backend: 'cpu' },
       levelDrafts: [],
     },
@@ -140,8 +148,13 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       workspaces,
       networks,
       customLevels: [
-        ...customLevels,
-        { id: 'from-a-friend', savedAt: '2025-02-04T09:00:00.000Z', level: sharedLevel, origin: 'shared' },
+        ...customLevelsNow,
+        migrated({
+          id: 'from-a-friend',
+          savedAt: '2025-02-04T09:00:00.000Z',
+          level: sharedLevel,
+          origin: 'shared',
+        }),
       ],
       settings: { speed: 'fast' },
       levelDrafts,
@@ -150,7 +163,7 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
   3: {
     // Last runs are not in backups: `lastRunRows` below says what must read back.
     rows: { progress, workspaces, networks, customLevels, settings: [], levelDrafts, lastRuns },
-    expected: { progress, workspaces, networks, customLevels, settings: {}, levelDrafts },
+    expected: { progress, workspaces, networks, customLevels: customLevelsNow, settings: {}, levelDrafts },
   },
 };
 
