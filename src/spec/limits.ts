@@ -30,7 +30,7 @@ export const MAX = {
   steps: 10_000,
   /**
    * Pixel values of all of a level's pictures together (pictures x height x width x channels):
-   * 8 MB as 32-bit numbers, 160 colour photos of 64x64. The built-in levels hold 17,000 at most;
+   * 8 MB as 32-bit numbers, 160 colour photos of 64x64. The built-in levels hold 20,000 at most;
    * 3,500 pictures of 64x64x4 (57 million) froze a tab for minutes while sitting inside every limit
    * on bytes. Saving a level costs time in proportion (IndexedDB copies every number): at 4 million
    * opening the largest level held the page for 4 to 9 s on a busy machine, so the cap is 2 million.

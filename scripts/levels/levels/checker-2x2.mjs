@@ -42,13 +42,21 @@ export function build() {
     test,
     goal: 1,
     limits: { blocks: ['flatten', 'dense', 'relu'], maxLayers: 6, maxSteps: 500 },
-    stars: [{ maxParams: 30 }],
+    stars: [
+      { maxParams: 37, proof: { layers: [flatten(), dense(5), relu(), dense(2)] } },
+      { maxSteps: 20, proof: { layers: [flatten(), dense(8), relu(), dense(2)], training: adam(0.1, 32) } },
+    ],
+    traps: [
+      { idea: 'a single Dense block', layers: [flatten(), dense(2)] },
+      { idea: 'two Dense blocks without ReLU', layers: [flatten(), dense(8), dense(2)] },
+    ],
     hints: [
       'Put Dense, ReLU, Dense after the Flatten: the first Dense block with a few units, the last with 2.',
       'Without ReLU two Dense blocks are no better than one: votes of votes are still just votes.',
-      'For the extra star, 4 hidden units are enough (in theory even 2 are: one for each checker).',
+      'For a star, 5 hidden units are enough: 37 parameters (in theory even 2 are, one for each checker).',
     ],
     starter: [flatten(), dense(2)],
+    training: adam(0.05, 32),
     reference: { layers: [flatten(), dense(8), relu(), dense(2)], training: adam(0.05, 32) },
   });
 }

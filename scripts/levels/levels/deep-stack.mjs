@@ -64,6 +64,17 @@ export function build() {
   const jumbles = shuffled(random, places).map((place) => ['jumble', at(jumble(random), place)]);
   const test = inkExamples([...faces.slice(0, 10), ...jumbles.slice(0, 10)]);
   const train = inkExamples([...faces.slice(10, 60), ...jumbles.slice(10, 60)], test);
+  const reference = [
+    conv(6, 3),
+    relu(),
+    pool(2),
+    conv(6, 3, 1, 'same'),
+    relu(),
+    pool(5),
+    flatten(),
+    dense(2),
+  ];
+  const training = adam(0.02, 128);
   return levelDocument({
     id: 'deep-stack',
     title: 'Parts in the right places',
@@ -86,15 +97,27 @@ export function build() {
       maxParams: 450,
       maxSteps: 600,
     },
-    stars: [{ maxParams: 300 }],
+    stars: [
+      { maxParams: 410, proof: { layers: reference } },
+      { maxSteps: 100, proof: { layers: reference } },
+    ],
+    traps: [
+      {
+        idea: 'one layer of 3x3 filters, pooled over the whole map',
+        layers: [conv(6, 3), relu(), pool(10), flatten(), dense(2)],
+      },
+      {
+        idea: 'one layer of 3x3 filters, then Dense',
+        layers: [conv(4, 3), relu(), pool(2), flatten(), dense(2)],
+      },
+      { idea: 'Flatten and Dense alone, with no filter', layers: [flatten(), dense(2)] },
+    ],
     hints: [
       'Conv, ReLU, Pool, then Conv, ReLU, Pool again, then Flatten and Dense.',
       'The last Pool block can cover its whole map: the face counts wherever it is.',
     ],
     starter: [conv(4, 3), relu(), pool(2), flatten(), dense(2)],
-    reference: {
-      layers: [conv(6, 3), relu(), pool(2), conv(6, 3, 1, 'same'), relu(), pool(5), flatten(), dense(2)],
-      training: adam(0.02, 128),
-    },
+    training,
+    reference: { layers: reference, training },
   });
 }

@@ -50,6 +50,17 @@ export function build() {
     sets.flatMap((set) => set.slice(5, 50)),
     test,
   );
+  const reference = [
+    conv(8, 3, 1, 'same'),
+    relu(),
+    pool(2),
+    conv(8, 3, 1, 'same'),
+    relu(),
+    pool(2),
+    flatten(),
+    dense(4),
+  ];
+  const training = adam(0.01, 128);
   return levelDocument({
     id: 'digits',
     title: 'Read the digits',
@@ -66,24 +77,17 @@ export function build() {
     test,
     goal: 0.9,
     limits: { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 10, maxSteps: 600 },
-    stars: [{ maxSteps: 100 }],
+    stars: [
+      { maxParams: 800, proof: { layers: reference } },
+      { maxSteps: 100, proof: { layers: reference } },
+    ],
+    traps: [{ idea: 'Flatten and Dense alone, with no filter', layers: [flatten(), dense(4)] }],
     hints: [
       'Four answers: the last Dense block needs 4 units.',
       'Digits have more pieces than X and O: give the Conv block more filters.',
       'Stack two rounds of Conv, ReLU and Pool: strokes first, then the shapes strokes make.',
     ],
-    reference: {
-      layers: [
-        conv(8, 3, 1, 'same'),
-        relu(),
-        pool(2),
-        conv(8, 3, 1, 'same'),
-        relu(),
-        pool(2),
-        flatten(),
-        dense(4),
-      ],
-      training: adam(0.01, 128),
-    },
+    training,
+    reference: { layers: reference, training },
   });
 }

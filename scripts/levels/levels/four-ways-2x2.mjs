@@ -30,12 +30,17 @@ export function build() {
     test,
     goal: 1,
     limits: { blocks: ['flatten', 'dense'], maxLayers: 3, maxSteps: 300 },
-    stars: [{ maxSteps: 30 }],
+    stars: [
+      { maxSteps: 30, proof: { layers: [flatten(), dense(4)] } },
+      { maxSteps: 10, proof: { layers: [flatten(), dense(4)], training: adam(0.3, 32) } },
+    ],
     hints: [
       'Four answers need a last Dense block with 4 units.',
       'Look at the votes: each answer should get positive weights on its own ink pixels and negative ones elsewhere.',
+      'For the stars, a bigger learning rate (0.3) takes bigger steps.',
     ],
     starter: [flatten(), dense(2)],
+    training: adam(0.1, 32),
     reference: { layers: [flatten(), dense(4)], training: adam(0.1, 32) },
   });
 }

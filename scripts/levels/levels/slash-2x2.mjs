@@ -53,11 +53,14 @@ export function build() {
     test,
     goal: 1,
     limits: { blocks: ['flatten', 'dense'], maxLayers: 2, maxSteps: 300 },
-    stars: [{ maxSteps: 20 }, { maxParams: 10 }],
+    stars: [
+      { maxSteps: 20, proof: { layers: [flatten(), dense(2)], training: adam(0.1, 6) } },
+      { maxParams: 10, proof: { layers: [flatten(), dense(2)] } },
+    ],
     hints: [
       'A Dense block needs a flat list of numbers: put a Flatten block before it.',
       'The last Dense block needs one unit per answer: 2 units, one vote each for "\\" and "/".',
-      'For the extra star, train faster: a bigger learning rate takes bigger steps.',
+      'For the steps star, train faster: a bigger learning rate (0.3) takes bigger steps.',
     ],
     starter: [flatten()],
     reference: { layers: [flatten(), dense(2)], training: adam(0.1, 6) },

@@ -16,6 +16,8 @@ export function build() {
     moved.flatMap((faces) => faces.slice(3)),
     test,
   );
+  const reference = [conv(4, 5), relu(), pool(3), flatten(), dense(3)];
+  const training = adam(0.01, 64);
   return levelDocument({
     id: 'three-faces',
     title: 'Happy, sad or surprised?',
@@ -33,15 +35,18 @@ export function build() {
     test,
     goal: 1,
     limits: { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 8, maxSteps: 500 },
-    stars: [{ maxSteps: 100 }],
+    stars: [
+      { maxSteps: 100, proof: { layers: reference } },
+      { maxSteps: 50, proof: { layers: reference, training: adam(0.03, 64) } },
+    ],
+    traps: [{ idea: 'Flatten and Dense alone, with no filter', layers: [flatten(), dense(3)] }],
     hints: [
       'Three answers: the last Dense block needs 3 units.',
       'What found the happy face finds these too: big filters and a Pool block over the whole map.',
+      'For the stars, a learning rate of 0.03 wins in fewer steps.',
     ],
     starter: [conv(4, 5), relu(), pool(3), flatten(), dense(2)],
-    reference: {
-      layers: [conv(4, 5), relu(), pool(3), flatten(), dense(3)],
-      training: adam(0.01, 64),
-    },
+    training,
+    reference: { layers: reference, training },
   });
 }

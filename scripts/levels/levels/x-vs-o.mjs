@@ -53,13 +53,17 @@ export function build() {
   const test = inkExamples([
     ['X', seedImage('x-deformed')],
     ['X', tiltedCross(20, 3.1)],
+    ['X', tiltedCross(-20, 3.1)],
+    ['X', crossShape(9)],
+    ['O', ringShape(9)],
     ['O', place(ovalShape(7, 5), SIDE, SIDE, 1, 2)],
+    ['O', place(ovalShape(5, 7), SIDE, SIDE, 2, 1)],
     ...thickX.slice(4, 6),
     ...thickO.slice(4, 6),
-    ...small.slice(23, 25),
-    ...small.slice(48, 50),
-    ...middle.slice(15, 16),
-    ...middle.slice(31, 32),
+    ...small.slice(20, 25),
+    ...small.slice(45, 50),
+    ...middle.slice(13, 16),
+    ...middle.slice(29, 32),
     ...brokenX.slice(6, 8),
     ...brokenO.slice(6, 8),
   ]);
@@ -67,21 +71,18 @@ export function build() {
     [
       ...nudged('X', x),
       ...nudged('O', o),
-      ['X', crossShape(9)],
-      ['O', ringShape(9)],
       ...thickX.slice(0, 4),
       ...thickO.slice(0, 4),
-      ...small.slice(0, 23),
-      ...small.slice(25, 48),
-      ...middle.slice(0, 15),
-      ...middle.slice(16, 31),
+      ...small.slice(0, 20),
+      ...small.slice(25, 45),
+      ...middle.slice(0, 13),
+      ...middle.slice(16, 29),
       ...brokenX.slice(0, 6),
       ...brokenO.slice(0, 6),
       // Thick strokes at small sizes all over the frame, so thickness is not learned in one place.
       ...some(everywhere('X', thicken(crossShape(5))), 8),
       ...some(everywhere('O', thicken(ringShape(5))), 8),
       // Tilted both ways at smaller sizes; the test has a big one.
-      ['X', tiltedCross(-20, 3.1)],
       ...[-25, -15, 15, 25].flatMap((degrees) =>
         [
           [4, 4],
@@ -91,10 +92,13 @@ export function build() {
           [5, 3],
         ].map((centre) => ['X', tiltedCross(degrees, 2.2, centre)]),
       ),
-      ['O', place(ovalShape(5, 7), SIDE, SIDE, 2, 1)],
+      ['O', place(ovalShape(5, 6), SIDE, SIDE, 2, 1)],
+      ['O', place(ovalShape(6, 5), SIDE, SIDE, 1, 2)],
     ],
     test,
   );
+  const reference = [conv(4, 3), relu(), pool(2), flatten(), dense(2)];
+  const training = adam(0.02, 256);
   return levelDocument({
     id: 'x-vs-o',
     title: 'X or O?',
@@ -102,7 +106,7 @@ export function build() {
     intro: [
       'Tell an X from an O on a 9x9 screen. A computer sees only 81 numbers. An X drawn one pixel to the left shares few of them with the X it learned.',
       'Filters fix that: they look for small pieces (a "\\" stroke, a "/" stroke, a crossing, a curve) wherever they are.',
-      'A Pool block is new. It keeps only the strongest value of each 2x2 window, so the feature maps get smaller. A piece that moved by one pixel still lands in the same window.',
+      'A Pool block is new. It keeps only the strongest value of each 2x2 window, so a 7x7 feature map becomes 3x3. A piece that moved by one pixel often lands in the same window. The budget is 200 parameters: without pooling, 4 filters need 434.',
       'The hidden test has the tricky cases: Xs and Os moved, smaller or bigger, tilted, drawn thicker or with a gap, and a wobbly X.',
     ],
     input: [SIDE, SIDE, 1],
@@ -111,17 +115,24 @@ export function build() {
     train,
     test,
     goal: 0.9,
-    limits: { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 8, maxSteps: 300 },
-    stars: [{ maxParams: 100 }],
+    limits: {
+      blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'],
+      maxLayers: 8,
+      maxParams: 200,
+      maxSteps: 300,
+    },
+    stars: [
+      { maxParams: 100, proof: { layers: [conv(3, 3), relu(), pool(2), flatten(), dense(2)] } },
+      { maxSteps: 120, proof: { layers: reference } },
+    ],
+    traps: [{ idea: 'Flatten and Dense alone, with no filter', layers: [flatten(), dense(2)] }],
     hints: [
       'Conv, ReLU, Pool, Flatten, Dense: the usual order.',
-      'Pool with a 3x3 window, stride 2 and "same" padding shrinks 7x7 maps to 4x4, and a piece may move by a pixel or two.',
-      'For the extra star, try only 2 filters: how few pieces tell an X from an O?',
+      'A Pool block with a 2x2 window shrinks 7x7 maps to 3x3: 4 filters then cost 114 parameters.',
+      'For a star, try 3 filters: how few pieces tell an X from an O?',
     ],
     starter: [conv(4, 3), flatten(), dense(2)],
-    reference: {
-      layers: [conv(6, 3), relu(), pool(3, 2, 'same'), flatten(), dense(2)],
-      training: adam(0.02, 256),
-    },
+    training,
+    reference: { layers: reference, training },
   });
 }
