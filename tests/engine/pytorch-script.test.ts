@@ -65,11 +65,13 @@ describe.skipIf(!hasTorch)(hasTorch ? 'the exported PyTorch script' : SKIP_REASO
       const run = spawnSync(PYTHON, [path], { encoding: 'utf8', timeout: LONG_TEST_MS });
       expect(run.status).toBe(0);
       const lines = run.stdout.trimEnd().split('\n');
-      expect(lines[0]).toMatch(/^hidden-test accuracy: \d+\/17 = /);
-      expect(lines).toHaveLength(1 + level.test.length);
-      const [, correct] = /(\d+)\/17/.exec(lines[0] as string) ?? [];
-      // The reference network wins x-vs-o: trained from the same start it gets most hidden pictures right.
-      expect(Number(correct)).toBeGreaterThanOrEqual(14);
+      const total = level.test.length;
+      expect(lines[0]).toMatch(new RegExp(`^hidden-test accuracy: \\d+/${total} = `));
+      expect(lines).toHaveLength(1 + total);
+      const [, correct] = /(\d+)\//.exec(lines[0] as string) ?? [];
+      // The reference network wins x-vs-o: trained from the same start it gets most hidden pictures
+      // right (the level's goal is 90%; PyTorch's float rounding may cost it a picture or two).
+      expect(Number(correct)).toBeGreaterThanOrEqual(Math.ceil(total * 0.8));
     },
     LONG_TEST_MS,
   );

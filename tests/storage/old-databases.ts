@@ -172,7 +172,7 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
   4: {
     // Packs are not in backups either: `packRows` below says what must read back.
     rows: { progress, workspaces, networks, customLevels, settings: [], levelDrafts, lastRuns, packs },
-    expected: { progress, workspaces, networks, customLevels, settings: {}, levelDrafts },
+    expected: { progress, workspaces, networks, customLevels: customLevelsNow, settings: {}, levelDrafts },
   },
 };
 
