@@ -34,11 +34,19 @@ describe('the level screen, photographed', { timeout: LONG_TEST_MS }, () => {
       .toBeGreaterThan(5);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `screenshots/${prefix}-${name}-training.png` });
+    if (phone) {
+      await page.locator('.viz-curves').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `screenshots/${prefix}-${name}-training-curves.png` });
+    }
     await page.getByLabel('Speed').selectOption('fastest');
     await expect
       .poll(async () => (await page.locator('#status').textContent()) ?? '', { timeout: 120_000 })
       .toMatch(/Level complete|Not yet/);
     await page.screenshot({ path: `screenshots/${prefix}-${name}-verdict.png` });
+    if (phone) {
+      await page.locator('.result').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `screenshots/${prefix}-${name}-verdict-result.png` });
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
