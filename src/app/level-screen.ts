@@ -91,6 +91,9 @@ function levelHeader(level: LevelSpec, context: AppContext<PlayerStore>, mounted
   );
 }
 
+/** A window where the workbench fills the height (style.css) and the Code view would squeeze the blocks. */
+const SHORT_WIDE_WINDOW = '(min-width: 821px) and (max-height: 900px)';
+
 /**
  * Mounts the block editor with `layers`; a saved workspace that no longer fits the level is
  * announced and replaced by the level's own starting blocks.
@@ -104,15 +107,22 @@ function mountEditor(
   onChange: (result: CompileResult) => void,
 ): BlockEditor {
   const compileContext = { input: level.input, classes: level.classes, limits: level.limits };
+  // A short wide window gives its height to the blocks: the code opens from its bar.
+  const codeOpen = !window.matchMedia(SHORT_WIDE_WINDOW).matches;
   try {
-    return blocks.mountBlockEditor(host, { context: compileContext, layers, onChange });
+    return blocks.mountBlockEditor(host, { context: compileContext, layers, onChange, codeOpen });
   } catch (error) {
     // A saved workspace that no longer fits this level: start from the level's own blocks.
     if (!(error instanceof SpecError)) throw error;
     context.announce(
       `Your saved network for this level could not be shown (${error.message}); starting afresh.`,
     );
-    return blocks.mountBlockEditor(host, { context: compileContext, layers: level.starter ?? [], onChange });
+    return blocks.mountBlockEditor(host, {
+      context: compileContext,
+      layers: level.starter ?? [],
+      onChange,
+      codeOpen,
+    });
   }
 }
 
@@ -121,7 +131,7 @@ async function mountWorkbench(
   level: LevelSpec,
   context: AppContext<PlayerStore>,
   mounted: Mounted,
-  hosts: { editor: HTMLElement; training: HTMLElement },
+  hosts: { editor: HTMLElement; training: HTMLElement; controls: HTMLElement },
 ): Promise<void> {
   // Blockly is loaded only when a level opens, so the map stays light.
   const blocks = await import('../blocks');
@@ -144,6 +154,7 @@ async function mountWorkbench(
     training,
     sharedWeights,
     lastRun: context.store.lastRun(level.id),
+    controlsHost: hosts.controls,
     onRecorded: mounted.best.redraw,
     onTrainingChange(next) {
       training = next;
@@ -177,15 +188,23 @@ export async function showLevel(
   const header = levelHeader(level, context, mounted);
   const editorHost = el('section', { class: 'editor-panel', 'aria-label': 'Block editor' });
   const trainingHost = el('section', { class: 'training-panel', 'aria-label': 'Training' });
-  const workbench = el('div', { class: 'workbench' }, editorHost, trainingHost);
+  // Train, Pause, Step and Reset in a bar of their own, first: on a phone it stays in reach while the page scrolls.
+  const controlsHost = el('div', { class: 'workbench-controls' });
+  const workbench = el('div', { class: 'workbench' }, controlsHost, editorHost, trainingHost);
   const main = el('main', { class: 'level-screen' }, header);
   root.replaceChildren(main);
 
   const startBuilding = async () => {
     main.replaceChildren(header, workbench);
+    // On a wide screen the workbench fills the window (style.css) and the panels scroll inside it.
+    main.classList.add('is-building');
     // The intro may have been scrolled; the workbench starts at its top.
     window.scrollTo(0, 0);
-    await mountWorkbench(level, context, mounted, { editor: editorHost, training: trainingHost });
+    await mountWorkbench(level, context, mounted, {
+      editor: editorHost,
+      training: trainingHost,
+      controls: controlsHost,
+    });
   };
 
   const saved = context.store.workspace(level.id);

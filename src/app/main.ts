@@ -90,7 +90,11 @@ async function start(): Promise<void> {
       }
     }
     if (thisVisit !== visit) next.dispose();
-    else screen = next;
+    else {
+      screen = next;
+      // A new screen opens at its top, not at the last one's scroll position ("Make a level" is far down the map).
+      window.scrollTo(0, 0);
+    }
   }
 
   // Whatever is waiting to be saved goes to storage before the page is hidden or closed.

@@ -81,6 +81,8 @@ export interface TrainingPanelOptions {
   onRecorded?: () => void;
   /** The level's last judged run: shown again, weights and verdict, if the blocks are still the ones trained. */
   lastRun?: KeptRun | undefined;
+  /** Where Train, Pause, Step and Reset go, when the page keeps them apart (always in reach); else on top of the panel. */
+  controlsHost?: HTMLElement;
 }
 
 /** The panel's buttons and the places it writes to. */
@@ -215,8 +217,10 @@ function panelParts(
     handHost: el('div', {}),
   };
   const hints = hintsBlock(options.level);
+  const controls = el('div', { class: 'controls' }, parts.train, parts.pause, parts.step, parts.reset);
+  options.controlsHost?.replaceChildren(controls);
   host.replaceChildren(
-    el('div', { class: 'controls' }, parts.train, parts.pause, parts.step, parts.reset),
+    ...(options.controlsHost ? [] : [controls]),
     settings,
     parts.blocker,
     parts.activity,

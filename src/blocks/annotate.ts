@@ -113,11 +113,18 @@ export function applyAnnotations(
   }
 }
 
-/** Annotates every block of `workspace` from its compile result. */
+/**
+ * Annotates every block of `workspace` from its compile result. While a block is being dragged it is
+ * loose by definition, so loose blocks keep what they showed: a block on its way into the stack must
+ * not flash "not in the network" before it lands; the drop's own edit labels it where it lands.
+ */
 export function annotateWorkspace(
   workspace: Blockly.Workspace,
   result: CompileResult,
   context: CompileContext,
+  options: { readonly dragging?: boolean } = {},
 ): void {
-  applyAnnotations(workspace, annotationsFor(result, context));
+  const annotations = annotationsFor(result, context);
+  if (options.dragging) for (const id of result.looseBlockIds) annotations.delete(id);
+  applyAnnotations(workspace, annotations);
 }

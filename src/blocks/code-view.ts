@@ -33,8 +33,8 @@ function styled<K extends keyof HTMLElementTagNameMap>(
 
 const SMALL_BUTTON: Partial<CSSStyleDeclaration> = { fontSize: '0.85rem', padding: '0.15em 0.6em' };
 
-/** Builds the view's elements: a bar (title, tabs, Hide, Copy, status) over the code itself. */
-function buildElements(doc: Document) {
+/** Builds the view's elements: a bar (title, tabs, Hide, Copy, status) over the code itself, open or not. */
+function buildElements(doc: Document, open: boolean) {
   // Under the workspace, taking what the workspace's minimum height leaves, scrolling inside.
   const root = styled(doc, 'section', 'convblocks-code', {
     flex: '0 1 40%',
@@ -91,7 +91,7 @@ function buildElements(doc: Document) {
     toggle.setAttribute('aria-expanded', String(open));
   };
   toggle.addEventListener('click', () => show(code.hidden === true));
-  show(true);
+  show(open);
   bar.append(title, tabs, status, toggle, copy);
   root.append(bar, code);
   return { root, tabs, copy, status, code };
@@ -143,6 +143,18 @@ function wireCopy(
 }
 
 /**
+ * Scrolls `box` (and only it: scrollIntoView would scroll the page too, away from the blocks) just
+ * enough to show `line`.
+ */
+function scrollWithin(box: HTMLElement, line: HTMLElement | null): void {
+  if (!line || box.hidden) return;
+  const outer = box.getBoundingClientRect();
+  const inner = line.getBoundingClientRect();
+  if (inner.top < outer.top) box.scrollTop -= outer.top - inner.top;
+  else if (inner.bottom > outer.bottom) box.scrollTop += inner.bottom - outer.bottom;
+}
+
+/**
  * Mounts the Code view at the end of `container`, following `workspace`: rewritten after each edit
  * (once per burst of Blockly events), lit up where the selected block's code is.
  */
@@ -150,9 +162,10 @@ export function mountCodeView(
   container: HTMLElement,
   workspace: Blockly.WorkspaceSvg,
   context: CompileContext,
+  options: { readonly open?: boolean } = {},
 ): CodeView {
   const doc = container.ownerDocument;
-  const { root, tabs, copy, status, code } = buildElements(doc);
+  const { root, tabs, copy, status, code } = buildElements(doc, options.open ?? true);
   let language: CodeLanguage = 'keras';
   let selected: string | null = null;
   let lines: readonly string[] = [];
@@ -174,7 +187,7 @@ export function mountCodeView(
       line.classList.toggle('is-selected', on);
       line.style.background = on ? HIGHLIGHT : '';
     }
-    code.querySelector<HTMLElement>('.is-selected')?.scrollIntoView?.({ block: 'nearest' });
+    scrollWithin(code, code.querySelector<HTMLElement>('.is-selected'));
   };
 
   function render() {

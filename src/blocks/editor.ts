@@ -17,7 +17,25 @@ import {
 /** Where the app's build serves Blockly's media (cursors, icons), next to the page: never the internet. */
 export const BLOCKLY_MEDIA_PATH = './blockly-media/';
 
-const START_SCALE = 0.9;
+/**
+ * How the workspace is shown. A wide editor starts a little under full size and shrinks a big network
+ * to fit; a phone-sized one keeps blocks at full size (touch targets of 48 px, 16 px text), scrolls
+ * instead of shrinking, and puts the toolbox in a row on top so the network gets the whole width.
+ */
+interface Fit {
+  readonly start: number;
+  readonly min: number;
+  readonly max: number;
+  readonly horizontal: boolean;
+}
+const WIDE: Fit = { start: 0.9, min: 0.4, max: 2, horizontal: false };
+const NARROW: Fit = { start: 1, min: 1, max: 2, horizontal: true };
+
+/** The share of a fitted view the blocks take, leaving room for the scrollbars. */
+const FIT_MARGIN = 0.92;
+
+/** Below this width (in CSS pixels) the editor is laid out for a phone. */
+const NARROW_WIDTH = 400;
 
 /** How to mount the block editor. */
 export interface BlockEditorOptions {
@@ -31,6 +49,8 @@ export interface BlockEditorOptions {
   readonly onChange?: (result: CompileResult) => void;
   /** Where Blockly's media is served; defaults to BLOCKLY_MEDIA_PATH. */
   readonly media?: string;
+  /** Whether the Code view under the blocks starts open (default) or folded to its bar. */
+  readonly codeOpen?: boolean;
 }
 
 /** A mounted block editor. */
@@ -65,7 +85,12 @@ function editorFrame(doc: Document): { root: HTMLElement; host: HTMLElement } {
 }
 
 /** Injects a Blockly workspace with the level's toolbox and limits into `host`. */
-function injectWorkspace(host: HTMLElement, context: CompileContext, media: string): Blockly.WorkspaceSvg {
+function injectWorkspace(
+  host: HTMLElement,
+  context: CompileContext,
+  media: string,
+  fit: Fit,
+): Blockly.WorkspaceSvg {
   return Blockly.inject(host, {
     toolbox: toolboxFor(context.limits, context.classes.length),
     theme: convBlocksTheme(),
@@ -78,19 +103,33 @@ function injectWorkspace(host: HTMLElement, context: CompileContext, media: stri
     disable: false,
     collapse: false,
     maxInstances: maxInstancesFor(context.limits),
+    horizontalLayout: fit.horizontal,
     move: { scrollbars: true, drag: true, wheel: false },
-    zoom: { controls: true, wheel: true, pinch: true, startScale: START_SCALE, minScale: 0.4, maxScale: 2 },
+    // The toolbar's HTML buttons zoom: Blockly's own would be drawn over the blocks.
+    zoom: {
+      controls: false,
+      wheel: true,
+      pinch: true,
+      startScale: fit.start,
+      minScale: fit.min,
+      maxScale: fit.max,
+    },
     grid: { spacing: 24, length: 2, colour: '#d5dade', snap: true },
   });
 }
 
-/** Fits a big network on screen but never blows a small one up past the usual scale. */
-function showAll(workspace: Blockly.WorkspaceSvg): void {
+/**
+ * Fits a big network on screen but never blows a small one up past the starting scale, nor shrinks
+ * one below the smallest readable scale; a network still too big then shows from its top left.
+ */
+function showAll(workspace: Blockly.WorkspaceSvg, fit: Fit): void {
   workspace.zoomToFit();
-  if (workspace.scale > START_SCALE) {
-    workspace.setScale(START_SCALE);
-    workspace.scrollCenter();
-  }
+  // zoomToFit goes from edge to edge, under the scrollbars: leave a margin around the blocks.
+  const scale = Math.min(Math.max(workspace.scale * FIT_MARGIN, fit.min), fit.start);
+  workspace.setScale(scale);
+  const top = workspace.getTopBlocks(true)[0];
+  if (scale > fit.min && !fit.horizontal) workspace.scrollCenter();
+  else if (top) workspace.scrollBoundsIntoView(top.getBoundingRectangle());
 }
 
 /**
@@ -109,16 +148,19 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
     undo: () => editor.undo(),
     redo: () => editor.redo(),
     zoomToFit: () => editor.zoomToFit(),
+    zoom: (direction) => workspace.zoomCenter(direction),
   });
   root.append(toolbar.element, host);
   container.append(root);
 
-  const workspace = injectWorkspace(host, context, options.media ?? BLOCKLY_MEDIA_PATH);
+  // Measured once, at mount: the layout is chosen for the screen the level opens on.
+  const fit = host.clientWidth > 0 && host.clientWidth < NARROW_WIDTH ? NARROW : WIDE;
+  const workspace = injectWorkspace(host, context, options.media ?? BLOCKLY_MEDIA_PATH, fit);
 
   let latest: CompileResult = compileWorkspace(workspace, context);
   const refresh = () => {
     latest = compileWorkspace(workspace, context);
-    annotateWorkspace(workspace, latest, context);
+    annotateWorkspace(workspace, latest, context, { dragging: workspace.isDragging() });
     toolbar.undo.disabled = workspace.getUndoStack().length === 0;
     toolbar.redo.disabled = workspace.getRedoStack().length === 0;
     options.onChange?.(latest);
@@ -143,16 +185,29 @@ export function mountBlockEditor(container: HTMLElement, options: BlockEditorOpt
     refresh();
     // Blocks are drawn on the next frame; their sizes are known only then.
     void Blockly.renderManagement.finishQueuedRenders().then(() => {
-      if (!disposed) showAll(workspace);
+      if (!disposed) showAll(workspace, fit);
     });
   };
 
   show(initial, false);
   workspace.addChangeListener(onEvent);
-  const codeView = mountCodeView(root, workspace, context);
+  const codeView = mountCodeView(root, workspace, context, { open: options.codeOpen ?? true });
 
+  // The page may still be settling when the blocks are first fitted (a header wraps, a panel folds):
+  // until the player touches the blocks, a resized editor fits them again.
+  let untouched = true;
+  const touched = () => {
+    untouched = false;
+  };
+  host.addEventListener('pointerdown', touched, { capture: true, once: true });
+  host.addEventListener('wheel', touched, { capture: true, once: true, passive: true });
   const resize =
-    typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => Blockly.svgResize(workspace));
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          Blockly.svgResize(workspace);
+          if (untouched && !disposed) showAll(workspace, fit);
+        });
   resize?.observe(host);
 
   const editor: BlockEditor = {

@@ -210,8 +210,11 @@ export function createChart(doc: Document, options: ChartOptions): Chart {
   const ratio = doc.defaultView?.devicePixelRatio ?? 1;
   canvas.width = Math.round(WIDTH * ratio);
   canvas.height = Math.round(HEIGHT * ratio);
+  // Full size where there is room, narrower (keeping its shape) where two charts share a row.
   canvas.style.width = `${WIDTH}px`;
-  canvas.style.height = `${HEIGHT}px`;
+  canvas.style.maxWidth = '100%';
+  canvas.style.aspectRatio = `${WIDTH} / ${HEIGHT}`;
+  canvas.style.height = 'auto';
   const legend = doc.createElement('ul');
   legend.className = 'viz-chart-legend';
   const legendValues = options.series.map((s) => legendItem(doc, legend, s));
