@@ -14,6 +14,7 @@ import { type AppContext, button, el, type Screen } from '../ui';
 import { journalEdit } from './edit-journal';
 import { levelBestLine } from './level-best';
 import { levelIntro } from './level-intro';
+import { showLockedLevel } from './locked-level';
 import { exportNetwork, importDialog, shareDialog } from './sharing';
 import { mountTrainingPanel, type TrainingPanel } from './training-panel';
 
@@ -151,6 +152,9 @@ export async function showLevel(
 ): Promise<Screen | null> {
   const level = await findLevel(id, context);
   if (!level) return null;
+  // A built-in level the map shows locked stays locked when opened by its address.
+  const locked = isBuiltInLevel(level.id) ? await showLockedLevel(root, level, context) : null;
+  if (locked) return locked;
   const mounted: Mounted = {
     editor: null,
     panel: null,

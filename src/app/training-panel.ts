@@ -136,6 +136,8 @@ function drawVerdict(
   view: LevelView,
   verdict: SessionState['verdict'],
   options: TrainingPanelOptions,
+  /** A verdict shown again from the kept run is not celebrated a second time. */
+  fresh: boolean,
 ): void {
   if (!verdict) {
     parts.resultHost.replaceChildren();
@@ -155,6 +157,7 @@ function drawVerdict(
         why: (index) => view.lookInside({ kind: 'test', index }),
       },
       verdictMeaning(verdict.judgement, verdict.run),
+      fresh,
     ),
   );
   focusNextStep(parts.resultHost);
@@ -312,6 +315,8 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     },
   });
   let shownVerdict: SessionState['verdict'] = null;
+  /** The kept run's verdict, shown again on opening the level. */
+  let restoredVerdict: SessionState['verdict'] = null;
   const session = new TrainingSession({
     level,
     trainer: client,
@@ -331,7 +336,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     drawControls(parts, state);
     if (state.verdict === shownVerdict) return;
     shownVerdict = state.verdict;
-    drawVerdict(parts, view, state.verdict, options);
+    drawVerdict(parts, view, state.verdict, options, state.verdict !== restoredVerdict);
   }
 
   /** Hands the session the editor's network with the training settings on screen. */
@@ -339,6 +344,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     if (!compiled) return;
     const start = first ? startingPoint(options, compiled, training) : { weights: undefined, verdict: null };
     first = false;
+    restoredVerdict = start.verdict;
     const network = levelNetwork(level, compiled.layers, training, start.weights);
     const shared = start.weights !== undefined;
     background(sendNetwork(session, client, view, { network, compiled, shared, kept: start.verdict }));

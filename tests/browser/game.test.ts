@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { chooseInDropdown, dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { openUnlocked } from './unlock';
 import { trainToVerdict } from './win-level';
 
 const baseUrl = inject('baseUrl');
@@ -39,7 +40,7 @@ describe('a new player', { timeout: LONG_TEST_MS }, () => {
     await page.screenshot({ path: 'screenshots/slash-2x2-won.png', fullPage: true });
 
     // x-vs-o, opened by its address: the starter's Conv needs ReLU and Pool under it.
-    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyFlyout g.convblocks_relu').first().waitFor();
     await dragBlockUnder(page, 'relu', 'conv');
