@@ -9,11 +9,15 @@ import { el } from '../ui';
 /** How many pixels fly out of a win. */
 const BURST_PIXELS = 12;
 
-/** The verdict's stars: earned ones filled, each its turn to appear when `celebrate` is on. */
-export function starRow(stars: number): HTMLElement {
+/**
+ * The verdict's stars: earned ones filled, each its turn to appear when the panel celebrates; the
+ * burst, when given, flies out from among them.
+ */
+export function starRow(stars: number, burst: HTMLElement | null = null): HTMLElement {
   return el(
     'p',
     { class: 'stars', role: 'img', 'aria-label': `${stars} of 3 stars` },
+    burst,
     ...[0, 1, 2].map((i) => {
       const star = el('span', { class: i < stars ? 'star earned' : 'star' }, i < stars ? '★' : '☆');
       star.style.setProperty('--star-index', String(i));
@@ -28,7 +32,7 @@ export function winBurst(): HTMLElement {
   for (let i = 0; i < BURST_PIXELS; i++) {
     const pixel = el('span', {});
     pixel.style.setProperty('--burst-angle', `${(360 * i) / BURST_PIXELS}deg`);
-    pixel.style.setProperty('--burst-distance', `${60 + (i % 3) * 22}px`);
+    pixel.style.setProperty('--burst-distance', `${70 + (i % 3) * 25}px`);
     burst.append(pixel);
   }
   // Gone once flown, so nothing decorative stays in the page.

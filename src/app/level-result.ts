@@ -52,9 +52,8 @@ export function resultPanel(
   const panel = el(
     'section',
     { class: `result ${verdict.won ? 'won' : 'lost'}${party ? ' celebrate' : ''}`, 'aria-label': 'Result' },
-    party && !stillness ? winBurst() : null,
     el('h2', {}, heading),
-    verdict.won ? starRow(verdict.stars) : null,
+    verdict.won ? starRow(verdict.stars, party && !stillness ? winBurst() : null) : null,
     el('p', {}, summary),
     meaning ? el('p', { class: 'verdict-meaning' }, meaning) : null,
     rules,

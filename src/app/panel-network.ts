@@ -4,10 +4,10 @@
  * run is kept for the next visit.
  */
 import type { CompileResult } from '../blocks';
-import { keptRunFor, plainVerdict } from '../game/kept-verdict';
+import { type KeptCurvePoint, keptRunFor, plainVerdict } from '../game/kept-verdict';
 import type { TrainingSession, Verdict } from '../game/training-session';
 import { type LayerWeights, levelNetwork, type NetworkSpec, type TrainingSpec } from '../spec';
-import type { PlayerStore } from '../storage';
+import { keptCurve, type PlayerStore } from '../storage';
 import type { TrainerClient } from '../worker/page/client';
 import type { LevelView } from './level-view';
 import type { TrainingPanelOptions } from './training-panel';
@@ -20,7 +20,14 @@ export async function sendNetwork(
   session: TrainingSession,
   client: TrainerClient,
   view: LevelView,
-  sent: { network: NetworkSpec; compiled: CompileResult; shared: boolean; kept: Verdict | null },
+  sent: {
+    network: NetworkSpec;
+    compiled: CompileResult;
+    shared: boolean;
+    kept: Verdict | null;
+    /** The kept run's curves, drawn again with its verdict. */
+    keptCurve?: readonly KeptCurvePoint[];
+  },
 ): Promise<unknown> {
   const { network, compiled, kept } = sent;
   const changed = session.networkChanged({
@@ -33,7 +40,10 @@ export async function sendNetwork(
   const loaded = sent.shared ? await session.showShared() : false;
   if (!loaded) return undefined;
   // Loading the weights restarts the view: the judged test pictures are shown again after it.
-  if (kept && session.state.verdict === kept) view.judged(kept.step, kept.probabilities);
+  if (kept && session.state.verdict === kept) {
+    view.restoreRun(kept.step, sent.keptCurve ?? []);
+    view.judged(kept.step, kept.probabilities);
+  }
   const pixels = view.watched();
   return client.watch(pixels ? Float32Array.from(pixels) : null);
 }
@@ -46,18 +56,26 @@ export function startingPoint(
   options: Pick<TrainingPanelOptions, 'level' | 'sharedWeights' | 'lastRun'>,
   compiled: CompileResult,
   training: TrainingSpec,
-): { weights: readonly (LayerWeights | null)[] | undefined; verdict: Verdict | null } {
+): {
+  weights: readonly (LayerWeights | null)[] | undefined;
+  verdict: Verdict | null;
+  curve: readonly KeptCurvePoint[];
+} {
   const { level, sharedWeights, lastRun } = options;
-  if (sharedWeights) return { weights: sharedWeights, verdict: null };
+  if (sharedWeights) return { weights: sharedWeights, verdict: null, curve: [] };
   const onScreen = levelNetwork(level, compiled.layers, training);
   const kept = keptRunFor(level, lastRun, onScreen, compiled.shapes.totalParams);
-  return { weights: kept?.weights, verdict: kept?.verdict ?? null };
+  return { weights: kept?.weights, verdict: kept?.verdict ?? null, curve: kept?.curve ?? [] };
 }
 
-/** Keeps a level's judged run in the store, so the level reopens with it. */
-export function keeper(store: PlayerStore, levelId: string) {
+/**
+ * Keeps a level's judged run in the store, so the level reopens with it: the network, the verdict
+ * and the curves drawn so far (`curve`), bounded.
+ */
+export function keeper(store: PlayerStore, levelId: string, curve: () => readonly KeptCurvePoint[]) {
   return async ({ network, verdict }: { network: NetworkSpec; verdict: Verdict }) => {
     const plain = plainVerdict(verdict);
-    if (plain) await store.saveLastRun({ levelId, network, verdict: plain });
+    if (!plain) return;
+    await store.saveLastRun({ levelId, network, verdict: plain, curve: keptCurve(curve(), plain.step) });
   };
 }

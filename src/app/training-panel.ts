@@ -326,7 +326,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       options.onRecorded?.();
       return merged;
     },
-    keep: keeper(context.store, level.id),
+    keep: keeper(context.store, level.id, () => view.curve()),
     announce: (message) => context.announce(message),
     onChange: draw,
     onRestart: () => view.reset(),
@@ -342,12 +342,22 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   /** Hands the session the editor's network with the training settings on screen. */
   function tellNetwork(): void {
     if (!compiled) return;
-    const start = first ? startingPoint(options, compiled, training) : { weights: undefined, verdict: null };
+    const start = first
+      ? startingPoint(options, compiled, training)
+      : { weights: undefined, verdict: null, curve: [] };
     first = false;
     restoredVerdict = start.verdict;
     const network = levelNetwork(level, compiled.layers, training, start.weights);
     const shared = start.weights !== undefined;
-    background(sendNetwork(session, client, view, { network, compiled, shared, kept: start.verdict }));
+    background(
+      sendNetwork(session, client, view, {
+        network,
+        compiled,
+        shared,
+        kept: start.verdict,
+        keptCurve: start.curve,
+      }),
+    );
   }
 
   draw(session.state);

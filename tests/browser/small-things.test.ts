@@ -66,7 +66,7 @@ describe('a locked level opened by its address', { timeout: LONG_TEST_MS }, () =
     const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await page.goto(`${baseUrl}#/level/x-vs-o`, { timeout: 120_000 });
     const heading = page.getByRole('heading', { name: 'X or O? is locked' });
     await heading.waitFor({ timeout: 30_000 });
     const message = 'Level 6, "X or O?", is locked. Win level 5, "Strokes and crosses", to open it.';
@@ -106,7 +106,7 @@ describe('Train and a win', { timeout: LONG_TEST_MS }, () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/slash-2x2`);
+    await page.goto(`${baseUrl}#/level/slash-2x2`, { timeout: 120_000 });
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
     const train = page.getByRole('button', { name: 'Train' });
@@ -151,7 +151,7 @@ describe('Train and a win', { timeout: LONG_TEST_MS }, () => {
 
     // Asked for less motion, the next win shows its stars at once and nothing flies.
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect.poll(() => page.locator('.result').count()).toBe(0);
     await recordAnimations(page);
     await train.click();

@@ -14,7 +14,8 @@ export const LEVEL_ORDER: readonly string[] = indexDocument.levels;
  * `baseUrl` loaded or be able to load it. The page's own store reads them on its next load.
  */
 export async function recordWins(page: Page, baseUrl: string, wins: Record<string, number>): Promise<void> {
-  if (!page.url().startsWith(baseUrl)) await page.goto(baseUrl);
+  // A first load can take long while the dev server prepares the app on a busy machine.
+  if (!page.url().startsWith(baseUrl)) await page.goto(baseUrl, { timeout: 120_000 });
   // Written as text: vitest would rewrite an import() inside a function passed to the page.
   await page.evaluate(`(async () => {
     const storage = await import('/src/storage/index.ts');
