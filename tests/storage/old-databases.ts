@@ -121,6 +121,7 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       customLevels,
       settings: { speed: 'slow-motion', backend: 'cpu' },
       levelDrafts: [],
+      lastRuns: [],
     },
   },
   2: {
@@ -145,12 +146,13 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       ],
       settings: { speed: 'fast' },
       levelDrafts,
+      lastRuns: [],
     },
   },
   3: {
-    // Last runs are not in backups: `lastRunRows` below says what must read back.
     rows: { progress, workspaces, networks, customLevels, settings: [], levelDrafts, lastRuns },
-    expected: { progress, workspaces, networks, customLevels, settings: {}, levelDrafts },
+    // Backups hold last runs since backup version 3.
+    expected: { progress, workspaces, networks, customLevels, settings: {}, levelDrafts, lastRuns },
   },
 };
 
