@@ -20,16 +20,10 @@ export async function sendNetwork(
   session: TrainingSession,
   client: TrainerClient,
   view: LevelView,
-  sent: {
-    network: NetworkSpec;
-    compiled: CompileResult;
-    shared: boolean;
-    kept: Verdict | null;
-    /** The kept run's curves, drawn again with its verdict. */
-    keptCurve?: readonly KeptCurvePoint[];
-  },
+  sent: { network: NetworkSpec; compiled: CompileResult; start: StartingPoint },
 ): Promise<unknown> {
-  const { network, compiled, kept } = sent;
+  const { network, compiled } = sent;
+  const kept = sent.start.verdict;
   const changed = session.networkChanged({
     network,
     blocker: compiled.blocker,
@@ -37,16 +31,26 @@ export async function sendNetwork(
   });
   if (kept) session.restore(kept);
   await changed;
-  const loaded = sent.shared ? await session.showShared() : false;
+  const loaded = sent.start.weights !== undefined ? await session.showShared() : false;
   if (!loaded) return undefined;
   // Loading the weights restarts the view: the judged test pictures are shown again after it.
   if (kept && session.state.verdict === kept) {
-    view.restoreRun(kept.step, sent.keptCurve ?? []);
+    view.restoreRun(kept.step, sent.start.curve);
     view.judged(kept.step, kept.probabilities);
   }
   const pixels = view.watched();
   return client.watch(pixels ? Float32Array.from(pixels) : null);
 }
+
+/** Where a network on screen starts: its weights, and the kept verdict and curves shown with them. */
+export interface StartingPoint {
+  readonly weights: readonly (LayerWeights | null)[] | undefined;
+  readonly verdict: Verdict | null;
+  readonly curve: readonly KeptCurvePoint[];
+}
+
+/** A network that starts from its seed, with nothing kept to show. */
+export const FRESH_START: StartingPoint = { weights: undefined, verdict: null, curve: [] };
 
 /**
  * The weights the first network on screen starts from: shared ones, else the level's kept run's when
@@ -56,13 +60,9 @@ export function startingPoint(
   options: Pick<TrainingPanelOptions, 'level' | 'sharedWeights' | 'lastRun'>,
   compiled: CompileResult,
   training: TrainingSpec,
-): {
-  weights: readonly (LayerWeights | null)[] | undefined;
-  verdict: Verdict | null;
-  curve: readonly KeptCurvePoint[];
-} {
+): StartingPoint {
   const { level, sharedWeights, lastRun } = options;
-  if (sharedWeights) return { weights: sharedWeights, verdict: null, curve: [] };
+  if (sharedWeights) return { ...FRESH_START, weights: sharedWeights };
   const onScreen = levelNetwork(level, compiled.layers, training);
   const kept = keptRunFor(level, lastRun, onScreen, compiled.shapes.totalParams);
   return { weights: kept?.weights, verdict: kept?.verdict ?? null, curve: kept?.curve ?? [] };

@@ -22,7 +22,7 @@ import { backendNote, showBackendReport } from './backend-note';
 import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
-import { keeper, sendNetwork, startingPoint } from './panel-network';
+import { FRESH_START, keeper, sendNetwork, startingPoint } from './panel-network';
 
 /** The training side of a level: the controls, the live view and the verdict. */
 export interface TrainingPanel {
@@ -314,9 +314,8 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       background(session.look(watched, true).then((prediction) => prediction && view.looked(prediction)));
     },
   });
-  let shownVerdict: SessionState['verdict'] = null;
-  /** The kept run's verdict, shown again on opening the level. */
-  let restoredVerdict: SessionState['verdict'] = null;
+  // The verdict on screen, and the kept run's shown again on opening the level (not celebrated).
+  let [shownVerdict, restoredVerdict]: SessionState['verdict'][] = [null, null];
   const session = new TrainingSession({
     level,
     trainer: client,
@@ -342,22 +341,11 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   /** Hands the session the editor's network with the training settings on screen. */
   function tellNetwork(): void {
     if (!compiled) return;
-    const start = first
-      ? startingPoint(options, compiled, training)
-      : { weights: undefined, verdict: null, curve: [] };
+    const start = first ? startingPoint(options, compiled, training) : FRESH_START;
     first = false;
     restoredVerdict = start.verdict;
     const network = levelNetwork(level, compiled.layers, training, start.weights);
-    const shared = start.weights !== undefined;
-    background(
-      sendNetwork(session, client, view, {
-        network,
-        compiled,
-        shared,
-        kept: start.verdict,
-        keptCurve: start.curve,
-      }),
-    );
+    background(sendNetwork(session, client, view, { network, compiled, start }));
   }
 
   draw(session.state);
