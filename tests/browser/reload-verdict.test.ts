@@ -62,7 +62,16 @@ describe('a reopened level', { timeout: LONG_TEST_MS }, () => {
     const errors = collectErrors(page);
     await winSlash(page, baseUrl);
     await testPicture(page).click();
-    await expect.poll(() => votes(page), { timeout: 60_000 }).toHaveLength(2);
+    // The inside view shows the clicked test picture once its votes are the ones its caption in the
+    // judged test grid gives (until then it may still show the first training picture's).
+    const caption = (
+      (await page.locator('.viz-pictures').nth(1).locator('.viz-vote').first().textContent()) ?? ''
+    )
+      .replace(/^[✓✗]\s*/, '')
+      .replace(/\s+/g, '');
+    await expect
+      .poll(async () => (await votes(page)).map((v) => v.replace(/\s+/g, '')), { timeout: 60_000 })
+      .toContain(caption);
     const before = await votes(page);
     await expect
       .poll(async () => (await rows(page, 'lastRuns')).map((r) => r.levelId), { timeout: 30_000 })
@@ -80,7 +89,7 @@ describe('a reopened level', { timeout: LONG_TEST_MS }, () => {
     expect(shownBefore.step).toMatch(new RegExp(`^Step ${judgedStep}\\. Judged at step ${judgedStep}:`));
     expect(shownBefore.legends.join(' ')).toMatch(/loss: \d/);
 
-    await page.reload();
+    await page.reload({ timeout: 120_000 });
     const heading = page.getByRole('heading', { name: 'Level complete!' });
     await heading.waitFor({ timeout: 60_000 });
     await expect.poll(() => page.locator('#status').textContent()).not.toMatch(/^Training/);
@@ -98,7 +107,7 @@ describe('a reopened level', { timeout: LONG_TEST_MS }, () => {
     // An edit after the verdict (another learning rate) comes back edited, and the verdict does not.
     await page.getByLabel('Learning rate').selectOption('0.3');
     await expect.poll(() => storedRate(page), { timeout: 30_000 }).toEqual([0.3]);
-    await page.reload();
+    await page.reload({ timeout: 120_000 });
     await page.getByRole('button', { name: 'Train' }).waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByLabel('Learning rate').inputValue(), { timeout: 30_000 }).toBe('0.3');
     expect(await heading.count()).toBe(0);

@@ -55,7 +55,7 @@ describe('the map', { timeout: LONG_TEST_MS }, () => {
     await expect.poll(() => levelFive.count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByRole('button', { name: /, locked$/ }).count()).toBe(8);
     await page.locator('.map-canvas canvas').waitFor();
-    await page.screenshot({ path: `screenshots/map-road-${name}.png`, fullPage: true });
+    await page.screenshot({ path: `screenshots/map-road-${name}.png`, fullPage: phone });
     expect(errors).toEqual([]);
     await context.close();
   });

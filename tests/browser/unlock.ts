@@ -36,5 +36,5 @@ export async function openUnlocked(page: Page, baseUrl: string, levelId: string)
   if (at < 0) throw new Error(`${levelId} is not a built-in level`);
   await recordWins(page, baseUrl, Object.fromEntries(LEVEL_ORDER.slice(0, at).map((id) => [id, 1])));
   await page.goto(`${baseUrl}#/level/${levelId}`);
-  await page.reload();
+  await page.reload({ timeout: 120_000 });
 }
