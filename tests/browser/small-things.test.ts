@@ -120,27 +120,27 @@ describe('Train and a win', { timeout: LONG_TEST_MS }, () => {
     await expect.poll(() => train.isEnabled()).toBe(true);
     expect(await trainDescription(page)).toBeNull();
 
-    // The win: the stars fill in and pixels burst; caught mid-flight for the screenshot.
+    // The win: the stars fill in and pixels burst. Slowed right down here, so a busy machine's slow
+    // frames cannot finish it unseen, and caught mid-flight for the screenshot.
     await recordAnimations(page);
-    await page.evaluate(() =>
-      document.addEventListener(
-        'animationstart',
-        (event) => {
-          if (event.animationName === 'burst') for (const a of document.getAnimations()) a.pause();
-        },
-        true,
-      ),
-    );
+    await page.addStyleTag({
+      content: '.win-burst span, .celebrate .star.earned { animation-duration: 600s !important; }',
+    });
     await train.click();
     await page.locator('.result.won .win-burst').waitFor({ state: 'attached', timeout: 90_000 });
     await expect.poll(() => startedAnimations(page)).toEqual(expect.arrayContaining(['burst']));
     await page.evaluate(() => {
-      for (const a of document.getAnimations()) a.currentTime = 350;
+      for (const a of document.getAnimations()) {
+        const name = (a as CSSAnimation).animationName;
+        if (name !== 'burst' && name !== 'star-fill') continue;
+        a.pause();
+        a.currentTime = name === 'burst' ? 240_000 : 600_000;
+      }
     });
     await page.screenshot({ path: 'screenshots/win-celebration-1280.png' });
     expect(await page.locator('.win-burst').getAttribute('aria-hidden')).toBe('true');
     await page.evaluate(() => {
-      for (const a of document.getAnimations()) a.play();
+      for (const a of document.getAnimations()) a.finish();
     });
     // Focus stays on Next level; the burst goes once flown; the status region says the verdict.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next level');
