@@ -22,7 +22,7 @@ describe('a new player', { timeout: LONG_TEST_MS }, () => {
   it('wins slash-2x2 and x-vs-o by dragging blocks, and the map keeps the wins after a reload', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectErrors(page);
-    await page.goto(baseUrl);
+    await page.goto(baseUrl, { timeout: 120_000 });
 
     const first = page.getByRole('button', { name: /^Level 1: .*, not won yet$/ });
     await expect.poll(() => first.count(), { timeout: 30_000 }).toBe(1);
@@ -78,7 +78,7 @@ describe('a new player', { timeout: LONG_TEST_MS }, () => {
       hasTouch: true,
     });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/no-such-level`);
+    await page.goto(`${baseUrl}#/level/no-such-level`, { timeout: 120_000 });
     await expect
       .poll(async () => (await status(page).textContent()) ?? '', { timeout: 30_000 })
       .toContain('There is no level "no-such-level"');
