@@ -1,6 +1,7 @@
 import type { Judgement, StarOutcome } from '../game/judge';
 import type { LevelSpec } from '../spec';
 import { button, el, wrongPictures } from '../ui';
+import { starRow, winBurst } from './celebration';
 
 /** What the player can do after a verdict. */
 export interface ResultActions {
@@ -38,6 +39,8 @@ export function resultPanel(
   actions: ResultActions,
   /** What the score means (see verdictMeaning), or null. */
   meaning: string | null = null,
+  /** A fresh win is celebrated; a verdict shown again (after a reload) is not. */
+  celebrate = verdict.won,
 ): HTMLElement {
   const percent = `${Math.round(verdict.accuracy * 100)}%`;
   const goal = `${Math.round(level.goal.testAccuracy * 100)}%`;
@@ -45,12 +48,8 @@ export function resultPanel(
   const summary = verdict.won
     ? `Your network got ${percent} of the hidden test pictures right (the goal was ${goal}).`
     : `Your network got ${percent} of the hidden test pictures right; the goal is ${goal}. Change the blocks or train again.`;
-  const starText = `${verdict.stars} of 3 stars`;
-  const stars = el(
-    'p',
-    { class: 'stars', 'aria-label': starText },
-    `${'★'.repeat(verdict.stars)}${'☆'.repeat(3 - verdict.stars)}`,
-  );
+  const party = celebrate && verdict.won;
+  const stillness = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const rules = el(
     'ul',
     { class: 'star-rules' },
@@ -59,9 +58,9 @@ export function resultPanel(
   );
   const panel = el(
     'section',
-    { class: `result ${verdict.won ? 'won celebrate' : 'lost'}`, 'aria-label': 'Result' },
+    { class: `result ${verdict.won ? 'won' : 'lost'}${party ? ' celebrate' : ''}`, 'aria-label': 'Result' },
     el('h2', {}, heading),
-    verdict.won ? stars : null,
+    verdict.won ? starRow(verdict.stars, party && !stillness ? winBurst() : null) : null,
     el('p', {}, summary),
     meaning ? el('p', { class: 'verdict-meaning' }, meaning) : null,
     rules,

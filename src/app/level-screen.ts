@@ -14,6 +14,7 @@ import { type AppContext, button, el, type Screen } from '../ui';
 import { journalEdit } from './edit-journal';
 import { levelBestLine } from './level-best';
 import { levelIntro } from './level-intro';
+import { showLockedLevel } from './locked-level';
 import { findPackLevel } from './pack-levels';
 import { packMapHash } from './pack-open';
 import { exportNetwork, importDialog, shareDialog } from './sharing';
@@ -178,6 +179,9 @@ export async function showLevel(
   const found = await findLevel(id, context);
   if (!found) return null;
   const { level } = found;
+  // A built-in level the map shows locked stays locked when opened by its address.
+  const locked = isBuiltInLevel(level.id) ? await showLockedLevel(root, level, context) : null;
+  if (locked) return locked;
   const mounted: Mounted = {
     found,
     editor: null,

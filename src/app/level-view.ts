@@ -1,6 +1,6 @@
 import { type LayerSpec, type LevelSpec, softmax } from '../spec';
 import { mountTrainingView, type TrainingView } from '../viz/training-view';
-import type { PictureChoice } from '../viz/types';
+import type { HistoryPoint, PictureChoice } from '../viz/types';
 import type { Prediction, ProgressEvent, SnapshotEvent } from '../worker/protocol';
 
 /** The training view fed from the worker's events, for one level. */
@@ -15,6 +15,10 @@ export interface LevelView {
   lookInside(choice: PictureChoice): void;
   /** The picture the view looks inside, or null. */
   watched(): readonly number[] | null;
+  /** Shows a kept run again: its step and its curves (until training goes on). */
+  restoreRun(step: number, curve: readonly HistoryPoint[]): void;
+  /** The loss and accuracy curves drawn so far. */
+  curve(): readonly HistoryPoint[];
   /** The network was rebuilt or reset: the curves start again. */
   reset(): void;
   dispose(): void;
@@ -88,6 +92,11 @@ export function mountLevelView(
       if (lastSnapshot) levelView.snapshot({ ...lastSnapshot, activations: prediction.layers });
     },
     lookInside: (choice) => view.lookInside(choice),
+    restoreRun(step, curve) {
+      lastStep = -1;
+      view.showRun(step, curve);
+    },
+    curve: () => view.history(),
     watched: () => watched,
     reset() {
       lastStep = -1;

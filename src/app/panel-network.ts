@@ -5,7 +5,7 @@
  */
 import type { CompileResult } from '../blocks';
 import { initialWeights } from '../engine/init';
-import { keptRunFor, plainVerdict } from '../game/kept-verdict';
+import { type KeptCurvePoint, keptRunFor, plainVerdict } from '../game/kept-verdict';
 import type { TrainingSession, Verdict } from '../game/training-session';
 import {
   type LayerWeights,
@@ -14,7 +14,7 @@ import {
   type NetworkSpec,
   type TrainingSpec,
 } from '../spec';
-import type { PlayerStore } from '../storage';
+import { keptCurve, type PlayerStore } from '../storage';
 import type { TrainerClient } from '../worker/page/client';
 import type { LevelView } from './level-view';
 import type { TrainingPanelOptions } from './training-panel';
@@ -27,9 +27,10 @@ export async function sendNetwork(
   session: TrainingSession,
   client: TrainerClient,
   view: LevelView,
-  sent: { network: NetworkSpec; compiled: CompileResult; shared: boolean; kept: Verdict | null },
+  sent: { network: NetworkSpec; compiled: CompileResult; start: StartingPoint },
 ): Promise<unknown> {
-  const { network, compiled, kept } = sent;
+  const { network, compiled } = sent;
+  const kept = sent.start.verdict;
   const changed = session.networkChanged({
     network,
     blocker: compiled.blocker,
@@ -37,13 +38,26 @@ export async function sendNetwork(
   });
   if (kept) session.restore(kept);
   await changed;
-  const loaded = sent.shared ? await session.showShared() : false;
+  const loaded = sent.start.weights !== undefined ? await session.showShared() : false;
   if (!loaded) return undefined;
   // Loading the weights restarts the view: the judged test pictures are shown again after it.
-  if (kept && session.state.verdict === kept) view.judged(kept.step, kept.probabilities);
+  if (kept && session.state.verdict === kept) {
+    view.restoreRun(kept.step, sent.start.curve);
+    view.judged(kept.step, kept.probabilities);
+  }
   const pixels = view.watched();
   return client.watch(pixels ? Float32Array.from(pixels) : null);
 }
+
+/** Where a network on screen starts: its weights, and the kept verdict and curves shown with them. */
+export interface StartingPoint {
+  readonly weights: readonly (LayerWeights | null)[] | undefined;
+  readonly verdict: Verdict | null;
+  readonly curve: readonly KeptCurvePoint[];
+}
+
+/** A network that starts from its seed, with nothing kept to show. */
+export const FRESH_START: StartingPoint = { weights: undefined, verdict: null, curve: [] };
 
 /**
  * Loads the network with its first Conv's filters set by hand (biases 0, the later blocks at their
@@ -66,7 +80,7 @@ export async function sendHandFilters(
   weights[0] = { kernel: hand.kernel, bias: new Array<number>(hand.filters).fill(0) };
   const network = levelNetwork(level, compiled.layers, training, weights);
   await session.replaceWeights();
-  return sendNetwork(session, client, view, { network, compiled, shared: true, kept: null });
+  return sendNetwork(session, client, view, { network, compiled, start: { ...FRESH_START, weights } });
 }
 
 /**
@@ -77,18 +91,22 @@ export function startingPoint(
   options: Pick<TrainingPanelOptions, 'level' | 'sharedWeights' | 'lastRun'>,
   compiled: CompileResult,
   training: TrainingSpec,
-): { weights: readonly (LayerWeights | null)[] | undefined; verdict: Verdict | null } {
+): StartingPoint {
   const { level, sharedWeights, lastRun } = options;
-  if (sharedWeights) return { weights: sharedWeights, verdict: null };
+  if (sharedWeights) return { ...FRESH_START, weights: sharedWeights };
   const onScreen = levelNetwork(level, compiled.layers, training);
   const kept = keptRunFor(level, lastRun, onScreen, compiled.shapes.totalParams);
-  return { weights: kept?.weights, verdict: kept?.verdict ?? null };
+  return { weights: kept?.weights, verdict: kept?.verdict ?? null, curve: kept?.curve ?? [] };
 }
 
-/** Keeps a level's judged run in the store, so the level reopens with it. */
-export function keeper(store: PlayerStore, levelId: string) {
+/**
+ * Keeps a level's judged run in the store, so the level reopens with it: the network, the verdict
+ * and the curves drawn so far (`curve`), bounded.
+ */
+export function keeper(store: PlayerStore, levelId: string, curve: () => readonly KeptCurvePoint[]) {
   return async ({ network, verdict }: { network: NetworkSpec; verdict: Verdict }) => {
     const plain = plainVerdict(verdict);
-    if (plain) await store.saveLastRun({ levelId, network, verdict: plain });
+    if (!plain) return;
+    await store.saveLastRun({ levelId, network, verdict: plain, curve: keptCurve(curve(), plain.step) });
   };
 }

@@ -23,7 +23,7 @@ import { type HandFilters, mountHandFilters } from './hand-filters';
 import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
-import { keeper, sendHandFilters, sendNetwork, startingPoint } from './panel-network';
+import { FRESH_START, keeper, sendHandFilters, sendNetwork, startingPoint } from './panel-network';
 import { starList } from './star-list';
 
 /** The training side of a level: the controls, the live view and the verdict. */
@@ -144,6 +144,8 @@ function drawVerdict(
   view: LevelView,
   verdict: SessionState['verdict'],
   options: TrainingPanelOptions,
+  /** A verdict shown again from the kept run is not celebrated a second time. */
+  fresh: boolean,
 ): void {
   if (!verdict) {
     parts.resultHost.replaceChildren();
@@ -163,6 +165,7 @@ function drawVerdict(
         why: (index) => view.lookInside({ kind: 'test', index }),
       },
       verdictMeaning(verdict.judgement, verdict.run),
+      fresh,
     ),
   );
   focusNextStep(parts.resultHost);
@@ -326,7 +329,8 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       background(session.look(watched, true).then((prediction) => prediction && view.looked(prediction)));
     },
   });
-  let shownVerdict: SessionState['verdict'] = null;
+  // The verdict on screen, and the kept run's shown again on opening the level (not celebrated).
+  let [shownVerdict, restoredVerdict]: SessionState['verdict'][] = [null, null];
   const session = new TrainingSession({
     level,
     trainer: client,
@@ -336,7 +340,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       options.onRecorded?.();
       return merged;
     },
-    keep: keeper(context.store, level.id),
+    keep: keeper(context.store, level.id, () => view.curve()),
     announce: (message) => context.announce(message),
     onChange: draw,
     onRestart: () => view.reset(),
@@ -346,17 +350,17 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     drawControls(parts, state);
     if (state.verdict === shownVerdict) return;
     shownVerdict = state.verdict;
-    drawVerdict(parts, view, state.verdict, options);
+    drawVerdict(parts, view, state.verdict, options, state.verdict !== restoredVerdict);
   }
 
   /** Hands the session the editor's network with the training settings on screen. */
   function tellNetwork(): void {
     if (!compiled) return;
-    const start = first ? startingPoint(options, compiled, training) : { weights: undefined, verdict: null };
+    const start = first ? startingPoint(options, compiled, training) : FRESH_START;
     first = false;
+    restoredVerdict = start.verdict;
     const network = levelNetwork(level, compiled.layers, training, start.weights);
-    const shared = start.weights !== undefined;
-    background(sendNetwork(session, client, view, { network, compiled, shared, kept: start.verdict }));
+    background(sendNetwork(session, client, view, { network, compiled, start }));
   }
 
   const hand: HandFilters = mountHandFilters(level.input[2], (kernel, filters) => {

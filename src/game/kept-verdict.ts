@@ -72,10 +72,20 @@ export function verdictFromPlain(
   };
 }
 
-/** A level's last judged run as kept: the network with its weights, and the verdict. */
+/** One point of a kept run's loss and accuracy curves (storage keeps at most a few hundred). */
+export interface KeptCurvePoint {
+  readonly step: number;
+  readonly loss: number;
+  readonly trainAccuracy: number;
+  readonly testAccuracy?: number;
+}
+
+/** A level's last judged run as kept: the network with its weights, the verdict, and its curves. */
 export interface KeptRun {
   readonly network: NetworkSpec;
   readonly verdict: PlainVerdict;
+  /** Runs kept before curves were kept have none. */
+  readonly curve?: readonly KeptCurvePoint[];
 }
 
 /**
@@ -88,9 +98,13 @@ export function keptRunFor(
   kept: KeptRun | undefined,
   onScreen: NetworkSpec,
   params: number,
-): { readonly weights: readonly (LayerWeights | null)[]; readonly verdict: Verdict } | null {
+): {
+  readonly weights: readonly (LayerWeights | null)[];
+  readonly verdict: Verdict;
+  readonly curve: readonly KeptCurvePoint[];
+} | null {
   const weights = kept?.network.weights;
   if (!kept || !weights || trainingKey(kept.network) !== trainingKey(onScreen)) return null;
   const verdict = verdictFromPlain(level, kept.verdict, { params, layers: onScreen.layers.length });
-  return verdict && { weights, verdict };
+  return verdict && { weights, verdict, curve: kept.curve ?? [] };
 }

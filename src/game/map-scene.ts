@@ -3,7 +3,7 @@
  * won with its stars. It only draws; the page lays accessible HTML buttons over the same points.
  */
 import Phaser from 'phaser';
-import type { MapGeometry } from './map-layout';
+import { MAP_SIZES, type MapGeometry, type MapPoint } from './map-layout';
 import type { MapEntry } from './progression';
 
 const COLOURS = {
@@ -15,7 +15,6 @@ const COLOURS = {
   open: 0x2fa4ff,
   won: 0x3cb371,
   star: 0xffd23f,
-  starEmpty: 0x3a4a60,
   text: '#ffffff',
 } as const;
 
@@ -25,14 +24,50 @@ export interface MapSceneData {
   readonly geometry: MapGeometry;
 }
 
-function drawStar(g: Phaser.GameObjects.Graphics, x: number, y: number, radius: number): void {
+function starPoints(x: number, y: number, radius: number): Phaser.Math.Vector2[] {
   const points: Phaser.Math.Vector2[] = [];
   for (let i = 0; i < 10; i++) {
     const r = i % 2 === 0 ? radius : radius * 0.45;
     const angle = -Math.PI / 2 + (i * Math.PI) / 5;
     points.push(new Phaser.Math.Vector2(x + r * Math.cos(angle), y + r * Math.sin(angle)));
   }
-  g.fillPoints(points, true);
+  return points;
+}
+
+/**
+ * The three stars of a level a player can play: earned ones filled, the others outlined (still to
+ * earn). A locked level has none: there is nothing to earn there yet.
+ */
+function drawStars(g: Phaser.GameObjects.Graphics, entry: MapEntry, p: MapPoint): void {
+  if (entry.state === 'locked') return;
+  const { starsAbove, starRadius, starGap } = MAP_SIZES;
+  for (let s = 0; s < 3; s++) {
+    const points = starPoints(p.x - starGap + s * starGap, p.y - starsAbove, starRadius);
+    if (s < entry.stars) {
+      g.fillStyle(COLOURS.star, 1);
+      g.fillPoints(points, true);
+    } else {
+      g.lineStyle(2, COLOURS.star, 0.7);
+      g.strokePoints(points, true, true);
+    }
+  }
+}
+
+/** The road along `road`, its edge under it, with round bends so the corners have no notches. */
+function drawRoad(g: Phaser.GameObjects.Graphics, road: readonly MapPoint[]): void {
+  if (road.length < 2) return;
+  const vectors = road.map((p) => new Phaser.Math.Vector2(p.x, p.y));
+  const half = MAP_SIZES.roadHalfWidth;
+  const layers = [
+    { colour: COLOURS.roadEdge, radius: half },
+    { colour: COLOURS.road, radius: half - 4 },
+  ];
+  for (const { colour, radius } of layers) {
+    g.lineStyle(radius * 2, colour, 1);
+    g.strokePoints(vectors, false);
+    g.fillStyle(colour, 1);
+    for (const v of vectors) g.fillCircle(v.x, v.y, radius);
+  }
 }
 
 function drawLock(g: Phaser.GameObjects.Graphics, x: number, y: number): void {
@@ -46,7 +81,7 @@ function drawLock(g: Phaser.GameObjects.Graphics, x: number, y: number): void {
 
 /** Draws the map from the entries given at start; restart the scene with new data to redraw. */
 export class MapScene extends Phaser.Scene {
-  private info: MapSceneData = { entries: [], geometry: { width: 0, height: 0, points: [] } };
+  private info: MapSceneData = { entries: [], geometry: { width: 0, height: 0, points: [], road: [] } };
 
   constructor() {
     super('map');
@@ -71,13 +106,7 @@ export class MapScene extends Phaser.Scene {
       sky.fillStyle(0xffffff, 0.12 + ((i * 37) % 10) / 40);
       sky.fillRect((i * 211) % width, (i * 97) % (height - 120), 3, 3);
     }
-    const vectors = points.map((p) => new Phaser.Math.Vector2(p.x, p.y));
-    if (vectors.length > 1) {
-      g.lineStyle(30, COLOURS.roadEdge, 1);
-      g.strokePoints(vectors, false);
-      g.lineStyle(22, COLOURS.road, 1);
-      g.strokePoints(vectors, false);
-    }
+    drawRoad(g, geometry.road);
     entries.forEach((entry, i) => {
       const p = points[i];
       if (!p) return;
@@ -85,11 +114,11 @@ export class MapScene extends Phaser.Scene {
         entry.state === 'locked' ? COLOURS.locked : entry.state === 'won' ? COLOURS.won : COLOURS.open;
       const node = this.add.graphics();
       node.fillStyle(0x000000, 0.25);
-      node.fillCircle(p.x + 3, p.y + 4, 30);
+      node.fillCircle(p.x + 3, p.y + 4, MAP_SIZES.nodeRadius);
       node.fillStyle(colour, 1);
-      node.fillCircle(p.x, p.y, 30);
+      node.fillCircle(p.x, p.y, MAP_SIZES.nodeRadius);
       node.lineStyle(4, 0xffffff, entry.state === 'locked' ? 0.4 : 0.9);
-      node.strokeCircle(p.x, p.y, 30);
+      node.strokeCircle(p.x, p.y, MAP_SIZES.nodeRadius);
       if (entry.state === 'locked') drawLock(node, p.x, p.y);
       else {
         this.add
@@ -101,17 +130,16 @@ export class MapScene extends Phaser.Scene {
           })
           .setOrigin(0.5);
       }
-      for (let s = 0; s < 3; s++) {
-        node.fillStyle(s < entry.stars ? COLOURS.star : COLOURS.starEmpty, 1);
-        drawStar(node, p.x - 22 + s * 22, p.y - 44, 9);
-      }
+      drawStars(node, entry, p);
       this.add
-        .text(p.x, p.y + 46, entry.title, {
+        .text(p.x, p.y + MAP_SIZES.titleTop, entry.title, {
           fontFamily: 'sans-serif',
           fontSize: '15px',
           color: COLOURS.text,
           align: 'center',
-          wordWrap: { width: 150 },
+          // The layout keeps the road out of this box: no wider, no more lines.
+          wordWrap: { width: MAP_SIZES.titleWidth },
+          maxLines: MAP_SIZES.titleMaxLines,
           // An outline in the sky's colour keeps titles readable where the road passes behind them.
           stroke: '#1d2b53',
           strokeThickness: 5,

@@ -45,3 +45,31 @@ export function nextLevelId(order: readonly string[], id: string): string | unde
   const at = order.indexOf(id);
   return at >= 0 ? order[at + 1] : undefined;
 }
+
+/** Whether a level may be played now, and if not, the level whose win unlocks it. */
+export type LevelAccess =
+  | { readonly locked: false }
+  | {
+      readonly locked: true;
+      /** The level's place on the path, from 1. */
+      readonly position: number;
+      /** The level just before it, whose win opens it. */
+      readonly unlockedBy: { readonly id: string; readonly title: string; readonly position: number };
+    };
+
+/**
+ * Whether `id` may be played: the map's rule, for a level opened by its address too. A locked
+ * built-in level stays locked whichever way it is opened, so its win can never count before the
+ * levels before it are won. Levels off the path (the player's own, shared ones) are always open.
+ */
+export function levelAccess(
+  levels: readonly { readonly id: string; readonly title: string }[],
+  progress: (id: string) => LevelProgress | undefined,
+  id: string,
+): LevelAccess {
+  const at = levels.findIndex((level) => level.id === id);
+  const entry = mapEntries(levels, progress)[at];
+  const before = levels[at - 1];
+  if (entry?.state !== 'locked' || !before) return { locked: false };
+  return { locked: true, position: at + 1, unlockedBy: { id: before.id, title: before.title, position: at } };
+}

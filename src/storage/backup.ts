@@ -12,6 +12,7 @@ import {
   storedWorkspace,
 } from './documents';
 import { expectList, expectRecord, expectTime, join } from './fields';
+import { parseLastRun, type StoredLastRun, storedLastRun } from './last-runs';
 import { type LevelDraft, parseLevelDraft } from './level-drafts';
 import { type ProgressRecord, parseProgress } from './progress';
 import { parseSettings, type SettingChanges } from './settings';
@@ -19,13 +20,16 @@ import { parseSettings, type SettingChanges } from './settings';
 /** The backup file's kind. */
 export const BACKUP_KIND = 'convblocks/backup';
 
-/** The newest backup version this reader knows (2 added the level editor's unfinished drafts). */
-export const BACKUP_VERSION = 2;
+/**
+ * The newest backup version this reader knows (2 added the level editor's unfinished drafts, 3 each
+ * level's last judged run: its trained network, verdict and curves).
+ */
+export const BACKUP_VERSION = 3;
 
 /** The most entries of each list a backup may hold, so no file can ask for absurd work. */
 export const MAX_BACKUP_ENTRIES = 10_000;
 
-/** A backup file (`convblocks/backup`, version 2) as JSON: the whole store, documents inside. */
+/** A backup file (`convblocks/backup`, version 3) as JSON: the whole store, documents inside. */
 export interface BackupDocument {
   readonly kind: typeof BACKUP_KIND;
   readonly version: typeof BACKUP_VERSION;
@@ -38,6 +42,8 @@ export interface BackupDocument {
   readonly settings: SettingChanges;
   /** The level editor's unfinished levels (version 2; a version 1 backup has none). */
   readonly levelDrafts: readonly LevelDraft[];
+  /** Each level's last judged run (version 3; older backups have none). */
+  readonly lastRuns: readonly StoredLastRun[];
 }
 
 /** A backup once checked, ready to import. */
@@ -63,10 +69,11 @@ export function backupDocument(contents: Contents, exportedAt: string): BackupDo
     customLevels: byKey(contents.customLevels).map(storedCustomLevel),
     settings: { ...contents.settings },
     levelDrafts: byKey(contents.levelDrafts),
+    lastRuns: byKey(contents.lastRuns).map(storedLastRun),
   };
 }
 
-/** The fields of a version 1 backup; version 2 adds `levelDrafts`. */
+/** The fields of a version 1 backup; version 2 adds `levelDrafts`, version 3 `lastRuns`. */
 const FIELDS_V1 = [
   'kind',
   'version',
@@ -77,7 +84,8 @@ const FIELDS_V1 = [
   'customLevels',
   'settings',
 ];
-const FIELDS = [...FIELDS_V1, 'levelDrafts'];
+const FIELDS_V2 = [...FIELDS_V1, 'levelDrafts'];
+const FIELDS = [...FIELDS_V2, 'lastRuns'];
 
 function checkHeader(value: unknown): number {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -98,9 +106,10 @@ function checkHeader(value: unknown): number {
   return version;
 }
 
-/** The backup's fields as the newest version has them: a version 1 backup has no drafts. */
+/** The backup's fields as the newest version has them: older ones have no drafts or no last runs. */
 function migrated(value: unknown, version: number): Record<string, unknown> {
-  if (version === 1) return { ...expectRecord(value, '', FIELDS_V1), levelDrafts: [] };
+  if (version === 1) return { ...expectRecord(value, '', FIELDS_V1), levelDrafts: [], lastRuns: [] };
+  if (version === 2) return { ...expectRecord(value, '', FIELDS_V2), lastRuns: [] };
   return expectRecord(value, '', FIELDS);
 }
 
@@ -159,8 +168,8 @@ export function parseBackup(text: string, options: BackupOptions = {}): Backup {
       customLevels,
       settings: parseSettings(doc.settings, 'settings'),
       levelDrafts: entries(doc.levelDrafts, 'levelDrafts', parseLevelDraft, (d) => d.key, 'key'),
-      // Last runs are not in backups: a replace forgets them, a merge keeps this browser's.
-      lastRuns: new Map(),
+      // Each run's network is parsed as any network document is, with its limits on size and work.
+      lastRuns: entries(doc.lastRuns, 'lastRuns', parseLastRun, (r) => r.levelId, 'levelId'),
       packs: new Map(),
     },
   };

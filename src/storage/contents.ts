@@ -15,9 +15,9 @@ export interface Contents {
   readonly networks: Map<string, SavedNetwork>;
   readonly customLevels: Map<string, CustomLevel>;
   settings: SettingChanges;
-  /** The editor's unfinished levels; not part of backups. */
+  /** The editor's unfinished levels (in backups since version 2). */
   readonly levelDrafts: Map<string, LevelDraft>;
-  /** Each level's last judged run; not part of backups. */
+  /** Each level's last judged run (in backups since version 3). */
   readonly lastRuns: Map<string, LastRun>;
   /** The packs of levels opened here; not part of backups (their link opens them again). */
   readonly packs: Map<string, SavedPack>;
@@ -60,6 +60,7 @@ function addLevels(current: Contents, incoming: Contents): Contents {
   const customLevels = new Map(current.customLevels);
   const progress = new Map(incoming.progress);
   const workspaces = new Map(incoming.workspaces);
+  const lastRuns = new Map(incoming.lastRuns);
   for (const [id, item] of incoming.customLevels) {
     const mine = customLevels.get(id);
     if (!mine) customLevels.set(id, item);
@@ -78,8 +79,11 @@ function addLevels(current: Contents, incoming: Contents): Contents {
         network: { ...workspace.network, level: newId },
       });
     }
+    const run = lastRuns.get(id);
+    lastRuns.delete(id);
+    if (run) lastRuns.set(newId, { ...run, levelId: newId, network: { ...run.network, level: newId } });
   }
-  return { ...incoming, customLevels, progress, workspaces };
+  return { ...incoming, customLevels, progress, workspaces, lastRuns };
 }
 
 /**

@@ -16,7 +16,8 @@ export {
   type SavedNetwork,
   type SavedWorkspace,
 } from './documents';
-export type { JudgedReason, KeptVerdict, LastRun } from './last-runs';
+export type { CurvePoint, JudgedReason, KeptVerdict, LastRun } from './last-runs';
+export { keptCurve, MAX_CURVE_POINTS } from './last-runs';
 export { type LevelDraft, NEW_LEVEL_DRAFT } from './level-drafts';
 export { copyOfLevel, levelIdTaken } from './level-ids';
 export type { SkippedRecord } from './load';

@@ -67,6 +67,20 @@ export class CurveHistory {
     }
   }
 
+  /** Forgets every point: a new run starts new curves. */
+  clear(): void {
+    this.kept.length = 0;
+    this.bucket = [];
+    this.stride = 1;
+    this.view = null;
+  }
+
+  /** Starts again from `points` (a kept run's curve), as if each had been pushed in turn. */
+  replace(points: readonly HistoryPoint[]): void {
+    this.clear();
+    for (const point of points) this.push(point);
+  }
+
   /** The points to draw, oldest first, the newest check last; at most `capacity`. */
   get points(): readonly HistoryPoint[] {
     this.view ??= this.bucket.length ? [...this.kept, this.bucket.at(-1) as HistoryPoint] : this.kept.slice();

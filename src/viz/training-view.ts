@@ -32,8 +32,15 @@ export interface TrainingViewOptions {
 export interface TrainingView {
   /** Takes the newest snapshot; drawn on the next animation frame (older undrawn ones are skipped). */
   update(snapshot: ViewSnapshot): void;
-  /** Adds one point to the loss and accuracy curves. */
+  /** Adds one point to the loss and accuracy curves; the first after `showRun` starts them again. */
   pushHistory(point: HistoryPoint): void;
+  /**
+   * Shows a run kept from before (a reload): its curves, and its step on the step line while the
+   * trainer, which starts counting again from the kept weights, reports step 0.
+   */
+  showRun(step: number, history: readonly HistoryPoint[]): void;
+  /** The curves' points so far. */
+  history(): readonly HistoryPoint[];
   /** Shows the test pictures with the votes of the judged network. */
   showJudgement(judgement: Judgement): void;
   /** Looks inside the network with a picture, as picking it would, and brings the inside view into sight. */
@@ -196,6 +203,13 @@ interface ViewState {
   pendingJudgement: Judgement | undefined;
   judgedText: string;
   chartDirty: boolean;
+  /** The kept run's step, shown in place of the trainer's step 0 until training goes on. */
+  keptStep: number | undefined;
+}
+
+/** The step the step line shows for a snapshot. */
+function shownStep(st: ViewState, snapshot: ViewSnapshot): number {
+  return snapshot.step === 0 && st.keptStep !== undefined ? st.keptStep : snapshot.step;
 }
 
 /** Redraws the parts on screen whose data changed since they last drew. */
@@ -234,7 +248,8 @@ function drawJudgement(st: ViewState, judged: Judgement): void {
   testGrid.update(judged.testPredictions);
   const right = countRight(judged.testPredictions, testPictures, st.options.classes.length);
   st.judgedText = `. Judged at step ${judged.step}: ${right} of ${testPictures.length} test pictures right`;
-  st.stepLine.textContent = `${st.shown ? `Step ${st.shown.step}` : 'Not trained yet'}${st.judgedText}`;
+  const step = st.shown ? shownStep(st, st.shown) : st.keptStep;
+  st.stepLine.textContent = `${step !== undefined ? `Step ${step}` : 'Not trained yet'}${st.judgedText}`;
 }
 
 /** One frame: the newest snapshot, a judgement, and the curves, each only when there is news. */
@@ -243,7 +258,7 @@ function drawFrame(st: ViewState): void {
   st.pending = undefined;
   if (next) {
     st.shown = next;
-    st.stepLine.textContent = `Step ${next.step}${st.judgedText}`;
+    st.stepLine.textContent = `Step ${shownStep(st, next)}${st.judgedText}`;
   }
   drawParts(st);
   if (st.pendingJudgement) {
@@ -286,6 +301,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     pendingJudgement: undefined,
     judgedText: '',
     chartDirty: false,
+    keptStep: undefined,
   };
   root.append(
     stepLine,
@@ -318,10 +334,24 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
       schedule();
     },
     pushHistory(point) {
+      if (st.keptStep !== undefined) {
+        // Training goes on from the kept weights: a new run, new curves, the trainer's own steps.
+        st.keptStep = undefined;
+        st.history.clear();
+      }
       st.history.push(point);
       st.chartDirty = true;
       schedule();
     },
+    showRun(step, history) {
+      st.keptStep = step;
+      st.history.replace(history);
+      st.chartDirty = true;
+      if (st.shown) st.pending ??= st.shown;
+      else stepLine.textContent = `Step ${step}${st.judgedText}`;
+      schedule();
+    },
+    history: () => st.history.points,
     showJudgement(judgement) {
       st.pendingJudgement = judgement;
       schedule();

@@ -52,4 +52,34 @@ describe('the verdict panel', () => {
       );
     }
   });
+
+  it('celebrates a fresh win with filling stars and a burst no one can focus, and not a loss or a win shown again', () => {
+    const right = level.test.map((e) => e.classIndex);
+    const won = judge(level, { predicted: right, params: 10, steps: 30, layers: 2 });
+    const actions = { nextLevel: () => undefined, backToMap: () => undefined };
+    const fresh = resultPanel(level, won, right, actions);
+    expect(fresh.classList.contains('celebrate')).toBe(true);
+    const burst = fresh.querySelector('.win-burst');
+    expect(burst?.getAttribute('aria-hidden')).toBe('true');
+    expect(burst?.querySelectorAll('button, a, [tabindex]')).toHaveLength(0);
+    const stars = fresh.querySelector('.stars');
+    expect(stars?.getAttribute('role')).toBe('img');
+    expect(stars?.getAttribute('aria-label')).toBe(`${won.stars} of 3 stars`);
+    expect(stars?.querySelectorAll('.star.earned')).toHaveLength(won.stars);
+
+    const again = resultPanel(level, won, right, actions, null, false);
+    expect(again.classList.contains('celebrate')).toBe(false);
+    expect(again.querySelector('.win-burst')).toBeNull();
+    expect(again.querySelector('.stars')?.getAttribute('aria-label')).toBe(`${won.stars} of 3 stars`);
+
+    const wrong = level.test.map((e) => 1 - e.classIndex);
+    const lost = resultPanel(
+      level,
+      judge(level, { predicted: wrong, params: 10, steps: 30, layers: 2 }),
+      wrong,
+      actions,
+    );
+    expect(lost.classList.contains('celebrate')).toBe(false);
+    expect(lost.querySelector('.win-burst')).toBeNull();
+  });
 });

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { chooseInDropdown, dragBlockUnder, editorTexts } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { openUnlocked } from './unlock';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -16,7 +17,7 @@ describe('the block editor', () => {
   it('shows every shape of the X-vs-O network, marks a Dense above its Flatten, and undoes it', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyFlyout g.convblocks_relu').first().waitFor();
 

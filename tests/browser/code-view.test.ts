@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { openUnlocked } from './unlock';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -27,7 +28,7 @@ describe('the Code view', () => {
   it('rewrites the code after an edit and lights up the selected block', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyFlyout g.convblocks_relu').first().waitFor();
     await expect.poll(() => codeLines(page)).toContain('    layers.Flatten(),  # 196');
@@ -71,7 +72,7 @@ describe('the Code view', () => {
 
   it('fits a phone screen', async () => {
     const page = await browser().newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.convblocks-code__line').first().waitFor();
     await selectBlock(page, 'conv');

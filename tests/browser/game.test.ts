@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { chooseInDropdown, dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { openUnlocked } from './unlock';
 import { trainToVerdict } from './win-level';
 
 const baseUrl = inject('baseUrl');
@@ -21,7 +22,7 @@ describe('a new player', { timeout: LONG_TEST_MS }, () => {
   it('wins slash-2x2 and x-vs-o by dragging blocks, and the map keeps the wins after a reload', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectErrors(page);
-    await page.goto(baseUrl);
+    await page.goto(baseUrl, { timeout: 120_000 });
 
     const first = page.getByRole('button', { name: /^Level 1: .*, not won yet$/ });
     await expect.poll(() => first.count(), { timeout: 30_000 }).toBe(1);
@@ -39,7 +40,7 @@ describe('a new player', { timeout: LONG_TEST_MS }, () => {
     await page.screenshot({ path: 'screenshots/slash-2x2-won.png', fullPage: true });
 
     // x-vs-o, opened by its address: the starter's Conv needs ReLU and Pool under it.
-    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyFlyout g.convblocks_relu').first().waitFor();
     await dragBlockUnder(page, 'relu', 'conv');
@@ -77,7 +78,7 @@ describe('a new player', { timeout: LONG_TEST_MS }, () => {
       hasTouch: true,
     });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/no-such-level`);
+    await page.goto(`${baseUrl}#/level/no-such-level`, { timeout: 120_000 });
     await expect
       .poll(async () => (await status(page).textContent()) ?? '', { timeout: 30_000 })
       .toContain('There is no level "no-such-level"');

@@ -8,6 +8,7 @@ import { MAX } from '../../src/spec';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { openUnlocked } from './unlock';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -76,7 +77,7 @@ describe('looking inside the network', { timeout: LONG_TEST_MS }, () => {
   it('says on the block why a typed number of filters changed', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     const conv = page.locator(
       '.blocklyWorkspace:not(.blocklyFlyout .blocklyWorkspace) g.blocklyBlock.convblocks_conv',
@@ -119,7 +120,7 @@ describe('the play screen, looked at', { timeout: LONG_TEST_MS }, () => {
   ] as const)('shows x-vs-o mid-training and its verdict on a %s', async (name, viewport, phone) => {
     const page = await browser().newPage({ viewport, isMobile: phone, hasTouch: phone });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`);
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyWorkspace g.convblocks_conv').first().waitFor();
     await page.getByLabel('Speed').selectOption('slow');

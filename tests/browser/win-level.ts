@@ -33,7 +33,8 @@ export async function winSlash(page: Page, baseUrl: string): Promise<void> {
   // With other tabs open in the context, a tab in the background has its timers and frames
   // throttled, which slows Blockly's drag and change events; a player plays in the front tab.
   await page.bringToFront();
-  await page.goto(`${baseUrl}#/level/slash-2x2`);
+  // A first load can take long while the dev server prepares the app on a busy machine.
+  await page.goto(`${baseUrl}#/level/slash-2x2`, { timeout: 120_000 });
   await page.getByRole('button', { name: 'Start building' }).click();
   await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
   await dragBlockUnder(page, 'dense', 'flatten');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { entryName, type LevelProgress, mapEntries, nextLevelId } from '../../src/game/progression';
+import {
+  entryName,
+  type LevelProgress,
+  levelAccess,
+  mapEntries,
+  nextLevelId,
+} from '../../src/game/progression';
 
 const levels = [
   { id: 'a', title: 'First' },
@@ -43,5 +49,41 @@ describe('nextLevelId', () => {
     expect(nextLevelId(['a', 'b'], 'a')).toBe('b');
     expect(nextLevelId(['a', 'b'], 'b')).toBeUndefined();
     expect(nextLevelId(['a', 'b'], 'zzz')).toBeUndefined();
+  });
+});
+
+describe('levelAccess', () => {
+  const none = () => undefined;
+
+  it('opens the first level to a new player and locks the rest, naming the level that unlocks each', () => {
+    expect(levelAccess(levels, none, 'a')).toEqual({ locked: false });
+    expect(levelAccess(levels, none, 'b')).toEqual({
+      locked: true,
+      position: 2,
+      unlockedBy: { id: 'a', title: 'First', position: 1 },
+    });
+    expect(levelAccess(levels, none, 'c')).toMatchObject({ locked: true, unlockedBy: { id: 'b' } });
+  });
+
+  it('follows the map: a win opens the next level only, a loss opens nothing', () => {
+    const wonFirst = (id: string) => (id === 'a' ? { won: true, stars: 1 } : undefined);
+    expect(levelAccess(levels, wonFirst, 'b')).toEqual({ locked: false });
+    expect(levelAccess(levels, wonFirst, 'c')).toMatchObject({ locked: true, position: 3 });
+    const lostFirst = (id: string) => (id === 'a' ? { won: false, stars: 0 } : undefined);
+    expect(levelAccess(levels, lostFirst, 'b')).toMatchObject({ locked: true });
+  });
+
+  it('agrees with the map for every level and every run of wins', () => {
+    for (let wins = 0; wins <= levels.length; wins++) {
+      const progress = (id: string) =>
+        levels.findIndex((l) => l.id === id) < wins ? { won: true, stars: 2 } : undefined;
+      const states = mapEntries(levels, progress).map((e) => e.state);
+      const locked = levels.map((l) => levelAccess(levels, progress, l.id).locked);
+      expect(locked).toEqual(states.map((s) => s === 'locked'));
+    }
+  });
+
+  it("leaves a level off the path open (a level of the player's own or a shared one)", () => {
+    expect(levelAccess(levels, none, 'my-own-level')).toEqual({ locked: false });
   });
 });

@@ -36,7 +36,7 @@ describe('exportBackup', () => {
     );
     expect(store.exportBackup()).toEqual({
       kind: 'convblocks/backup',
-      version: 2,
+      version: 3,
       exportedAt: '2025-04-01T12:00:00.000Z',
       progress: [],
       workspaces: [],
@@ -44,6 +44,7 @@ describe('exportBackup', () => {
       customLevels: [],
       settings: {},
       levelDrafts: [],
+      lastRuns: [],
     });
   });
 
@@ -209,8 +210,8 @@ describe('parseBackup', () => {
     ],
     [
       'a newer version',
-      bad(['version'], 3),
-      'version: this backup was made by a newer ConvBlocks (version 3',
+      bad(['version'], 4),
+      'version: this backup was made by a newer ConvBlocks (version 4',
     ],
     [
       'a version that is not a number',

@@ -6,7 +6,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { parseNetwork } from '../../src/spec';
-import { DB_NAME, type KeptVerdict, openDatabase } from '../../src/storage';
+import {
+  type CurvePoint,
+  DB_NAME,
+  type KeptVerdict,
+  keptCurve,
+  MAX_CURVE_POINTS,
+  openDatabase,
+} from '../../src/storage';
 import { ManualClock, openTestStore, readRows, sampleNetwork, sampleWeights, writeRows } from './helpers';
 import { lastRunRows, OLD_DATABASES } from './old-databases';
 
@@ -123,5 +130,56 @@ describe("a level's last judged run", () => {
     const kept = lastRunRows[0];
     expect(reopened.lastRun('x-vs-o')?.verdict).toEqual(kept?.verdict);
     expect(reopened.lastRun('x-vs-o')?.network.weights?.[0]?.bias).toEqual([0, 0.5]);
+  });
+});
+
+describe("a last run's curves", () => {
+  const point = (step: number, loss = 1 / (step + 1)): CurvePoint => ({ step, loss, trainAccuracy: 0.5 });
+
+  it('are kept with the run and read back, and a run kept before curves opens without them', async () => {
+    const factory = new IDBFactory();
+    const store = await openTestStore(factory);
+    const curve = [point(10), point(20), { ...point(140), testAccuracy: 0.75 }];
+    await store.saveLastRun({ levelId: 'x-vs-o', network: trained(), verdict, curve });
+    await writeRows(factory, 'lastRuns', [row('slash-2x2')]);
+    await store.close();
+    const reopened = await openTestStore(factory);
+    expect(reopened.lastRun('x-vs-o')?.curve).toEqual(curve);
+    expect(reopened.lastRun('slash-2x2')?.curve).toBeUndefined();
+    expect(reopened.lastRun('slash-2x2')?.verdict).toEqual(verdict);
+    expect(reopened.skipped).toEqual([]);
+  });
+
+  it('keep at most 200 points of a long run, its first and last among them, steps rising', () => {
+    const long = Array.from({ length: 1000 }, (_, i) => point(i + 1));
+    const kept = keptCurve(long, 1000);
+    expect(kept).toHaveLength(MAX_CURVE_POINTS);
+    expect(kept[0]).toEqual(long[0]);
+    expect(kept.at(-1)).toEqual(long.at(-1));
+    expect(kept.every((p, i) => i === 0 || p.step > (kept[i - 1] as CurvePoint).step)).toBe(true);
+    expect(keptCurve(long.slice(0, 50), 1000)).toEqual(long.slice(0, 50));
+  });
+
+  it('keep only the judged run: none from before a restart, none past the verdict, none out of range', () => {
+    const curve = [point(1), point(2), point(3), point(1), point(2), point(3), point(4)];
+    expect(keptCurve(curve, 3).map((p) => p.step)).toEqual([1, 2, 3]);
+    const odd = [point(1), { ...point(2), loss: Number.NaN }, { ...point(3), trainAccuracy: 2 }, point(4)];
+    expect(keptCurve(odd, 10).map((p) => p.step)).toEqual([1, 4]);
+  });
+
+  it('refuse a stored curve that a reader should not trust, naming the field', async () => {
+    const factory = new IDBFactory();
+    await (await openTestStore(factory)).close();
+    await writeRows(factory, 'lastRuns', [
+      row('a', { curve: Array.from({ length: 201 }, (_, i) => point(i)) }),
+      row('b', { curve: [point(3), point(2)] }),
+      row('c', { curve: [{ ...point(3), loss: -1 }] }),
+    ]);
+    const store = await openTestStore(factory);
+    expect(store.skipped.map((s) => s.message)).toEqual([
+      expect.stringContaining('curve: may hold at most 200 items'),
+      expect.stringContaining('curve[1].step: expected a step after 3 but got 2'),
+      expect.stringContaining('curve[0].loss: expected a number from 0 to 1000000 but got -1'),
+    ]);
   });
 });

@@ -133,6 +133,7 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       customLevels: customLevelsNow,
       settings: { speed: 'slow-motion', backend: 'cpu' },
       levelDrafts: [],
+      lastRuns: [],
     },
   },
   2: {
@@ -162,17 +163,34 @@ export const OLD_DATABASES: Readonly<Record<number, OldDatabase>> = {
       ],
       settings: { speed: 'fast' },
       levelDrafts,
+      lastRuns: [],
     },
   },
   3: {
-    // Last runs are not in backups: `lastRunRows` below says what must read back.
     rows: { progress, workspaces, networks, customLevels, settings: [], levelDrafts, lastRuns },
-    expected: { progress, workspaces, networks, customLevels: customLevelsNow, settings: {}, levelDrafts },
+    // Backups hold last runs since backup version 3.
+    expected: {
+      progress,
+      workspaces,
+      networks,
+      customLevels: customLevelsNow,
+      settings: {},
+      levelDrafts,
+      lastRuns,
+    },
   },
   4: {
-    // Packs are not in backups either: `packRows` below says what must read back.
+    // Packs are not in backups: `packRows` below says what must read back.
     rows: { progress, workspaces, networks, customLevels, settings: [], levelDrafts, lastRuns, packs },
-    expected: { progress, workspaces, networks, customLevels: customLevelsNow, settings: {}, levelDrafts },
+    expected: {
+      progress,
+      workspaces,
+      networks,
+      customLevels: customLevelsNow,
+      settings: {},
+      levelDrafts,
+      lastRuns,
+    },
   },
 };
 

@@ -141,6 +141,26 @@ describe('mountTrainingView', () => {
     expect(text('.viz-chart-legend')).toBe('training loss: 0.500');
   });
 
+  it('shows a kept run again: its step over the reloaded step 0, its curves, until training goes on', () => {
+    const { view, text } = mount();
+    view.showRun(140, [
+      { step: 70, loss: 0.3, trainAccuracy: 0.75 },
+      { step: 140, loss: 0.05, trainAccuracy: 1 },
+    ]);
+    view.update(snapshot(0));
+    view.showJudgement({ step: 140, testPredictions: Float32Array.from([0.9, 0.1, 0.1, 0.9]) });
+    runFrame();
+    expect(text('.viz-step')).toBe('Step 140. Judged at step 140: 2 of 2 test pictures right');
+    expect(text('.viz-chart-legend')).toBe('training loss: 0.050');
+    expect(view.history().map((p) => p.step)).toEqual([70, 140]);
+    // Training on from the kept weights is a new run: the trainer's own steps and fresh curves.
+    view.pushHistory({ step: 1, loss: 0.04, trainAccuracy: 1 });
+    view.update(snapshot(1));
+    runFrame();
+    expect(text('.viz-step')).toMatch(/^Step 1\./);
+    expect(view.history().map((p) => p.step)).toEqual([1]);
+  });
+
   it('keeps the test pictures hidden until judged, then shows their votes', () => {
     const { view, container } = mount();
     const testGrid = () => [...container.querySelectorAll<HTMLElement>('.viz-pictures')][1];
