@@ -20,7 +20,7 @@ describe('convblocks check PACK.json', { timeout: LONG_TEST_MS }, () => {
     expect(run.stderr.split('\n').filter((l) => l.startsWith('FAIL'))).toEqual([]);
     // A table per level, each closed by its verdict line, in the pack's order.
     expect(run.stdout).toMatch(
-      /^slash-2x2: [^]*\nok {3}slash-2x2\n[^]*four-ways-2x2: [^]*\nok {3}four-ways-2x2\n/,
+      /^slash-2x2: [\s\S]*\nok {3}slash-2x2\n[\s\S]*four-ways-2x2: [\s\S]*\nok {3}four-ways-2x2\n/,
     );
     expect(run.stdout).toMatch(/\n2 passed, 0 failed \(/);
     expect(run.code).toBe(0);
