@@ -21,9 +21,8 @@ function announce(message: string): void {
   });
 }
 
-async function start(): Promise<void> {
-  const store = await openPlayerStore({ indexedDB: globalThis.indexedDB });
-  await recoverEdit(store);
+/** A notice at the top of the page while progress can only be kept in memory, saying why. */
+function mountStorageNotice(store: PlayerStore): void {
   const storageNotice = el('p', { class: 'storage-notice', role: 'alert' });
   const showStorage = () => {
     const s = store.status;
@@ -33,6 +32,12 @@ async function start(): Promise<void> {
   store.onStatusChange(showStorage);
   showStorage();
   document.body.prepend(storageNotice);
+}
+
+async function start(): Promise<void> {
+  const store = await openPlayerStore({ indexedDB: globalThis.indexedDB });
+  await recoverEdit(store);
+  mountStorageNotice(store);
 
   let screen: Screen | null = null;
   let visit = 0;
