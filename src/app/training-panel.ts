@@ -227,7 +227,7 @@ function panelParts(
     settings,
     parts.blocker,
     parts.activity,
-    starList(options.level),
+    starList(options.level, true),
     judgingNote(options.level),
     ...(hints ? [hints] : []),
     parts.backendLine,

@@ -36,6 +36,14 @@ describe('the stars before training', () => {
     expect(starList(level).getAttribute('aria-label')).toBe('3 stars to earn');
   });
 
+  it('says each rule in a few words beside the blocks, where the goal has its own line', () => {
+    expect(items(starList(level, true), 'li')).toEqual([
+      '★ reach the goal',
+      '★ at most 100 parameters',
+      '★ within 150 training steps',
+    ]);
+  });
+
   it('names a rule of blocks in words too', () => {
     const one = { ...level, stars: [{ maxLayers: 1 }] };
     expect(items(starList(one), 'li')[1]).toBe('★ at most 1 block, and reach the goal');

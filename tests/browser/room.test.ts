@@ -13,6 +13,7 @@ import { levelNetwork, levelTraining } from '../../src/spec';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { LEVEL_ORDER, openUnlocked, recordWins } from './unlock';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -134,6 +135,9 @@ describe('room to build at 1280x720', { timeout: LONG_TEST_MS }, () => {
     expect(levels.length).toBeGreaterThanOrEqual(13);
     // The first page of a run waits for the dev server to bundle the game: longer than a page load.
     await page.goto(baseUrl, { timeout: 120_000 });
+    // Every level open, as for a player who has won the path so far.
+    await recordWins(page, baseUrl, Object.fromEntries(LEVEL_ORDER.map((id) => [id, 1])));
+    await page.reload({ timeout: 120_000 });
     const shares: string[] = [];
     for (const level of levels) {
       const layers = level.reference?.layers ?? [];
@@ -156,6 +160,7 @@ describe('room to build at 1280x720', { timeout: LONG_TEST_MS }, () => {
       // Both curves and the first picture with its vote are on screen, beside the blocks.
       const screen = { x: 0, y: 0, ...viewport };
       const beside = (b: Box) => inside(b, screen) && b.x >= seen.editor.x + seen.editor.width;
+      await page.screenshot({ path: `screenshots/room-${level.id}-1280.png` });
       expect(seen.charts, level.id).toHaveLength(2);
       for (const chart of seen.charts) expect(beside(chart), `${level.id} curves`).toBe(true);
       expect(seen.firstPicture && beside(seen.firstPicture), `${level.id} votes`).toBe(true);
@@ -169,7 +174,7 @@ describe('room to build at 1280x720', { timeout: LONG_TEST_MS }, () => {
   it('covers nothing with a fixed bar: Start building shows whole, the status line above the page', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`, { timeout: 120_000 });
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     const start = page.getByRole('button', { name: 'Start building' });
     await start.waitFor();
     // The intro announces the level in the status region, which keeps its role and text.
@@ -192,7 +197,7 @@ describe('room to build at 1280x720', { timeout: LONG_TEST_MS }, () => {
   it('never marks a block snapped into the stack as left out, and marks one dropped aside', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`, { timeout: 120_000 });
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyWorkspace g.convblocks_conv').first().waitFor();
     // Every text the blocks ever show is noted, however briefly it shows.
@@ -242,7 +247,7 @@ describe('a phone at 390x844 with touch', { timeout: LONG_TEST_MS }, () => {
       hasTouch: true,
     });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`, { timeout: 120_000 });
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyWorkspace g.convblocks_conv').first().waitFor();
     await settledLayout(page, 4);

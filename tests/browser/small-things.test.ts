@@ -3,12 +3,13 @@
  * by its address (it stays locked and says what opens it), the reason Train is off read out with
  * the button, and a win's celebration that moves nothing when the player asks for less motion.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
-import { recordWins } from './unlock';
+import { LEVEL_ORDER, recordWins } from './unlock';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -53,7 +54,8 @@ describe('the map', { timeout: LONG_TEST_MS }, () => {
     await page.reload();
     const levelFive = page.getByRole('button', { name: /^Level 5: .*, not won yet$/ });
     await expect.poll(() => levelFive.count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByRole('button', { name: /, locked$/ }).count()).toBe(8);
+    // Four won, the fifth open: every later built-in level is locked.
+    expect(await page.getByRole('button', { name: /, locked$/ }).count()).toBe(LEVEL_ORDER.length - 5);
     await page.locator('.map-canvas canvas').waitFor();
     await page.screenshot({ path: `screenshots/map-road-${name}.png`, fullPage: phone });
     expect(errors).toEqual([]);
@@ -69,7 +71,9 @@ describe('a locked level opened by its address', { timeout: LONG_TEST_MS }, () =
     await page.goto(`${baseUrl}#/level/x-vs-o`, { timeout: 120_000 });
     const heading = page.getByRole('heading', { name: 'X or O? is locked' });
     await heading.waitFor({ timeout: 30_000 });
-    const message = 'Level 6, "X or O?", is locked. Win level 5, "Strokes and crosses", to open it.';
+    const place = LEVEL_ORDER.indexOf('x-vs-o') + 1;
+    const before = JSON.parse(readFileSync(`levels/${LEVEL_ORDER[place - 2]}.json`, 'utf8')).title;
+    const message = `Level ${place}, "X or O?", is locked. Win level ${place - 1}, "${before}", to open it.`;
     expect(await page.locator('.locked-note').textContent()).toContain(message);
     await expect.poll(() => status(page).textContent()).toBe(message);
     // Nothing to build or train here, so no win can count.

@@ -31,8 +31,10 @@ describe('three stars', { timeout: LONG_TEST_MS }, () => {
     await expect.poll(() => listItems(page, '.level-intro .star-list li')).toEqual(starsBefore);
     await page.screenshot({ path: 'screenshots/three-stars-intro.png' });
     await page.getByRole('button', { name: 'Start building' }).click();
-    // The play screen shows them too, before training.
-    await expect.poll(() => listItems(page, '.star-list li')).toEqual(starsBefore);
+    // The play screen shows them too, before training, in one short line beside the blocks.
+    await expect
+      .poll(() => listItems(page, '.training-panel .star-list li'))
+      .toEqual(['★ reach the goal', '★ within 20 training steps', '★ at most 10 parameters']);
     await page.locator('.blocklyFlyout g.convblocks_dense').first().waitFor();
     await dragBlockUnder(page, 'dense', 'flatten');
     // The default rate (0.01) learns too slowly for the steps star: a first run misses it and says why.
