@@ -179,8 +179,12 @@ export async function showLevel(
   const found = await findLevel(id, context);
   if (!found) return null;
   const { level } = found;
-  // A built-in level the map shows locked stays locked when opened by its address.
-  const locked = isBuiltInLevel(level.id) ? await showLockedLevel(root, level, context) : null;
+  // A built-in level the map shows locked stays locked when opened by its address (not when the
+  // player opened a network shared for it).
+  const locked =
+    isBuiltInLevel(level.id) && !context.openedFromShared?.has(level.id)
+      ? await showLockedLevel(root, level, context)
+      : null;
   if (locked) return locked;
   const mounted: Mounted = {
     found,

@@ -44,6 +44,7 @@ async function start(): Promise<void> {
   const context: AppContext<PlayerStore> = {
     store,
     sharedWeights: new Map(),
+    openedFromShared: new Set(),
     navigate(hash) {
       if (location.hash === hash) void route();
       else location.hash = hash;

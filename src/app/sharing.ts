@@ -71,6 +71,7 @@ export async function offerShared(shared: SharedDocument, context: AppContext<Pl
     }
     context.store.saveWorkspace(levelId, { ...network, weights: undefined });
     if (network.weights) context.sharedWeights.set(levelId, network.weights);
+    context.openedFromShared?.add(levelId);
     context.navigate(levelHash(levelId));
     return;
   }

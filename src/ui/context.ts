@@ -16,6 +16,12 @@ export interface AppContext<Store> {
   announce(message: string): void;
   /** Trained weights opened from a shared network, by level id, for that level's screen to take up. */
   readonly sharedWeights: Map<string, readonly (LayerWeights | null)[]>;
+  /**
+   * Built-in levels the player opened from a shared network in this visit: open to play although the
+   * path has not reached them (opening a network a friend or teacher sent is the player's choice;
+   * typing a locked level's address is not, and stays locked).
+   */
+  readonly openedFromShared?: Set<string>;
 }
 
 /** A screen on show; disposed when the player leaves it. */

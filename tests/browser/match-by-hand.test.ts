@@ -9,6 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { formatShort } from '../../src/viz/cell-math';
 import { workedExamples } from '../fixtures';
 import { collectErrors, useChromium } from './chromium';
+import { openUnlocked } from './unlock';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -39,7 +40,7 @@ const expectedMaps = (workedExamples.find((e) => e.id === 'x-three-filters')?.ex
 /** Opens the level, shows its intro (screenshot), starts building and opens the toggles. */
 async function openLevel(page: Page, size: string): Promise<void> {
   // The dev server compiles the app on the first visit: slow on a busy machine.
-  await page.goto(`${baseUrl}#/level/match-by-hand`, { timeout: 120_000 });
+  await openUnlocked(page, baseUrl, 'match-by-hand');
   const start = page.getByRole('button', { name: 'Start building' });
   await start.waitFor();
   await page.screenshot({ path: `screenshots/match-by-hand-intro-${size}.png` });

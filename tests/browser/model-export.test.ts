@@ -15,10 +15,13 @@ const baseUrl = inject('baseUrl');
 const browser = useChromium();
 const folder = mkdtempSync(join(tmpdir(), 'convblocks-model-'));
 
-const votes = (page: Page) =>
-  page
+const votes = async (page: Page) => {
+  // The inside view draws only while it is on screen (it catches up when scrolled to): look at it.
+  await page.locator('.viz-inside').scrollIntoViewIfNeeded();
+  return page
     .locator('.viz-vote-row')
     .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+};
 
 /** Opens Import on a level and picks `files` at once. */
 async function importFiles(page: Page, files: string[]) {

@@ -14,10 +14,13 @@ const baseUrl = inject('baseUrl');
 const browser = useChromium();
 
 /** The votes the inside view shows for the watched picture, as "class percent" lines. */
-const votes = (page: Page) =>
-  page
+const votes = async (page: Page) => {
+  // The inside view draws only while it is on screen (it catches up when scrolled to): look at it.
+  await page.locator('.viz-inside').scrollIntoViewIfNeeded();
+  return page
     .locator('.viz-vote-row')
     .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+};
 
 /** The class with the most votes in the inside view. */
 async function topVote(page: Page): Promise<string> {
@@ -123,6 +126,8 @@ describe('the play screen, looked at', { timeout: LONG_TEST_MS }, () => {
     await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyWorkspace g.convblocks_conv').first().waitFor();
+    // The starter is over the level's parameter budget until a Pool shrinks the maps: the level's lesson.
+    await dragBlockUnder(page, 'pool', 'conv');
     await page.getByLabel('Speed').selectOption('slow');
     const train = page.getByRole('button', { name: 'Train' });
     await train.click();

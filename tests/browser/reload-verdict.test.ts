@@ -14,10 +14,13 @@ const baseUrl = inject('baseUrl');
 const browser = useChromium();
 
 /** The votes the inside view shows for the watched picture, as "class percent" lines. */
-const votes = (page: Page) =>
-  page
+const votes = async (page: Page) => {
+  // The inside view draws only while it is on screen (it catches up when scrolled to): look at it.
+  await page.locator('.viz-inside').scrollIntoViewIfNeeded();
+  return page
     .locator('.viz-vote-row')
     .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+};
 
 /** Every row of one of the game's IndexedDB stores, read as the page sees it. */
 const rows = (page: Page, store: string) =>

@@ -14,10 +14,13 @@ const browser = useChromium();
 const sortedTexts = (page: Page) => editorTexts(page, { sorted: true });
 
 /** The votes the view shows for the watched picture, as "class percent" lines. */
-const votes = (page: Page) =>
-  page
+const votes = async (page: Page) => {
+  // The inside view draws only while it is on screen (it catches up when scrolled to): look at it.
+  await page.locator('.viz-inside').scrollIntoViewIfNeeded();
+  return page
     .locator('.viz-vote-row')
     .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+};
 
 describe('a shared network', () => {
   it('opens in a fresh browser as the same blocks giving the same votes', async () => {

@@ -18,6 +18,10 @@ export async function trainToVerdict(page: Page): Promise<string> {
   // "not in the network: ignored" and Train is disabled (a screenshot taken right after the drop
   // shows exactly that, even in a run that goes on to win).
   await expect.poll(() => train.isEnabled()).toBe(true);
+  // The last run's verdict may still be in the status line: only a verdict said after this press counts.
+  await page.locator('#status').evaluate((status) => {
+    status.textContent = '';
+  });
   await train.click();
   await expect
     .poll(() => page.locator('#status').textContent(), { timeout: VERDICT_MS })
