@@ -8,6 +8,11 @@ export interface Pace {
   readonly snapshotEveryMs: number;
   /** The least time between two accuracy checks (a check reads every training picture). */
   readonly evaluateEveryMs: number;
+  /**
+   * Every step is checked, however long a check takes: slow motion promises the player each step's
+   * numbers, where the other speeds keep checking to a small share of the time.
+   */
+  readonly checkEveryStep?: boolean;
 }
 
 /** About 15 view updates a second: smooth to the eye, a few KB each. */
@@ -18,7 +23,7 @@ const VIEW_INTERVAL_MS = 1000 / 15;
  * watch the votes change over the few dozen steps a seed level needs; 'fastest' never waits.
  */
 export const PACES: { readonly [S in Speed]: Pace } = {
-  'slow-motion': { stepsPerSecond: 3, snapshotEveryMs: 0, evaluateEveryMs: 0 },
+  'slow-motion': { stepsPerSecond: 3, snapshotEveryMs: 0, evaluateEveryMs: 0, checkEveryStep: true },
   slow: { stepsPerSecond: 8, snapshotEveryMs: 0, evaluateEveryMs: 0 },
   normal: { stepsPerSecond: 20, snapshotEveryMs: VIEW_INTERVAL_MS, evaluateEveryMs: 0 },
   fast: { stepsPerSecond: 100, snapshotEveryMs: VIEW_INTERVAL_MS, evaluateEveryMs: 50 },

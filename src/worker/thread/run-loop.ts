@@ -96,7 +96,9 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver {
         stepsSinceCheck += steps;
         msSinceCheck += performance.now() - tickStarted;
         const now = performance.now();
-        const checkDue = Math.max(pace.evaluateEveryMs, CHECK_SHARE_FACTOR * checkMs);
+        const checkDue = pace.checkEveryStep
+          ? 0
+          : Math.max(pace.evaluateEveryMs, CHECK_SHARE_FACTOR * checkMs);
         const progress = now - lastCheck >= checkDue || hooks.steps() >= maxSteps ? await checkNow() : null;
         // After the check, so the snapshot carries the votes it just read.
         if (now - lastSnapshot >= pace.snapshotEveryMs) {
