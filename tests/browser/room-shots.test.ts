@@ -3,8 +3,12 @@
  * after its verdict, at 1280x720 and at 390x844 with touch. `ROOM_SHOTS` names them (before/after).
  */
 import { describe, expect, inject, it } from 'vitest';
+import { loadAllBuiltInLevels } from '../../src/game/catalog';
+import { encodeNetworkLink } from '../../src/share';
+import { levelNetwork, levelTraining } from '../../src/spec';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { collectErrors, useChromium } from './chromium';
+import { openUnlocked } from './unlock';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -17,12 +21,24 @@ describe('the level screen, photographed', { timeout: LONG_TEST_MS }, () => {
   ] as const)('x-vs-o mid-training and its verdict on a %s', async (name, viewport, phone) => {
     const page = await browser().newPage({ viewport, isMobile: phone, hasTouch: phone });
     const errors = collectErrors(page);
-    await page.goto(`${baseUrl}#/level/x-vs-o`, { timeout: 120_000 });
+    // x-vs-o opens once the path reaches it; its intro, then its starter with the Pool the level's
+    // parameter budget asks for (the level's lesson), opened as a shared network.
+    await openUnlocked(page, baseUrl, 'x-vs-o');
     const start = page.getByRole('button', { name: 'Start building' });
     await start.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `screenshots/${prefix}-${name}-intro.png` });
-    await start.click();
-    await page.locator('.blocklyWorkspace g.convblocks_conv').first().waitFor();
+    const level = (await loadAllBuiltInLevels()).find((l) => l.id === 'x-vs-o');
+    const [first, ...rest] = level?.starter ?? [];
+    if (!level || !first) throw new Error('x-vs-o has no starter');
+    const layers = [
+      first,
+      { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' } as const,
+      ...rest,
+    ];
+    const network = levelNetwork(level, layers, levelTraining(level));
+    await page.goto(`${baseUrl}${encodeNetworkLink(network, { withWeights: false }).hash}`);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.locator('.blocklyWorkspace g.convblocks_pool').first().waitFor();
     await page.getByLabel('Speed').selectOption('slow');
     await page.getByRole('button', { name: 'Train' }).click();
     await expect
