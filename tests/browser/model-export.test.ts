@@ -10,20 +10,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { dragBlockUnder, editorTexts } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { insideVotes } from './inside-votes';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
 const folder = mkdtempSync(join(tmpdir(), 'convblocks-model-'));
 
-const votes = async (page: Page) => {
-  // The inside view draws only while it is on screen (it catches up when scrolled to): look at it.
-  await page.locator('.viz-inside').scrollIntoViewIfNeeded();
-  // It catches up in the frames after it comes into view (an IntersectionObserver, then a drawn frame).
-  for (let frame = 0; frame < 3; frame++) await page.evaluate(() => new Promise(requestAnimationFrame));
-  return page
-    .locator('.viz-vote-row')
-    .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
-};
+const votes = insideVotes;
 
 /** Opens Import on a level and picks `files` at once. */
 async function importFiles(page: Page, files: string[]) {

@@ -10,21 +10,13 @@ import { levelNetwork, levelTraining, MAX } from '../../src/spec';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { insideVotes } from './inside-votes';
 import { openUnlocked } from './unlock';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
 
-/** The votes the inside view shows for the watched picture, as "class percent" lines. */
-const votes = async (page: Page) => {
-  // The inside view draws only while it is on screen (it catches up when scrolled to): look at it.
-  await page.locator('.viz-inside').scrollIntoViewIfNeeded();
-  // It catches up in the frames after it comes into view (an IntersectionObserver, then a drawn frame).
-  for (let frame = 0; frame < 3; frame++) await page.evaluate(() => new Promise(requestAnimationFrame));
-  return page
-    .locator('.viz-vote-row')
-    .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
-};
+const votes = insideVotes;
 
 /** The class with the most votes in the inside view. */
 async function topVote(page: Page): Promise<string> {

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { editorTexts } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
+import { insideVotes } from './inside-votes';
 import { winSlash } from './win-level';
 
 const baseUrl = inject('baseUrl');
@@ -14,15 +15,7 @@ const browser = useChromium();
 const sortedTexts = (page: Page) => editorTexts(page, { sorted: true });
 
 /** The votes the view shows for the watched picture, as "class percent" lines. */
-const votes = async (page: Page) => {
-  // The inside view draws only while it is on screen (it catches up when scrolled to): look at it.
-  await page.locator('.viz-inside').scrollIntoViewIfNeeded();
-  // It catches up in the frames after it comes into view (an IntersectionObserver, then a drawn frame).
-  for (let frame = 0; frame < 3; frame++) await page.evaluate(() => new Promise(requestAnimationFrame));
-  return page
-    .locator('.viz-vote-row')
-    .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
-};
+const votes = insideVotes;
 
 describe('a shared network', () => {
   it('opens in a fresh browser as the same blocks giving the same votes', async () => {
