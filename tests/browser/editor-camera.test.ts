@@ -3,9 +3,10 @@
  * picture): a class's shutter adds the frame at the level's size and colours, keys work, the camera
  * goes off when the panel closes or the page goes to another screen, and a refused camera is said so.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, hasChromium, launchChromium } from './chromium';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from './chromium';
+import { openLevelEditor, savedLevels } from './level-editor';
 
 const SCREENSHOTS = 'screenshots';
 const SIDE = 8;
@@ -15,29 +16,6 @@ interface SavedLevel {
   blank: number;
   train: { label: string; picture: number[][][] }[];
   test: { label: string; picture: number[][][] }[];
-}
-
-function editorUrl(): string {
-  return `${inject('baseUrl')}tests/browser/pages/editor.html#/editor`;
-}
-
-/** The levels the editor saved in IndexedDB. */
-function savedLevels(target: Page): Promise<SavedLevel[]> {
-  return target.evaluate(
-    () =>
-      new Promise<SavedLevel[]>((resolve, reject) => {
-        const open = indexedDB.open('convblocks');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('customLevels').objectStore('customLevels').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(all.result.map((row: { level: SavedLevel }) => row.level));
-          };
-        };
-      }),
-  );
 }
 
 /** Every camera stream the page was given is remembered, so a test can see whether it was stopped. */
@@ -62,13 +40,6 @@ function cameraTracks(target: Page): Promise<{ given: number; live: number }> {
   });
 }
 
-async function openEditor(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(editorUrl());
-  await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
-  return page;
-}
-
 describe.skipIf(!hasChromium)('taking pictures with the camera in the level editor', () => {
   let browser: Browser;
   let page: Page;
@@ -78,8 +49,7 @@ describe.skipIf(!hasChromium)('taking pictures with the camera in the level edit
     browser = await launchChromium({ fakeCamera: true });
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(rememberStreams);
-    page = await openEditor(context);
-    errors = collectErrors(page);
+    ({ page, errors } = await openLevelEditor(context));
     await page.getByLabel('Title', { exact: true }).fill('Camera level');
     await page.getByLabel('Picture size (pixels per side)').fill(String(SIDE));
     await page.getByLabel('Picture size (pixels per side)').press('Tab');
@@ -100,7 +70,7 @@ describe.skipIf(!hasChromium)('taking pictures with the camera in the level edit
     await page.getByRole('button', { name: 'Take a picture of "B" (training pictures)' }).click();
     await page.locator('.editor-set[data-class="1"][data-set="train"] .editor-thumb').waitFor();
     await page.locator('.editor-save-status', { hasText: 'Saved in this browser' }).waitFor();
-    const [level] = await savedLevels(page);
+    const [level] = await savedLevels<SavedLevel>(page);
     expect(level?.train.map((e) => e.label)).toEqual(['B']);
     expect(level?.input).toEqual([SIDE, SIDE, 3]);
     const taken = level?.train[0]?.picture ?? [];
@@ -153,8 +123,7 @@ describe.skipIf(!hasChromium)('taking pictures with the camera in the level edit
       navigator.mediaDevices.getUserMedia = () =>
         Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     });
-    const refused = await openEditor(context);
-    const refusedErrors = collectErrors(refused);
+    const { page: refused, errors: refusedErrors } = await openLevelEditor(context);
     await refused.getByRole('tab', { name: '2. Pictures' }).click();
     await refused.getByRole('button', { name: 'Camera' }).click();
     const alert = refused.locator('.editor-camera [role="alert"]');
@@ -172,7 +141,7 @@ describe.skipIf(!hasChromium)('taking pictures with the camera in the level edit
       navigator.mediaDevices.getUserMedia = () =>
         Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
     });
-    const none = await openEditor(context);
+    const { page: none } = await openLevelEditor(context);
     await none.getByRole('tab', { name: '2. Pictures' }).click();
     await none.getByRole('button', { name: 'Camera' }).click();
     await none.locator('.editor-camera [role="alert"]', { hasText: 'No camera was found.' }).waitFor();

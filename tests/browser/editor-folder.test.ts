@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, hasChromium, launchChromium } from './chromium';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from './chromium';
+import { openLevelEditor, savedLevels } from './level-editor';
 import { greyPng } from './pages/editor-png';
 
 const SCREENSHOTS = 'screenshots';
@@ -18,25 +19,6 @@ interface SavedLevel {
   classes: string[];
   train: { label: string; picture: string[] }[];
   test: { label: string; picture: string[] }[];
-}
-
-/** The levels the editor saved in IndexedDB. */
-function savedLevels(target: Page): Promise<SavedLevel[]> {
-  return target.evaluate(
-    () =>
-      new Promise<SavedLevel[]>((resolve, reject) => {
-        const open = indexedDB.open('convblocks');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('customLevels').objectStore('customLevels').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(all.result.map((row: { level: SavedLevel }) => row.level));
-          };
-        };
-      }),
-  );
 }
 
 /** How many pictures of each class a level holds in a set. */
@@ -56,16 +38,13 @@ describe.skipIf(!hasChromium)('importing a folder or zip of pictures into the le
 
   async function saved(): Promise<SavedLevel | undefined> {
     await page.locator('.editor-save-status', { hasText: 'Saved in this browser' }).waitFor();
-    return (await savedLevels(page))[0];
+    return (await savedLevels<SavedLevel>(page))[0];
   }
 
   beforeAll(async () => {
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    page = await context.newPage();
-    errors = collectErrors(page);
-    await page.goto(`${inject('baseUrl')}tests/browser/pages/editor.html#/editor`);
-    await page.waitForSelector('body[data-ready]', { timeout: 120_000 });
+    ({ page, errors } = await openLevelEditor(context));
     await page.getByLabel('Title', { exact: true }).fill('Pets');
     await page.getByRole('tab', { name: '2. Pictures' }).click();
   });
