@@ -17,46 +17,42 @@ export interface SkippedRecord {
   readonly message: string;
 }
 
+type AddRow = (contents: Contents, row: unknown, key: string) => void;
+
+/** The stores whose records are kept under their own id, and the record each holds. */
+type KeyedStore = Exclude<StoreName, 'settings'>;
+type RecordOf<S extends KeyedStore> = Contents[S] extends Map<string, infer T> ? T : never;
+
+/**
+ * Parses a row of a keyed store, checks that the key it is stored under is its own id (`field`
+ * names the id in the message when it is not), and keeps it.
+ */
+function keyedRow<S extends KeyedStore>(
+  store: S,
+  parse: (row: unknown) => RecordOf<S>,
+  field: string,
+  id: (item: RecordOf<S>) => string,
+): AddRow {
+  return (contents, row, key) => {
+    const item = parse(row);
+    checkKey(key, id(item), field);
+    // Contents[S] is that very map; TypeScript cannot narrow a generic key's property to it.
+    (contents[store] as Map<string, RecordOf<S>>).set(key, item);
+  };
+}
+
 /** Checks one row and adds it to the contents; throws a SpecError when the row is bad. */
-const ADD_ROW: { readonly [S in StoreName]: (contents: Contents, row: unknown, key: string) => void } = {
-  progress: (contents, row, key) => {
-    const progress = parseProgress(row);
-    checkKey(key, progress.levelId, 'levelId');
-    contents.progress.set(key, progress);
-  },
-  workspaces: (contents, row, key) => {
-    const workspace = parseWorkspace(row);
-    checkKey(key, workspace.levelId, 'levelId');
-    contents.workspaces.set(key, workspace);
-  },
-  networks: (contents, row, key) => {
-    const saved = parseSavedNetwork(row);
-    checkKey(key, saved.id, 'id');
-    contents.networks.set(key, saved);
-  },
-  customLevels: (contents, row, key) => {
-    const custom = parseCustomLevel(row);
-    checkKey(key, custom.level.id, 'id');
-    contents.customLevels.set(key, custom);
-  },
+const ADD_ROW: { readonly [S in StoreName]: AddRow } = {
+  progress: keyedRow('progress', parseProgress, 'levelId', (p) => p.levelId),
+  workspaces: keyedRow('workspaces', parseWorkspace, 'levelId', (w) => w.levelId),
+  networks: keyedRow('networks', parseSavedNetwork, 'id', (n) => n.id),
+  customLevels: keyedRow('customLevels', parseCustomLevel, 'id', (l) => l.level.id),
   settings: (contents, row) => {
     contents.settings = { ...contents.settings, ...parseSettingRow(row, 'settings') };
   },
-  levelDrafts: (contents, row, key) => {
-    const draft = parseLevelDraft(row);
-    checkKey(key, draft.key, 'key');
-    contents.levelDrafts.set(key, draft);
-  },
-  lastRuns: (contents, row, key) => {
-    const run = parseLastRun(row);
-    checkKey(key, run.levelId, 'levelId');
-    contents.lastRuns.set(key, run);
-  },
-  packs: (contents, row, key) => {
-    const saved = parseSavedPack(row);
-    checkKey(key, saved.id, 'id');
-    contents.packs.set(key, saved);
-  },
+  levelDrafts: keyedRow('levelDrafts', parseLevelDraft, 'key', (d) => d.key),
+  lastRuns: keyedRow('lastRuns', parseLastRun, 'levelId', (r) => r.levelId),
+  packs: keyedRow('packs', parseSavedPack, 'id', (p) => p.id),
 };
 
 function checkKey(key: string, value: string, field: string): void {
