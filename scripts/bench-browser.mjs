@@ -3,9 +3,9 @@
 // Options: --quick (skip the slow cases), --section=NAME (run one section), --soak=MINUTES (train
 // over and over for that long and report heap and tensor growth; the issue asks for 10).
 import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
 import { FIRST_SCREEN, measureFirstScreen } from './bench-first-screen.mjs';
 import { exposeHeapReader } from './bench-heaps.mjs';
+import { startBenchServer } from './bench-server.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -36,27 +36,7 @@ function printTable(title, columns, rows) {
   for (const row of rows) console.log(line(row));
 }
 
-const server = await createServer({
-  // No hot reload: an edit elsewhere in the tree must not reload the page mid-measurement.
-  server: { port: 0, host: '127.0.0.1', hmr: false },
-  logLevel: 'error',
-  clearScreen: false,
-  // The worker's imports, bundled before the page asks: Vite's scanner does not follow
-  // `new Worker(new URL(...))`, and bundling them mid-load would hand the worker two copies of tfjs-core.
-  optimizeDeps: {
-    include: [
-      '@tensorflow/tfjs-core',
-      '@tensorflow/tfjs-core/dist/register_all_gradients',
-      '@tensorflow/tfjs-backend-cpu',
-      '@tensorflow/tfjs-backend-wasm',
-      '@tensorflow/tfjs-backend-webgl',
-      'comlink',
-    ],
-  },
-});
-await server.listen();
-const address = server.httpServer?.address();
-const port = typeof address === 'object' && address ? address.port : 0;
+const server = await startBenchServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
@@ -69,7 +49,7 @@ try {
   // The soak reads the page's and the training worker's heaps through the DevTools protocol.
   if (soakMinutes) await exposeHeapReader(page);
   // Vite transforms the page on its first load: minutes on a busy machine.
-  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html`, { timeout: 300_000 });
+  await page.goto(server.pageUrl, { timeout: 300_000 });
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const version = browser.version();
   console.log(

@@ -3,7 +3,7 @@
 // and again half its length later, and prints the constructors whose count or size grew most between the two.
 //   node scripts/soak-heap-diff.mjs [MINUTES]
 import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { startBenchServer } from './bench-server.mjs';
 
 const minutes = Number(process.argv[2] ?? 2);
 
@@ -40,29 +40,14 @@ async function snapshot(cdp) {
   return aggregate(chunks.join(''));
 }
 
-const server = await createServer({
-  server: { port: 0, host: '127.0.0.1', hmr: false },
-  logLevel: 'error',
-  optimizeDeps: {
-    include: [
-      '@tensorflow/tfjs-core',
-      '@tensorflow/tfjs-core/dist/register_all_gradients',
-      '@tensorflow/tfjs-backend-cpu',
-      '@tensorflow/tfjs-backend-wasm',
-      '@tensorflow/tfjs-backend-webgl',
-      'comlink',
-    ],
-  },
-});
-await server.listen();
-const { port } = server.httpServer.address();
+const server = await startBenchServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html`);
+  await page.goto(server.pageUrl);
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
