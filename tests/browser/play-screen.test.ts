@@ -4,14 +4,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { loadAllBuiltInLevels } from '../../src/game/catalog';
-import { encodeNetworkLink } from '../../src/share';
-import { levelNetwork, levelTraining, MAX } from '../../src/spec';
+import { MAX } from '../../src/spec';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
 import { insideVotes } from './inside-votes';
 import { openUnlocked } from './unlock';
+import { openXVsOWithPool } from './x-vs-o-pool';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -119,23 +118,7 @@ describe('the play screen, looked at', { timeout: LONG_TEST_MS }, () => {
   ] as const)('shows x-vs-o mid-training and its verdict on a %s', async (name, viewport, phone) => {
     const page = await browser().newPage({ viewport, isMobile: phone, hasTouch: phone });
     const errors = collectErrors(page);
-    // The starter with the Pool its parameter budget asks for (the level's lesson), opened as a shared
-    // network: dragging into the phone's narrow block area is tested elsewhere.
-    const level = (await loadAllBuiltInLevels()).find((l) => l.id === 'x-vs-o');
-    if (!level?.starter) throw new Error('x-vs-o has no starter');
-    const [first, ...rest] = level.starter;
-    if (!first) throw new Error('x-vs-o has an empty starter');
-    const layers = [
-      first,
-      { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' } as const,
-      ...rest,
-    ];
-    const network = levelNetwork(level, layers, levelTraining(level));
-    await page.goto(`${baseUrl}${encodeNetworkLink(network, { withWeights: false }).hash}`, {
-      timeout: 120_000,
-    });
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await page.locator('.blocklyWorkspace g.convblocks_pool').first().waitFor();
+    await openXVsOWithPool(page, baseUrl);
     await page.getByLabel('Speed').selectOption('slow');
     const train = page.getByRole('button', { name: 'Train' });
     await train.click();

@@ -3,12 +3,10 @@
  * after its verdict, at 1280x720 and at 390x844 with touch. `ROOM_SHOTS` names them (before/after).
  */
 import { describe, expect, inject, it } from 'vitest';
-import { loadAllBuiltInLevels } from '../../src/game/catalog';
-import { encodeNetworkLink } from '../../src/share';
-import { levelNetwork, levelTraining } from '../../src/spec';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { collectErrors, useChromium } from './chromium';
 import { openUnlocked } from './unlock';
+import { openXVsOWithPool } from './x-vs-o-pool';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -27,18 +25,7 @@ describe('the level screen, photographed', { timeout: LONG_TEST_MS }, () => {
     const start = page.getByRole('button', { name: 'Start building' });
     await start.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `screenshots/${prefix}-${name}-intro.png` });
-    const level = (await loadAllBuiltInLevels()).find((l) => l.id === 'x-vs-o');
-    const [first, ...rest] = level?.starter ?? [];
-    if (!level || !first) throw new Error('x-vs-o has no starter');
-    const layers = [
-      first,
-      { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' } as const,
-      ...rest,
-    ];
-    const network = levelNetwork(level, layers, levelTraining(level));
-    await page.goto(`${baseUrl}${encodeNetworkLink(network, { withWeights: false }).hash}`);
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await page.locator('.blocklyWorkspace g.convblocks_pool').first().waitFor();
+    await openXVsOWithPool(page, baseUrl);
     await page.getByLabel('Speed').selectOption('slow');
     await page.getByRole('button', { name: 'Train' }).click();
     await expect
