@@ -160,12 +160,12 @@ describe('room to build at 1280x720', { timeout: LONG_TEST_MS }, () => {
       // Both curves and the first picture with its vote are on screen, beside the blocks.
       const screen = { x: 0, y: 0, ...viewport };
       const beside = (b: Box) => inside(b, screen) && b.x >= seen.editor.x + seen.editor.width;
-      await page.screenshot({ path: `screenshots/room-${level.id}-1280.png` });
       expect(seen.charts, level.id).toHaveLength(2);
       for (const chart of seen.charts) expect(beside(chart), `${level.id} curves`).toBe(true);
       expect(seen.firstPicture && beside(seen.firstPicture), `${level.id} votes`).toBe(true);
     }
     console.info(`block area share of the height: ${shares.join(', ')}`);
+    // One picture for a person to look at: the last level's reference network (the loop checks them all).
     await page.screenshot({ path: 'screenshots/room-last-reference-1280.png' });
     expect(errors).toEqual([]);
     await page.close();
