@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNetwork } from '../../src/spec';
 import { slashClassifier } from '../fixtures';
-import { slashLevel } from './run';
+import { slashLevel, slashNetwork } from './run';
 
 const folder = mkdtempSync(join(tmpdir(), 'convblocks-cli-'));
 const file = (name: string, value: unknown) => {
@@ -24,15 +24,7 @@ function convblocks(...args: string[]) {
 }
 
 const level = slashLevel();
-const network = {
-  kind: 'convblocks/network',
-  version: 1,
-  name: 'four votes',
-  level: 'slash-2x2',
-  input: [2, 2, 1],
-  layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
-  training: { learningRate: 0.1 },
-};
+const network = slashNetwork({ level: 'slash-2x2' });
 
 beforeAll(() => {
   // The first run bundles the sources; later runs reuse the bundle.

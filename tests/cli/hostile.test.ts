@@ -6,24 +6,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { convblocks, convblocksCapped, slashLevel as level, scratchFolder } from './run';
+import { convblocks, convblocksCapped, slashLevel as level, scratchFolder, slashNetwork } from './run';
 
 const { folder, file } = scratchFolder('convblocks-hostile-');
 
 /** Any character a terminal acts on or hides, other than the line ends the CLI writes itself. */
 const RAW = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
-const network = (changes: Record<string, unknown> = {}) => ({
-  kind: 'convblocks/network',
-  version: 1,
-  name: 'four votes',
-  classes: ['\\', '/'],
-  input: [2, 2, 1],
-  layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
-  training: { learningRate: 0.1 },
-  weights: [null, { kernel: [1, -1, -1, 1, -1, 1, 1, -1], bias: [0, 0] }],
-  ...changes,
-});
+/** The slash network with its classes and weights written in, with changes. */
+const network = (changes: Record<string, unknown> = {}) =>
+  slashNetwork({
+    classes: ['\\', '/'],
+    weights: [null, { kernel: [1, -1, -1, 1, -1, 1, 1, -1], bias: [0, 0] }],
+    ...changes,
+  });
 
 const picture = file('picture.json', ['#.', '.#']);
 

@@ -70,3 +70,14 @@ export const slashLevel = (changes: Record<string, unknown> = {}) => ({
   reference: { layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }], training: { learningRate: 0.1 } },
   ...changes,
 });
+
+/** A network for the slash level: its pictures flattened into two votes, with changes. */
+export const slashNetwork = (changes: Record<string, unknown> = {}) => ({
+  kind: 'convblocks/network',
+  version: 1,
+  name: 'four votes',
+  input: [2, 2, 1],
+  layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }],
+  training: { learningRate: 0.1 },
+  ...changes,
+});
