@@ -8,31 +8,11 @@ import { decodeLink, encodeNetworkLink, readSharedText } from '../../src/share';
 import { describeValue, parseLevel, parseNetwork, parsePicture } from '../../src/spec';
 import { refusal } from '../share/refusal';
 import { xVsONetwork } from '../share/samples';
+import { edited, weightedXoNetwork } from './documents';
 
 type Doc = Record<string, unknown>;
 
-const network = (): Doc => ({
-  kind: 'convblocks/network',
-  version: 1,
-  name: 'my X spotter',
-  input: [9, 9, 1],
-  classes: ['X', 'O'],
-  layers: [
-    { type: 'conv', filters: 2, size: 3 },
-    { type: 'relu' },
-    { type: 'pool', size: 2, padding: 'same' },
-    { type: 'flatten' },
-    { type: 'dense', units: 2 },
-  ],
-  training: { optimizer: 'adam', learningRate: 0.01, batchSize: 32, seed: 1 },
-  weights: [
-    { kernel: Array(18).fill(0.1), bias: [0, 0] },
-    null,
-    null,
-    null,
-    { kernel: Array(64).fill(0.2), bias: [0.1, -0.1] },
-  ],
-});
+const network = weightedXoNetwork;
 
 const level = (): Doc => ({
   kind: 'convblocks/level',
@@ -52,16 +32,8 @@ const level = (): Doc => ({
   reference: { layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }], training: { learningRate: 0.1 } },
 });
 
-/** A copy of `doc` with the value at `path` replaced (or removed, for undefined). */
-function edit(doc: Doc, path: (string | number)[], value: unknown): Doc {
-  const copy = structuredClone(doc);
-  let node = copy as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path[path.length - 1] as string | number] = value;
-  return copy;
-}
-const net = (path: (string | number)[], value: unknown) => () => parseNetwork(edit(network(), path, value));
-const lvl = (path: (string | number)[], value: unknown) => () => parseLevel(edit(level(), path, value));
+const net = (path: (string | number)[], value: unknown) => () => parseNetwork(edited(network(), path, value));
+const lvl = (path: (string | number)[], value: unknown) => () => parseLevel(edited(level(), path, value));
 /** A link made by hand with Node's zlib, so it can carry what our encoder never writes. */
 const linkOf = (tag: string, value: unknown) =>
   `#${tag}=${deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8')).toString('base64url')}`;
@@ -297,7 +269,7 @@ const refused: [string, () => unknown, Refused][] = [
   // Links carry the same documents and get the same checks.
   [
     'a link to a network with 1e308 weights',
-    () => decodeLink(linkOf('net', edit(network(), ['weights', 0, 'bias', 0], 1e308))),
+    () => decodeLink(linkOf('net', edited(network(), ['weights', 0, 'bias', 0], 1e308))),
     ['weights[0].bias[0]', /at most 1000000/],
   ],
   [
@@ -307,17 +279,17 @@ const refused: [string, () => unknown, Refused][] = [
   ],
   [
     'a link to a level with a right-to-left title',
-    () => decodeLink(linkOf('level', edit(level(), ['title'], '\u202eSlash'))),
+    () => decodeLink(linkOf('level', edited(level(), ['title'], '\u202eSlash'))),
     ['title', /direction-changing character U\+202E/],
   ],
   [
     'a link to a network with a zero-width class',
-    () => decodeLink(linkOf('net', edit(network(), ['classes'], ['X', '\u200bX']))),
+    () => decodeLink(linkOf('net', edited(network(), ['classes'], ['X', '\u200bX']))),
     ['classes[1]', /invisible character U\+200B/],
   ],
   [
     'pasted JSON with an escape in a class',
-    () => readSharedText(JSON.stringify(edit(network(), ['classes'], ['\u001b[2J', 'O']))),
+    () => readSharedText(JSON.stringify(edited(network(), ['classes'], ['\u001b[2J', 'O']))),
     ['classes[0]', /control character U\+001B/],
   ],
   // Version 2's traps and proofs: each one is a network, held to what any network is.
