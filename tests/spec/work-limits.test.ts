@@ -7,30 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX, parseLevel, parseNetwork } from '../../src/spec';
 import { stepWork } from '../../src/spec/work';
-
-/** A level of `count` pictures of `side`x`side`x`channels`, written as `#`/`.` rows (rows shared, so cheap to build). */
-function bigLevel(count: number, side: number, channels: number, changes: Record<string, unknown> = {}) {
-  const row = '#.'.repeat(side / 2);
-  const picture = Array.from({ length: side }, () => row);
-  return {
-    kind: 'convblocks/level',
-    version: 1,
-    id: 'big',
-    title: 'Big',
-    concept: 'many pictures',
-    intro: [],
-    input: [side, side, channels],
-    blank: 0,
-    classes: ['a', 'b'],
-    train: Array.from({ length: count }, (_, i) => ({ label: i % 2 ? 'a' : 'b', picture })),
-    test: [{ label: 'a', picture }],
-    goal: { testAccuracy: 1 },
-    limits: { blocks: ['flatten', 'dense'], maxLayers: 2 },
-    stars: [],
-    hints: [],
-    ...changes,
-  };
-}
+import { bigLevelDocument, heavyNetworkDocument, heavyReference } from '../fixtures/heavy-documents';
 
 const thrown = (parse: () => unknown): string => {
   try {
@@ -43,61 +20,43 @@ const thrown = (parse: () => unknown): string => {
 
 describe('limits on work', () => {
   it('refuses the reported 3,500 pictures of 64x64x4, naming the count', () => {
-    expect(thrown(() => parseLevel(bigLevel(3500, 64, 4)))).toBe(
+    expect(thrown(() => parseLevel(bigLevelDocument(3500, 64, 4)))).toBe(
       `train: 3501 pictures of 64x64x4 are 57360384 pixel values, more than the ${MAX.pixelValues} a level may hold`,
     );
   });
 
   it('refuses a level just over the pixel cap', () => {
     const count = Math.floor(MAX.pixelValues / (64 * 64 * 4));
-    expect(thrown(() => parseLevel(bigLevel(count, 64, 4)))).toMatch(/^train: .* pixel values, more than/);
+    expect(thrown(() => parseLevel(bigLevelDocument(count, 64, 4)))).toMatch(
+      /^train: .* pixel values, more than/,
+    );
   });
 
   it('opens a level just under the pixel cap', () => {
     const count = Math.floor(MAX.pixelValues / (64 * 64 * 4)) - 1;
-    expect(parseLevel(bigLevel(count, 64, 4)).train).toHaveLength(count);
+    expect(parseLevel(bigLevelDocument(count, 64, 4)).train).toHaveLength(count);
   });
 
   it.each([
     ['limits.maxSteps', { limits: { blocks: ['flatten', 'dense'], maxLayers: 2, maxSteps: 1_000_000 } }],
     ['stars[0].maxSteps', { stars: [{ maxSteps: 1_000_000 }] }],
   ])('refuses a million training steps in %s', (field, changes) => {
-    expect(thrown(() => parseLevel(bigLevel(2, 2, 1, changes)))).toMatch(
+    expect(thrown(() => parseLevel(bigLevelDocument(2, 2, 1, changes)))).toMatch(
       new RegExp(`^${field.replace(/[[\].]/g, '\\$&')}: .*1000000`),
     );
   });
 
   it('refuses a reference network whose one step is too much work', () => {
-    const reference = {
-      layers: [
-        { type: 'conv', filters: 256, size: 9, stride: 1, padding: 'same' },
-        { type: 'pool', op: 'max', size: 16, stride: 16, padding: 'valid' },
-        { type: 'flatten' },
-        { type: 'dense', units: 2 },
-      ],
-      training: { optimizer: 'adam', learningRate: 0.01, batchSize: 4096, seed: 1 },
-    };
-    expect(thrown(() => parseLevel(bigLevel(400, 64, 1, { reference })))).toMatch(
+    const reference = heavyReference();
+    expect(thrown(() => parseLevel(bigLevelDocument(400, 64, 1, { reference })))).toMatch(
       /^reference: one training step is \d+ multiply-adds, more than the \d+ a browser can do in about a second$/,
     );
   });
 
   it('refuses a network whose one step is too much work', () => {
-    const network = {
-      kind: 'convblocks/network',
-      version: 1,
-      name: 'heavy',
-      input: [64, 64, 4],
-      classes: ['a', 'b'],
-      layers: [
-        { type: 'conv', filters: 256, size: 9, stride: 1, padding: 'same' },
-        { type: 'pool', op: 'max', size: 16, stride: 16, padding: 'valid' },
-        { type: 'flatten' },
-        { type: 'dense', units: 2 },
-      ],
-      training: { optimizer: 'adam', learningRate: 0.01, batchSize: 4096, seed: 1 },
-    };
-    expect(thrown(() => parseNetwork(network))).toMatch(/^training\.batchSize: one training step/);
+    expect(thrown(() => parseNetwork(heavyNetworkDocument()))).toMatch(
+      /^training\.batchSize: one training step/,
+    );
   });
 
   it('keeps every built-in level far below each cap (a hundredth or less)', () => {

@@ -12,6 +12,7 @@ import { deflateText } from '../../src/share/compress';
 import { SpecError } from '../../src/spec';
 import { OPEN_TIMEOUT_MS, type PlayerStore, parseBackup } from '../../src/storage';
 import { readChangeMessage } from '../../src/storage/change-channel';
+import { bigLevelDocument, heavyNetworkDocument, heavyReference } from '../fixtures/heavy-documents';
 import { ManualTimers } from '../fixtures/manual-timers';
 import { instrumentedFactory, silentFactory, throwingPutFactory } from './fault-factories';
 import { levelDocument, openTestStore, sampleLevel, sampleNetwork, win } from './helpers';
@@ -45,18 +46,8 @@ export const refusedBy = async (attempt: () => unknown): Promise<Outcome> => {
 
 const check = (ok: boolean, detail: string): Outcome => ({ kind: ok ? 'kept' : 'lost', detail });
 
-/** A level document of `count` pictures of side x side x channels in `#`/`.` rows, built cheaply. */
-export function bigLevelDocument(count: number, side: number, channels: number, changes: object = {}) {
-  const picture = Array.from({ length: side }, () => '#.'.repeat(side / 2));
-  return levelDocument({
-    id: 'big',
-    input: [side, side, channels],
-    blank: 0,
-    train: Array.from({ length: count }, (_, i) => ({ label: i % 2 ? '\\' : '/', picture })),
-    test: [{ label: '/', picture }],
-    ...changes,
-  });
-}
+// The oversized level lives with the other heavy documents; the hostile corpora import it from here.
+export { bigLevelDocument };
 
 /** A `#level=` link of any JSON, as a crafted link would carry it (no parsing on the way). */
 const linkOf = (document: object) =>
@@ -146,44 +137,12 @@ export const STORAGE_CORPUS: readonly HostileCase[] = [
     name: 'a reference network of 256 9x9 filters at batch 4096 on 64x64',
     run: () =>
       refusedBy(() =>
-        readSharedText(
-          JSON.stringify(
-            bigLevelDocument(200, 64, 1, {
-              reference: {
-                layers: [
-                  { type: 'conv', filters: 256, size: 9, stride: 1, padding: 'same' },
-                  { type: 'pool', op: 'max', size: 16, stride: 16, padding: 'valid' },
-                  { type: 'flatten' },
-                  { type: 'dense', units: 2 },
-                ],
-                training: { optimizer: 'adam', learningRate: 0.01, batchSize: 4096, seed: 1 },
-              },
-            }),
-          ),
-        ),
+        readSharedText(JSON.stringify(bigLevelDocument(200, 64, 1, { reference: heavyReference() }))),
       ),
   },
   {
     name: 'a network of 256 9x9 filters on 64x64x4 at batch 4096',
-    run: () =>
-      refusedBy(() =>
-        readSharedText(
-          JSON.stringify({
-            kind: 'convblocks/network',
-            version: 1,
-            name: 'heavy',
-            input: [64, 64, 4],
-            classes: ['a', 'b'],
-            layers: [
-              { type: 'conv', filters: 256, size: 9, stride: 1, padding: 'same' },
-              { type: 'pool', op: 'max', size: 16, stride: 16, padding: 'valid' },
-              { type: 'flatten' },
-              { type: 'dense', units: 2 },
-            ],
-            training: { optimizer: 'adam', learningRate: 0.01, batchSize: 4096, seed: 1 },
-          }),
-        ),
-      ),
+    run: () => refusedBy(() => readSharedText(JSON.stringify(heavyNetworkDocument()))),
   },
   {
     name: 'a shared level with the id of the player’s own level',
