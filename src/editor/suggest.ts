@@ -3,6 +3,8 @@
  * networks use, sized to this level (its picture size and class count) and kept to its rules, plus
  * a few small stand-bys for levels whose rules none of those fit, smallest first.
  */
+// Only the limits module: the blocks' index also loads Blockly, which this rule does not need.
+import { limitProblems } from '../blocks/limits';
 import { classifierProblem, inferShapes, type LayerSpec, type LevelLimits, MAX, type Shape } from '../spec';
 
 /** A network to try, with its size and a short name for people. */
@@ -52,15 +54,9 @@ export function sizeTo(layers: readonly LayerSpec[], input: Shape, classCount: n
   return sized;
 }
 
+/** Whether the network keeps to every limit of the level: the rule the block editor marks. */
 function allowed(layers: readonly LayerSpec[], input: Shape, limits: LevelLimits): boolean {
-  if (!layers.every((l) => limits.blocks.includes(l.type))) return false;
-  if (limits.maxLayers !== undefined && layers.length > limits.maxLayers) return false;
-  for (const [type, most] of Object.entries(limits.maxBlocks ?? {})) {
-    if (most !== undefined && layers.filter((l) => l.type === type).length > most) return false;
-  }
-  if (limits.maxParams !== undefined && inferShapes(input, layers).totalParams > limits.maxParams)
-    return false;
-  return true;
+  return limitProblems(layers, inferShapes(input, layers).totalParams, limits).length === 0;
 }
 
 /** A network's main layers in a few words: "conv 4 filters 3x3, pool 3, dense 2". */
