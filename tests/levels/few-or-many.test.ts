@@ -21,13 +21,15 @@ function pooled(example: Example, op: 'max' | 'avg', size: number, stride = size
 }
 
 /** The drops of a picture as `[y, x]` points. */
-const drops = (example: Example) =>
-  example.pixels.flatMap((value, at) => (value === 1 ? [[Math.floor(at / SIDE), at % SIDE]] : []));
+const drops = (example: Example): [number, number][] =>
+  example.pixels.flatMap((value, at): [number, number][] =>
+    value === 1 ? [[Math.floor(at / SIDE), at % SIDE]] : [],
+  );
 
 describe('the few-or-many level', () => {
   it('comes after stride-and-padding, with a hidden test of at least 8 pictures of each class', () => {
     const ids = (readLevelFile('index.json') as { levels: string[] }).levels;
-    expect(ids.indexOf('few-or-many')).toBe(ids.indexOf('stride-and-padding') + 1);
+    expect(ids.indexOf('few-or-many')).toBeGreaterThan(ids.indexOf('stride-and-padding'));
     for (const label of level.classes) {
       expect(level.test.filter((example) => example.label === label).length).toBeGreaterThanOrEqual(8);
     }
