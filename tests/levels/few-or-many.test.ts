@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { poolForward, windowGeometry } from '../../src/engine/plain-windows';
-import { type Example, inferShapes, parseLevel } from '../../src/spec';
+import { type Example, inferShapes, type Padding, parseLevel } from '../../src/spec';
 import { readLevelFile } from './built-in-levels';
 
 const level = parseLevel(readLevelFile('few-or-many.json'));
@@ -13,8 +13,14 @@ const examples = [...level.train, ...level.test];
 const SIDE = 8;
 
 /** The engine's pooling of one picture with `size` windows (stride as big), as plain numbers. */
-function pooled(example: Example, op: 'max' | 'avg', size: number, stride = size): number[] {
-  const geometry = windowGeometry([SIDE, SIDE, 1], size, stride, 'valid');
+function pooled(
+  example: Example,
+  op: 'max' | 'avg',
+  size: number,
+  stride = size,
+  padding: Padding = 'valid',
+): number[] {
+  const geometry = windowGeometry([SIDE, SIDE, 1], size, stride, padding);
   const out = new Float32Array(geometry.outH * geometry.outW);
   poolForward(geometry, op, 1, Float32Array.from(example.pixels), out);
   return [...out];
@@ -54,6 +60,38 @@ describe('the few-or-many level', () => {
       const seen = new Set(examples.map((example) => JSON.stringify(pooled(example, 'max', size))));
       expect([...seen]).toEqual([JSON.stringify(size === 4 ? [1, 1, 1, 1] : [1])]);
     }
+  });
+
+  it('leaves every max pool the budget allows under the goal, even with the best rule for its numbers', () => {
+    // A Pool on the pictures, then Flatten and Dense: 2n + 2 parameters for n pooled numbers, so at
+    // most 5 numbers fit the 12. A 1x1 Conv before it only flips or shifts what the max keeps.
+    const best: string[] = [];
+    let checked = 0;
+    for (const padding of ['valid', 'same'] as const) {
+      for (let size = 1; size <= SIDE; size++) {
+        for (let stride = 1; stride <= SIDE; stride++) {
+          const shape = inferShapes(level.input, [{ type: 'pool', op: 'max', size, stride, padding }]);
+          if (
+            shape.errorAt !== -1 ||
+            2 * pooled(examples[0] as Example, 'max', size, stride, padding).length + 2 > 12
+          )
+            continue;
+          checked++;
+          // The best any rule can do on the hidden test: the commoner class for each set of numbers.
+          const votes = new Map<string, Map<string, number>>();
+          for (const example of level.test) {
+            const key = JSON.stringify(pooled(example, 'max', size, stride, padding));
+            const counts = votes.get(key) ?? new Map<string, number>();
+            counts.set(example.label, (counts.get(example.label) ?? 0) + 1);
+            votes.set(key, counts);
+          }
+          const right = [...votes.values()].reduce((sum, counts) => sum + Math.max(...counts.values()), 0);
+          if (right / level.test.length >= level.goal.testAccuracy) best.push(`${size}/${stride} ${padding}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+    expect(best).toEqual([]);
   });
 
   it('gives an average pool over the whole screen a number that splits the classes: drops / 64', () => {
