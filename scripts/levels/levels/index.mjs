@@ -3,6 +3,7 @@ import * as checker2x2 from './checker-2x2.mjs';
 import * as deepStack from './deep-stack.mjs';
 import * as diagonals9x9 from './diagonals-9x9.mjs';
 import * as digits from './digits.mjs';
+import * as fewOrMany from './few-or-many.mjs';
 import * as fourWays2x2 from './four-ways-2x2.mjs';
 import * as happyFace from './happy-face.mjs';
 import * as learningRate from './learning-rate.mjs';
@@ -24,6 +25,7 @@ const LEVELS = [
   xVsO,
   xVsOMoved,
   strideAndPadding,
+  fewOrMany,
   happyFace,
   threeFaces,
   deepStack,
