@@ -25,6 +25,10 @@ export function recordFrames(warmUpMs: number): { stop(): FrameStats } {
   return {
     stop() {
       running = false;
+      // The frame still awaited counts too: a page that drew no frame at all while watched stalled
+      // for the whole time, which an empty list would report as 0 ms.
+      const now = performance.now();
+      if (now - started > warmUpMs) intervals.push(now - Math.max(last, started + warmUpMs));
       return frameStats(intervals);
     },
   };

@@ -3,6 +3,7 @@
  * points before drawing, so a redraw costs the same after ten steps or ten thousand.
  */
 import { formatShort } from './colour-scale';
+import { viewContext } from './picture';
 import type { HistoryPoint } from './types';
 
 /** The most points a chart draws per series. */
@@ -181,7 +182,7 @@ function legendItem(doc: Document, legend: HTMLElement, s: Series): HTMLElement 
   swatch.width = 24;
   swatch.height = 8;
   swatch.setAttribute('aria-hidden', 'true');
-  const context = swatch.getContext('2d');
+  const context = viewContext(swatch);
   if (context) {
     context.strokeStyle = s.colour;
     context.lineWidth = 2;
@@ -236,7 +237,7 @@ export function createChart(doc: Document, options: ChartOptions): Chart {
           ? `${options.title} over ${last.step} steps; ${legendValues.map((t) => t.textContent).join(', ')}`
           : `${options.title}: no training steps yet`,
       );
-      const context = canvas.getContext('2d');
+      const context = viewContext(canvas);
       if (!context) return;
       downsample(history, MAX_DRAWN_POINTS, thinned);
       context.setTransform(ratio, 0, 0, ratio, 0, 0);

@@ -33,6 +33,18 @@ export function cellPixelsFor(extent: number, target: number): number {
   return Math.max(2, Math.min(32, Math.floor(target / Math.max(extent, 1))));
 }
 
+/**
+ * The view's 2D drawing context for `canvas`, kept in memory rather than on the GPU. The views'
+ * canvases are small (a picture of a few dozen values, a 320x150 chart) and redrawn about 15 times
+ * a second while a network trains: on the GPU each one is a texture layer of its own that every
+ * redraw hands to the compositor, which cost a whole frame per update under software WebGL
+ * (headless Chromium, a machine without a GPU: 8-12 frames a second instead of 60 while only the
+ * curves were redrawn). In memory, a canvas is painted with the page's tiles like an image.
+ */
+export function viewContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+  return canvas.getContext('2d', { willReadFrequently: true });
+}
+
 // One ImageData per canvas, reused from frame to frame, so drawing allocates nothing once set up.
 const buffers = new WeakMap<HTMLCanvasElement, ImageData>();
 
@@ -72,7 +84,7 @@ export function drawChannel(
 ): void {
   if (canvas.width !== view.width) canvas.width = view.width;
   if (canvas.height !== view.height) canvas.height = view.height;
-  const context = canvas.getContext('2d');
+  const context = viewContext(canvas);
   if (!context) return;
   const image = bufferFor(canvas, context, view.width, view.height);
   paintChannel(values, view, scale, image.data);
