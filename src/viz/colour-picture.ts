@@ -100,23 +100,23 @@ export function drawPicture(
 }
 
 /**
- * One colour filter's weights as the colours it looks for: each channel's weight from `-limit` (no
- * light) through 0 (half light) to `+limit` (full light), so a filter that weighs red up and the
- * others down is drawn red. `kernel` is flat HWIO with `inChannels` = 3.
+ * One colour filter's weights as the colours it looks for: each channel's weight from minus the
+ * filter's largest weight (no light) through 0 (half light) to plus it (full light), so a filter
+ * that weighs red up and the others down is drawn red. Each filter spans its own range, so a weak
+ * filter still shows its colour. `kernel` is flat HWIO with 3 input channels.
  */
 export function filterColours(
   kernel: ArrayLike<number>,
   layout: { readonly size: number; readonly filters: number },
   filter: number,
-  limit: number,
 ): Float32Array {
   const { size, filters } = layout;
   const out = new Float32Array(size * size * 3);
-  for (let i = 0; i < size * size; i++) {
-    for (let c = 0; c < 3; c++) {
-      const w = kernel[(i * 3 + c) * filters + filter] as number;
-      out[i * 3 + c] = (w / (limit || 1) + 1) / 2;
-    }
+  let limit = 0;
+  for (let i = 0; i < size * size * 3; i++)
+    limit = Math.max(limit, Math.abs(kernel[i * filters + filter] as number));
+  for (let i = 0; i < size * size * 3; i++) {
+    out[i] = ((kernel[i * filters + filter] as number) / (limit || 1) + 1) / 2;
   }
   return out;
 }

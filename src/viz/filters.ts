@@ -178,7 +178,7 @@ export function createFiltersView(doc: Document): FiltersView {
         block.legend.update(scale);
         const { size } = block.layout;
         for (const [f, canvas] of block.colours.entries()) {
-          const light = filterColours(w.kernel, block.layout, f, scale.limit);
+          const light = filterColours(w.kernel, block.layout, f);
           drawColour(canvas, light, { height: size, width: size, channels: 3 }, { min: 0, max: 1 });
         }
         for (const [f, row] of block.canvases.entries()) {

@@ -86,8 +86,12 @@ describe('the colours level', { timeout: LONG_TEST_MS }, () => {
       .toContainEqual(expect.stringMatching(/^Red \+ green \+ blue: /));
     const captions = await page.locator('.viz-math caption').allTextContents();
     expect(captions.slice(0, 3)).toEqual(['Input patch (red)', 'Filter (red)', 'Products (red)']);
-    await page.locator('.viz-outputs').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'screenshots/colours-inside-1280.png' });
+    await page
+      .locator('.viz-outputs .viz-output-layer')
+      .first()
+      .screenshot({ path: 'screenshots/colours-input-1280.png' });
+    await page.locator('.viz-math').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/colours-math-1280.png' });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -102,6 +106,12 @@ describe('the colours level', { timeout: LONG_TEST_MS }, () => {
     await openColours(page, '390');
     await page.locator('.viz-pictures').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'screenshots/colours-pictures-390.png' });
+    // The filters are drawn from the first weights training sends.
+    await page.getByLabel('Speed').selectOption('fastest');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect
+      .poll(async () => (await page.locator('#status').textContent()) ?? '', { timeout: 120_000 })
+      .toMatch(/^(Level complete|Not yet)/);
     const filters = page.locator('.viz-filters');
     await filters.scrollIntoViewIfNeeded();
     await page.getByRole('img', { name: 'Conv 1 filter 4 in colour: the colours it looks for' }).waitFor();

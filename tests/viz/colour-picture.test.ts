@@ -21,10 +21,10 @@ describe('colour pictures', () => {
   });
 
   it('draws a filter that weighs red up and the rest down as red', () => {
-    // HWIO 1x1x3x2: filter 0 is (1, -1, -1), filter 1 is (-0.5, 0, 1).
-    const kernel = [1, -0.5, -1, 0, -1, 1];
-    expect([...filterColours(kernel, { size: 1, filters: 2 }, 0, 1)]).toEqual([1, 0, 0]);
-    expect([...filterColours(kernel, { size: 1, filters: 2 }, 1, 1)]).toEqual([0.25, 0.5, 1]);
+    // HWIO 1x1x3x2: filter 0 is (2, -2, -2), filter 1 is (-0.5, 0, 1): each spans its own range.
+    const kernel = [2, -0.5, -2, 0, -2, 1];
+    expect([...filterColours(kernel, { size: 1, filters: 2 }, 0)]).toEqual([1, 0, 0]);
+    expect([...filterColours(kernel, { size: 1, filters: 2 }, 1)]).toEqual([0.25, 0.5, 1]);
   });
 
   it.each([
