@@ -76,11 +76,12 @@ describe('the colours level', { timeout: LONG_TEST_MS }, () => {
     expect(await filters.locator('.viz-filter-heads').textContent()).toBe('colourredgreenblue');
     await filters.screenshot({ path: 'screenshots/colours-filters-1280.png' });
 
-    // Look inside a red standing bar; the math of filter 1's strongest cell adds the three colours.
+    // Look inside a red standing bar; the math of filter 1's top left cell adds the three colours.
     await page.locator('.viz-picture-button').nth(red).click();
     const map = page.locator('canvas[aria-label^="layer 1 Conv"][aria-label*="filter 1."]');
-    await map.focus();
-    await page.keyboard.press('Enter');
+    const box = await map.boundingBox();
+    if (!box) throw new Error('no map for filter 1');
+    await map.click({ position: { x: box.width / 6, y: box.height / 6 } });
     await expect
       .poll(() => page.locator('.viz-math-steps li').allTextContents())
       .toContainEqual(expect.stringMatching(/^Red \+ green \+ blue: /));
