@@ -83,6 +83,38 @@ function colourHeads(doc: Document, columnWidth: number): HTMLElement {
   return row;
 }
 
+/** One filter's row: its name, its colour picture (colour filters only), then one map per input channel. */
+function filterRow(
+  doc: Document,
+  layout: ConvKernelLayout,
+  at: { readonly convIndex: number; readonly filter: number },
+  cellPixels: number,
+) {
+  const own = `Conv ${at.convIndex + 1} filter ${at.filter + 1}`;
+  const element = doc.createElement('div');
+  element.className = 'viz-filter-row';
+  const label = doc.createElement('span');
+  label.textContent = `filter ${at.filter + 1}`;
+  element.append(label);
+  const size = { height: layout.size, width: layout.size };
+  const colour = layout.colour
+    ? createPictureCanvas(doc, `${own} in colour: the colours it looks for`, size, cellPixels)
+    : undefined;
+  if (colour) element.append(colour);
+  const cells = Array.from({ length: layout.inChannels }, (_, c) => {
+    const name =
+      layout.inChannels === 1
+        ? own
+        : layout.colour
+          ? `${own}, ${COLOUR_CHANNELS[c]} weights`
+          : `${own}, channel ${c + 1}`;
+    const canvas = createPictureCanvas(doc, name, size, cellPixels);
+    element.append(canvas);
+    return canvas;
+  });
+  return { element, colour, cells };
+}
+
 /** Builds the filters view: a heading, a grid (a row per filter, a column per input channel) and a legend per conv layer. */
 export function createFiltersView(doc: Document): FiltersView {
   const element = doc.createElement('section');
@@ -109,41 +141,10 @@ export function createFiltersView(doc: Document): FiltersView {
       if (layout.colour) grid.append(colourHeads(doc, layout.size * cellPixels));
       const colours: HTMLCanvasElement[] = [];
       const canvases = Array.from({ length: layout.filters }, (_, f) => {
-        const row = doc.createElement('div');
-        row.className = 'viz-filter-row';
-        const label = doc.createElement('span');
-        label.textContent = `filter ${f + 1}`;
-        row.append(label);
-        const own = `Conv ${convIndex + 1} filter ${f + 1}`;
-        if (layout.colour) {
-          const size = { height: layout.size, width: layout.size };
-          const swatch = createPictureCanvas(
-            doc,
-            `${own} in colour: the colours it looks for`,
-            size,
-            cellPixels,
-          );
-          row.append(swatch);
-          colours.push(swatch);
-        }
-        const cells = Array.from({ length: layout.inChannels }, (_, c) => {
-          const name =
-            layout.inChannels === 1
-              ? own
-              : layout.colour
-                ? `${own}, ${COLOUR_CHANNELS[c]} weights`
-                : `${own}, channel ${c + 1}`;
-          const canvas = createPictureCanvas(
-            doc,
-            name,
-            { height: layout.size, width: layout.size },
-            cellPixels,
-          );
-          row.append(canvas);
-          return canvas;
-        });
-        grid.append(row);
-        return cells;
+        const row = filterRow(doc, layout, { convIndex, filter: f }, cellPixels);
+        if (row.colour) colours.push(row.colour);
+        grid.append(row.element);
+        return row.cells;
       });
       const legend = createLegend(doc, 'weights', { kind: 'diverging', limit: 1 });
       block.append(title, grid, legend.element);
