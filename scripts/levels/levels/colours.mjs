@@ -82,6 +82,16 @@ export function build() {
     traps: [
       { idea: 'Flatten and Dense alone, with no filter', layers: [flatten(), dense(4)], training },
       { idea: 'filters without ReLU', layers: [conv(4, 3), flatten(), dense(4)], training },
+      {
+        idea: '1x1 filters: they see the colour of each pixel, but no shape',
+        layers: [conv(4, 1), relu(), flatten(), dense(4)],
+        training,
+      },
+      {
+        idea: 'one filter for four kinds of bar',
+        layers: [conv(1, 3), relu(), flatten(), dense(4)],
+        training,
+      },
     ],
     hints: [
       'Conv with 4 filters of 3x3, ReLU, Flatten, Dense: (3 x 3 x 3 + 1) x 4 = 112 parameters for the filters.',
