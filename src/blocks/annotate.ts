@@ -1,5 +1,5 @@
 import * as Blockly from 'blockly/core';
-import { formatShape } from '../spec';
+import { convParamsFormula, formatShape, type LayerShapeResult, type LayerSpec } from '../spec';
 import type { CompileContext, CompileResult } from './compile';
 import { INFO_FIELD, NETWORK_FIELDS } from './definitions';
 
@@ -31,6 +31,22 @@ export function paramsText(count: number): string {
 }
 
 /**
+ * A layer block's label: `→ 7x7x4 · 40 params`. A Conv that reads more than one channel (a colour
+ * picture, or the maps of an earlier Conv) writes its count out, `(3×3×3+1)×4 = 112 params`, so the
+ * depth D of its filters is on the block, not only in the total.
+ */
+export function layerLabel(layer: LayerSpec | undefined, shape: LayerShapeResult | undefined): string {
+  if (!shape) return '→ ?';
+  if (!shape.ok) return '→ does not fit';
+  const depth = shape.input.length === 3 ? shape.input[2] : 1;
+  const params =
+    layer?.type === 'conv' && depth > 1
+      ? `${convParamsFormula(layer.size, depth, layer.filters)} params`
+      : paramsText(shape.params);
+  return `→ ${formatShape(shape.output)} · ${params}`;
+}
+
+/**
  * What every block of a compiled workspace shows: each layer its output shape and parameters, the
  * Network block the level's input and classes and the total, and the blocks that cause a problem
  * the reason. Pure, so it can be checked without drawing anything.
@@ -49,11 +65,7 @@ export function annotationsFor(result: CompileResult, context: CompileContext): 
 
   const annotations = new Map<string, BlockAnnotation>();
   result.layerBlockIds.forEach((id, index) => {
-    const shape = result.shapes.layers[index];
-    let text: string;
-    if (!shape) text = '→ ?';
-    else if (shape.ok) text = `→ ${formatShape(shape.output)} · ${paramsText(shape.params)}`;
-    else text = '→ does not fit';
+    const text = layerLabel(result.layers[index], result.shapes.layers[index]);
     annotations.set(id, { labels: { [INFO_FIELD]: text }, problem: problemOf(id), warning: warningOf(id) });
   });
   if (result.networkBlockId !== null) {

@@ -36,6 +36,14 @@ export function convParams(size: number, inChannels: number, filters: number): n
   return (size * size * inChannels + 1) * filters;
 }
 
+/**
+ * A conv layer's parameter count written out as the course writes it, `(5×5×3+1)×10 = 760`: F x F
+ * weights for each of the D input channels, one bias, for each of the K filters.
+ */
+export function convParamsFormula(size: number, inChannels: number, filters: number): string {
+  return `(${size}×${size}×${inChannels}+1)×${filters} = ${convParams(size, inChannels, filters)}`;
+}
+
 /** What shape inference found for one layer: its shapes and parameter count, or why it cannot be. */
 export type LayerShapeResult =
   | { readonly ok: true; readonly input: Shape; readonly output: Shape; readonly params: number }

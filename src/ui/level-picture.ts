@@ -25,8 +25,9 @@ export function pictureCanvas(
   for (let i = 0; i < h * w; i++) {
     for (let k = 0; k < 3; k++) {
       // Grey pictures show ink dark; colour pictures show their first three channels as they are.
+      // A colour level whose blank is -1 writes no light as -1: both kinds are read from the blank up.
       const v = c >= 3 ? (pixels[i * c + k] ?? 0) : (pixels[i * c] ?? 0);
-      const t = c >= 3 ? v : (v - low) / (1 - low);
+      const t = (v - low) / (1 - low);
       image.data[i * 4 + k] = Math.round(
         255 * (c >= 3 ? Math.min(1, Math.max(0, t)) : 1 - Math.min(1, Math.max(0, t))),
       );

@@ -282,21 +282,31 @@ export function formatScale(scale: number, format: (value: number) => string = f
 }
 
 /** The math written out as sentences, one per step, for the view's text and for screen readers. */
-export function describeCellMath(math: CellMath, format: (value: number) => string = formatNumber): string[] {
+export function describeCellMath(
+  math: CellMath,
+  format: (value: number) => string = formatNumber,
+  channelNames?: readonly string[],
+): string[] {
   switch (math.kind) {
     case 'conv': {
+      const named = (c: number) => {
+        const name = channelNames?.[c];
+        return name ? `${name.charAt(0).toUpperCase()}${name.slice(1)}` : `Channel ${c + 1}`;
+      };
       const lines = math.channels.map((channel, c) => {
         const terms = channel.products
           .flat()
           .map((v) => format(v))
           .join(' + ');
-        const prefix = math.channels.length > 1 ? `Channel ${c + 1}: ` : '';
+        const prefix = math.channels.length > 1 ? `${named(c)}: ` : '';
         return `${prefix}${terms} = ${format(channel.sum)}`;
       });
       if (math.channels.length > 1) {
-        lines.push(
-          `Sum of the channels: ${math.channels.map((c) => format(c.sum)).join(' + ')} = ${format(math.sum)}`,
-        );
+        // Colours read "Red + green + blue: ...", other maps "Sum of the channels: ...".
+        const what = channelNames
+          ? math.channels.map((_, c) => (c === 0 ? named(c) : named(c).toLowerCase())).join(' + ')
+          : 'Sum of the channels';
+        lines.push(`${what}: ${math.channels.map((c) => format(c.sum)).join(' + ')} = ${format(math.sum)}`);
       }
       let running = format(math.sum);
       if (math.scale !== 1) {

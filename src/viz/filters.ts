@@ -1,5 +1,6 @@
 /** Each conv layer's filters as small pictures, one per filter and input channel, on one diverging scale per layer. */
 import { inferShapes, type LayerSpec } from '../spec';
+import { COLOUR_CHANNELS, colourChannelNames, drawColour, filterColours } from './colour-picture';
 import { createLegend, type Legend, symmetricScale } from './colour-scale';
 import { cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
 import type { ViewWeights } from './types';
@@ -10,6 +11,8 @@ export interface ConvKernelLayout {
   readonly size: number;
   readonly inChannels: number;
   readonly filters: number;
+  /** Whether it reads the picture's colours (red, green, blue) rather than maps. */
+  readonly colour: boolean;
 }
 
 /** The conv layers of a stack with the input channels each one sees. */
@@ -22,7 +25,9 @@ export function convLayouts(
   for (const [layerIndex, layer] of layers.entries()) {
     const shape = report.layers[layerIndex];
     if (layer.type !== 'conv' || !shape || shape.input.length !== 3) continue;
-    layouts.push({ layerIndex, size: layer.size, inChannels: shape.input[2], filters: layer.filters });
+    const inChannels = shape.input[2];
+    const colour = colourChannelNames(layers, layerIndex, inChannels) !== undefined;
+    layouts.push({ layerIndex, size: layer.size, inChannels, filters: layer.filters, colour });
   }
   return layouts;
 }
@@ -58,8 +63,56 @@ export interface FiltersView {
 interface LayerBlock {
   readonly layout: ConvKernelLayout;
   readonly canvases: HTMLCanvasElement[][];
+  /** Each filter drawn in the colours it looks for (colour filters only). */
+  readonly colours: HTMLCanvasElement[];
   readonly legend: Legend;
   readonly slice: Float32Array;
+}
+
+/** The column heads over colour filters: the filter in colour, then its red, green and blue weights. */
+function colourHeads(doc: Document, columnWidth: number): HTMLElement {
+  const row = doc.createElement('div');
+  row.className = 'viz-filter-row viz-filter-heads';
+  row.setAttribute('aria-hidden', 'true');
+  for (const text of ['', 'colour', ...COLOUR_CHANNELS]) {
+    const head = doc.createElement('span');
+    head.textContent = text;
+    if (text) head.style.width = `${columnWidth}px`;
+    row.append(head);
+  }
+  return row;
+}
+
+/** One filter's row: its name, its colour picture (colour filters only), then one map per input channel. */
+function filterRow(
+  doc: Document,
+  layout: ConvKernelLayout,
+  at: { readonly convIndex: number; readonly filter: number },
+  cellPixels: number,
+) {
+  const own = `Conv ${at.convIndex + 1} filter ${at.filter + 1}`;
+  const element = doc.createElement('div');
+  element.className = 'viz-filter-row';
+  const label = doc.createElement('span');
+  label.textContent = `filter ${at.filter + 1}`;
+  element.append(label);
+  const size = { height: layout.size, width: layout.size };
+  const colour = layout.colour
+    ? createPictureCanvas(doc, `${own} in colour: the colours it looks for`, size, cellPixels)
+    : undefined;
+  if (colour) element.append(colour);
+  const cells = Array.from({ length: layout.inChannels }, (_, c) => {
+    const name =
+      layout.inChannels === 1
+        ? own
+        : layout.colour
+          ? `${own}, ${COLOUR_CHANNELS[c]} weights`
+          : `${own}, channel ${c + 1}`;
+    const canvas = createPictureCanvas(doc, name, size, cellPixels);
+    element.append(canvas);
+    return canvas;
+  });
+  return { element, colour, cells };
 }
 
 /** Builds the filters view: a heading, a grid (a row per filter, a column per input channel) and a legend per conv layer. */
@@ -85,33 +138,18 @@ export function createFiltersView(doc: Document): FiltersView {
       const grid = doc.createElement('div');
       grid.className = 'viz-filter-grid';
       const cellPixels = cellPixelsFor(layout.size, 54);
+      if (layout.colour) grid.append(colourHeads(doc, layout.size * cellPixels));
+      const colours: HTMLCanvasElement[] = [];
       const canvases = Array.from({ length: layout.filters }, (_, f) => {
-        const row = doc.createElement('div');
-        row.className = 'viz-filter-row';
-        const label = doc.createElement('span');
-        label.textContent = `filter ${f + 1}`;
-        row.append(label);
-        const cells = Array.from({ length: layout.inChannels }, (_, c) => {
-          const name =
-            layout.inChannels === 1
-              ? `Conv ${convIndex + 1} filter ${f + 1}`
-              : `Conv ${convIndex + 1} filter ${f + 1}, channel ${c + 1}`;
-          const canvas = createPictureCanvas(
-            doc,
-            name,
-            { height: layout.size, width: layout.size },
-            cellPixels,
-          );
-          row.append(canvas);
-          return canvas;
-        });
-        grid.append(row);
-        return cells;
+        const row = filterRow(doc, layout, { convIndex, filter: f }, cellPixels);
+        if (row.colour) colours.push(row.colour);
+        grid.append(row.element);
+        return row.cells;
       });
       const legend = createLegend(doc, 'weights', { kind: 'diverging', limit: 1 });
       block.append(title, grid, legend.element);
       body.append(block);
-      return { layout, canvases, legend, slice: new Float32Array(layout.size * layout.size) };
+      return { layout, canvases, colours, legend, slice: new Float32Array(layout.size * layout.size) };
     });
   };
 
@@ -140,6 +178,10 @@ export function createFiltersView(doc: Document): FiltersView {
         const scale = symmetricScale(w.kernel);
         block.legend.update(scale);
         const { size } = block.layout;
+        for (const [f, canvas] of block.colours.entries()) {
+          const light = filterColours(w.kernel, block.layout, f);
+          drawColour(canvas, light, { height: size, width: size, channels: 3 }, { min: 0, max: 1 });
+        }
         for (const [f, row] of block.canvases.entries()) {
           for (const [c, canvas] of row.entries()) {
             kernelSlice(w.kernel, block.layout, f, c, block.slice);

@@ -3,6 +3,7 @@
  * pooling's smaller stack, the flat vector as a strip, and the final votes as probability bars.
  */
 import { formatShape, type LayerSpec, type Shape } from '../spec';
+import { COLOUR_CHANNELS, captioned, drawColour, isColour, lightRange } from './colour-picture';
 import { createLegend, greyScaleFor, type Legend, symmetricScale } from './colour-scale';
 import { layerTitle } from './layer-title';
 import { overflowNote } from './overflow-note';
@@ -93,6 +94,8 @@ interface OutputsState {
   readonly marks: Map<string, { mark: HTMLElement; cellPixels: number }>;
   current: SelectedPicture | undefined;
   inputCanvases: HTMLCanvasElement[];
+  /** The selected colour picture drawn in its colours, beside its three channel maps. */
+  inputColour: HTMLCanvasElement | undefined;
   panels: Panel[];
   bars: Bar[];
 }
@@ -173,10 +176,21 @@ function mapCanvas(
 function buildInput(st: OutputsState, input: readonly [number, number, number]): HTMLCanvasElement[] {
   const inputBlock = part(st.doc, 'div', 'viz-output-layer');
   const inputMaps = part(st.doc, 'div', 'viz-maps');
+  const colour = isColour(input[2]);
+  st.inputColour = colour
+    ? createPictureCanvas(
+        st.doc,
+        'the selected picture in colour',
+        { height: input[0], width: input[1] },
+        cellPixelsFor(Math.max(input[0], input[1]), 72),
+      )
+    : undefined;
+  if (st.inputColour) inputMaps.append(captioned(st.doc, st.inputColour, 'colour'));
   const canvases = Array.from({ length: input[2] }, (_, c) => {
-    const name = input[2] === 1 ? 'the selected picture' : `the selected picture, channel ${c + 1}`;
+    const what = colour ? `${COLOUR_CHANNELS[c]} light` : `channel ${c + 1}`;
+    const name = input[2] === 1 ? 'the selected picture' : `the selected picture, ${what}`;
     const { canvas, wrap } = mapCanvas(st, name, input, -1, c, false);
-    inputMaps.append(wrap);
+    inputMaps.append(colour ? captioned(st.doc, wrap, COLOUR_CHANNELS[c] ?? '') : wrap);
     return canvas;
   });
   inputBlock.append(part(st.doc, 'h4', '', `Input ${formatShape(input)}`), inputMaps);
@@ -299,6 +313,10 @@ function draw(
   selected: SelectedPicture,
 ): void {
   const pictureScale = greyScaleFor(selected.pixels);
+  if (st.inputColour) {
+    const [height, width, channels] = input;
+    drawColour(st.inputColour, selected.pixels, { height, width, channels }, lightRange(selected.pixels));
+  }
   for (const [c, canvas] of st.inputCanvases.entries()) {
     const [h, w, channels] = input;
     drawChannel(canvas, selected.pixels, { height: h, width: w, channels, channel: c }, pictureScale);
@@ -350,6 +368,7 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
     marks: new Map(),
     current: undefined,
     inputCanvases: [],
+    inputColour: undefined,
     panels: [],
     bars: [],
   };

@@ -9,8 +9,11 @@ import { type ColourScale, cssColour, needsLightText, symmetricScale } from './c
 /** The mounted math view. */
 export interface MathView {
   readonly element: HTMLElement;
-  /** Shows the math of one cell under `title` (for example "Layer 1 Conv, filter 2, row 3, column 4"). */
-  show(title: string, math: CellMath): void;
+  /**
+   * Shows the math of one cell under `title` (for example "Layer 1 Conv, filter 2, row 3, column 4");
+   * `channelNames` names a Conv's input channels ("red", "green", "blue") where they are colours.
+   */
+  show(title: string, math: CellMath, channelNames?: readonly string[]): void;
   /** Hides the view. */
   hide(): void;
 }
@@ -109,7 +112,7 @@ export function createMathView(doc: Document, onClose?: () => void): MathView {
 
   return {
     element,
-    show(title, math) {
+    show(title, math, channelNames) {
       heading.textContent = title;
       tables.replaceChildren();
       switch (math.kind) {
@@ -117,7 +120,8 @@ export function createMathView(doc: Document, onClose?: () => void): MathView {
           for (const [c, channel] of math.channels.entries()) {
             const group = doc.createElement('div');
             group.className = 'viz-math-channel';
-            const suffix = math.channels.length > 1 ? ` (channel ${c + 1})` : '';
+            const name = channelNames?.[c] ?? `channel ${c + 1}`;
+            const suffix = math.channels.length > 1 ? ` (${name})` : '';
             group.append(
               table(doc, `Input patch${suffix}`, channel.patch),
               operator(doc, '×'),
@@ -142,9 +146,9 @@ export function createMathView(doc: Document, onClose?: () => void): MathView {
           throw new Error(`no math view for ${JSON.stringify(unknown)}`);
         }
       }
-      const full = describeCellMath(math);
+      const full = describeCellMath(math, formatNumber, channelNames);
       steps.replaceChildren(
-        ...describeCellMath(math, formatShort).map((line, i) => {
+        ...describeCellMath(math, formatShort, channelNames).map((line, i) => {
           const item = doc.createElement('li');
           item.textContent = line;
           withFullValue(item, line, full[i] ?? line);

@@ -3,8 +3,9 @@
  * ✓ or ✗ mark besides the green or red frame, so right and wrong never rest on colour alone.
  */
 import { withArticle } from '../spec';
+import { drawPicture, lightRange } from './colour-picture';
 import { greyScaleFor } from './colour-scale';
-import { cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
+import { cellPixelsFor, createPictureCanvas } from './picture';
 import type { ViewPicture } from './types';
 
 /** The class a network votes for one picture, and how sure it is. */
@@ -99,7 +100,9 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
   list.className = 'viz-pictures-list';
   element.append(heading, summary, list);
 
-  const scale = greyScaleFor(pictures.flatMap((p) => p.pixels));
+  const allPixels = pictures.flatMap((p) => p.pixels);
+  const scale = greyScaleFor(allPixels);
+  const light = lightRange(allPixels);
   const cellPixels = cellPixelsFor(Math.max(height, width), 40);
   const items = pictures.map((picture, index) => {
     const item = doc.createElement('li');
@@ -109,7 +112,7 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     button.dataset.state = 'none';
     const canvas = createPictureCanvas(doc, withArticle(picture.label), { height, width }, cellPixels);
     canvas.setAttribute('aria-hidden', 'true');
-    drawChannel(canvas, picture.pixels, { height, width, channels, channel: 0 }, scale);
+    drawPicture(canvas, picture.pixels, { height, width, channels }, scale, light);
     const caption = doc.createElement('span');
     caption.className = 'viz-vote';
     caption.textContent = '…';

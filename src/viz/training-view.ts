@@ -3,6 +3,7 @@
  * throttled snapshots, at most once per animation frame, and redraws only the parts that changed.
  */
 import { type Chart, createChart } from './chart';
+import { colourChannelNames } from './colour-picture';
 import { CurveHistory } from './curve-history';
 import { createDrawPad } from './draw-pad';
 import { createFiltersView, type FiltersView } from './filters';
@@ -158,8 +159,9 @@ function mountLooking(
       outputs.highlight([]);
       return;
     }
-    mathView.show(cellTitle(snapshot, pickedCell), math);
     const channels = layerInput(snapshot, pickedCell.layerIndex)?.shape[2] ?? 1;
+    const names = colourChannelNames(snapshot.layers, pickedCell.layerIndex, channels);
+    mathView.show(cellTitle(snapshot, pickedCell), math, names);
     outputs.highlight(highlightsFor(pickedCell, math, channels));
   };
   const outputs = createLayerOutputsView(doc, (cell) => {

@@ -49,6 +49,30 @@ describe('annotateWorkspace on the X-vs-O network', () => {
   });
 });
 
+describe('annotateWorkspace on colour pictures', () => {
+  // The course's colour example: 32x32x3 pictures, 10 filters of 5x5x3, padded to keep the size.
+  const colour = { ...xVsO, input: [32, 32, 3] as const, classes: ['warm', 'cool'] };
+  const layers: readonly LayerSpec[] = [
+    { type: 'conv', filters: 10, size: 5, stride: 1, padding: 'same' },
+    { type: 'relu' },
+    { type: 'conv', filters: 2, size: 3, stride: 2, padding: 'valid' },
+    { type: 'flatten' },
+    { type: 'dense', units: 2 },
+  ];
+
+  it.each([
+    [0, '→ 32x32x10 · (5×5×3+1)×10 = 760 params'],
+    [1, '→ 32x32x10 · 0 params'],
+    [2, '→ 15x15x2 · (3×3×10+1)×2 = 182 params'],
+    [3, '→ 450 · 0 params'],
+    [4, '→ 2 · 902 params'],
+  ])('writes block %i its count with the depth of its filters: %s', (index, text) => {
+    const workspace = workspaceWith(layers);
+    annotateWorkspace(workspace, compileWorkspace(workspace, colour), colour);
+    expect(stackedBlocks(workspace)[index]?.getFieldValue('INFO')).toBe(text);
+  });
+});
+
 describe('annotateWorkspace on impossible stacks', () => {
   const tooBig: readonly LayerSpec[] = [
     { type: 'conv', filters: 2, size: 3, stride: 1, padding: 'valid' },

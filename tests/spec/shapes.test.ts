@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifierProblem,
   convParams,
+  convParamsFormula,
   formatShape,
   inferShapes,
   type LayerSpec,
@@ -21,6 +22,21 @@ describe('windowOutputSize', () => {
       expect(convParams(row.size, row.input[2] as number, row.filters)).toBe(row.params);
     },
   );
+
+  it.each(convOutputShapes)(
+    'writes the count out as the course does: $filters filters of $size x $size on $input',
+    (row) => {
+      const depth = row.input[2] as number;
+      expect(convParamsFormula(row.size, depth, row.filters)).toBe(
+        `(${row.size}×${row.size}×${depth}+1)×${row.filters} = ${row.params}`,
+      );
+    },
+  );
+
+  it("writes the course's colour example as (5×5×3+1)×10 = 760", () => {
+    const colour = convOutputShapes.find((row) => row.input[2] === 3 && row.size === 5);
+    expect(colour && convParamsFormula(colour.size, 3, colour.filters)).toBe('(5×5×3+1)×10 = 760');
+  });
 
   it.each(convOutputShapes.filter((row) => row.padding === (row.size - 1) / 2))(
     'gives the same size with "same" padding where the course pads by (F - 1) / 2: $input stride $stride',

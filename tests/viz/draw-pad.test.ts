@@ -40,4 +40,32 @@ describe('createDrawPad', () => {
     button(pad, 'Look inside this drawing')?.click();
     expect(onUse).toHaveBeenCalledWith([0, 0]);
   });
+
+  it('draws a colour picture with the pen colour chosen from a list', () => {
+    const onUse = vi.fn();
+    const pad = createDrawPad(document, { input: [1, 2, 3], blank: 0, onUse });
+    const select = pad.querySelector('select') as HTMLSelectElement;
+    expect(select.labels?.[0]?.textContent).toContain('Pen colour');
+    expect([...select.options].map((o) => o.value)).toEqual(['red', 'green', 'blue', 'white']);
+    select.value = 'blue';
+    select.dispatchEvent(new Event('change'));
+    press(pad, ' ');
+    expect(pad.querySelector('.viz-draw-cursor')?.textContent).toBe('Cursor at row 1, column 1: blue');
+    press(pad, 'ArrowRight');
+    select.value = 'red';
+    select.dispatchEvent(new Event('change'));
+    press(pad, ' ');
+    button(pad, 'Look inside this drawing')?.click();
+    expect(onUse).toHaveBeenLastCalledWith([0, 0, 1, 1, 0, 0]);
+    // The same pen again erases to no light.
+    press(pad, ' ');
+    button(pad, 'Look inside this drawing')?.click();
+    expect(onUse).toHaveBeenLastCalledWith([0, 0, 1, 0, 0, 0]);
+  });
+
+  it('has no pen list on a grey pad', () => {
+    expect(
+      createDrawPad(document, { input: [2, 2, 1], blank: -1, onUse: vi.fn() }).querySelector('select'),
+    ).toBeNull();
+  });
 });

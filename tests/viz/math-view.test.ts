@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { convCellMath, describeCellMath, formatShort, poolCellMath } from '../../src/viz/cell-math';
 import { createMathView } from '../../src/viz/math-view';
+import { channelsToNhwc, hwioKernel, workedExamples } from '../fixtures';
 
 const sameConv = convCellMath(
   { shape: [2, 2, 1], values: [1, 2, 3, 4] },
@@ -114,5 +115,49 @@ describe('the math view', () => {
     view.show('a cell', sameConv);
     view.element.querySelector('button')?.click();
     expect([view.element.hidden, onClose.mock.calls.length]).toEqual([true, 1]);
+  });
+});
+
+describe('the math view on a colour picture (the course multichannel example)', () => {
+  const e = workedExamples.find((w) => w.id === 'multichannel');
+  if (!e) throw new Error('no multichannel worked example');
+  const kernels = e.kernels ?? [];
+  const math = convCellMath(
+    channelsToNhwc(e.input),
+    { filters: kernels.length, size: 3, stride: 1, padding: 'valid' },
+    { kernel: hwioKernel(kernels), bias: kernels.map((k) => k.bias) },
+    { y: 0, x: 0, channel: 1 },
+  );
+  const view = createMathView(document);
+  view.show('Layer 1 (Conv), filter 2, row 1, column 1', math, ['red', 'green', 'blue']);
+
+  it('lays out a patch, a filter and products for each of the three colours', () => {
+    const captions = [...view.element.querySelectorAll('caption')].map((c) => c.textContent);
+    expect(captions).toEqual(
+      ['red', 'green', 'blue'].flatMap((c) => [`Input patch (${c})`, `Filter (${c})`, `Products (${c})`]),
+    );
+    const filters = [...view.element.querySelectorAll('table')].filter((_, i) => i % 3 === 1);
+    const numbers = (table: Element) =>
+      [...table.querySelectorAll('tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => Number(td.textContent)),
+      );
+    expect(filters.map(numbers)).toEqual(kernels[1]?.channels);
+  });
+
+  it("adds each colour's products, then the three sums and the bias, to the course's 7", () => {
+    const steps = [...view.element.querySelectorAll('li')].map((li) => li.textContent);
+    expect(steps.map((line) => line?.split(':')[0])).toEqual([
+      'Red',
+      'Green',
+      'Blue',
+      'Red + green + blue',
+      '6 + bias 1 = 7',
+    ]);
+    expect(steps.slice(0, 3).map((line) => line?.replace(/.* = /, ''))).toEqual(['0', '0', '6']);
+    expect(steps.slice(3)).toEqual(['Red + green + blue: 0 + 0 + 6 = 6', '6 + bias 1 = 7']);
+    expect(view.element.querySelector('.viz-math-result')?.textContent).toBe(
+      `Result: ${formatShort(e.expected[1]?.[0]?.[0] ?? Number.NaN)}`,
+    );
+    expect(e.expected[1]?.[0]?.[0]).toBe(7);
   });
 });

@@ -1,5 +1,6 @@
 /** The built-in levels, in the order a player meets them. */
 import * as checker2x2 from './checker-2x2.mjs';
+import * as colours from './colours.mjs';
 import * as deepStack from './deep-stack.mjs';
 import * as diagonals9x9 from './diagonals-9x9.mjs';
 import * as digits from './digits.mjs';
@@ -30,6 +31,7 @@ const LEVELS = [
   threeFaces,
   deepStack,
   learningRate,
+  colours,
   digits,
 ];
 
