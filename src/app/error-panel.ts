@@ -116,9 +116,10 @@ function inputLabels(layers: readonly LayerSpec[], layer: number, input: Shape, 
 }
 
 function options(select: HTMLSelectElement, labels: readonly string[]): void {
-  const kept = select.value;
+  // The choice made stays when the new list still has it; otherwise the first is chosen.
+  const kept = Number(select.value || 0);
   select.replaceChildren(...labels.map((label, i) => el('option', { value: String(i) }, label)));
-  if (Number(kept) < labels.length) select.value = kept;
+  select.value = String(kept < labels.length ? kept : 0);
 }
 
 /** Mounts the panel for `level`; the buttons ask `actions` to nudge a weight or take a step. */

@@ -60,6 +60,8 @@ describe('the error panel', () => {
     const [from, to] = [...panel.element.querySelectorAll('select')];
     expect(from?.options).toHaveLength(5 * 6 + 1);
     expect(from?.options[7]?.textContent).toBe('pixel row 2, column 2');
+    // Something is chosen from the start, so the chooser never shows empty.
+    expect([from?.value, to?.value]).toEqual(['0', '0']);
     if (!from || !to) throw new Error('no weight chooser');
     from.value = '7';
     to.value = '1';
