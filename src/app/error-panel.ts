@@ -9,6 +9,7 @@ import { inferShapes } from '../spec';
 import { button, el } from '../ui';
 import { COURSE_ERROR_TABLE, epochCount, errorTable, tableNumber } from '../viz/error-table';
 import type { ProgressEvent } from '../worker/protocol';
+import { batchSizeControl } from './settings-row';
 
 /** One weight of the last Dense block moved by `delta`: a kernel entry, or the unit's bias. */
 export interface WeightNudge {
@@ -42,6 +43,8 @@ export interface ErrorPanelActions {
   nudge(change: WeightNudge): void;
   /** One step of gradient descent (what Step does). */
   step(): void;
+  /** The player picked another batch size. */
+  batchSize(size: number): void;
 }
 
 /** The table element for rows of class, right answer, actual answer and error, and a total. */
@@ -128,6 +131,7 @@ export function mountErrorPanel(level: LevelSpec, actions: ErrorPanelActions): E
   const live = el('div', { class: 'error-live', 'aria-live': 'polite' });
   const lossLine = el('p', { class: 'error-loss' });
   const epochLine = el('p', { class: 'error-epoch' });
+  const batchHost = el('div', { class: 'controls error-batch' });
   const from = el('select', { class: 'error-from' });
   const to = el('select', { class: 'error-to' });
   options(
@@ -170,6 +174,7 @@ export function mountErrorPanel(level: LevelSpec, actions: ErrorPanelActions): E
     live,
     lossLine,
     chooser,
+    batchHost,
     epochLine,
     courseTable(),
   );
@@ -215,6 +220,8 @@ export function mountErrorPanel(level: LevelSpec, actions: ErrorPanelActions): E
       drawEpoch();
     },
     training(training) {
+      if (training.batchSize !== batchSize)
+        batchHost.replaceChildren(batchSizeControl(training.batchSize, actions.batchSize));
       batchSize = training.batchSize;
       drawEpoch();
     },

@@ -1,6 +1,6 @@
 /**
- * The training settings row of the play screen: speed, learning rate, batch size and backend. The
- * learning rate and the batch size are the level's knobs; changing one starts training afresh.
+ * The training settings of the play screen: speed, learning rate and backend on one row, and the
+ * batch size knob. Changing the learning rate or the batch size starts training afresh.
  */
 import {
   BACKEND_CHOICES,
@@ -43,16 +43,15 @@ export interface SettingsHandlers {
   speed(speed: Speed): void;
   backend(backend: BackendChoice): void;
   learningRate(rate: number): void;
-  batchSize(size: number): void;
 }
 
-/** Speed, learning rate and batch size (the usual ones and the level's), and backend. */
+/** Speed, learning rate (the usual ones and the level's) and backend, on one line beside the blocks. */
 export function settingsRow(
   settings: PlayerSettings,
   training: TrainingSpec,
   on: SettingsHandlers,
 ): HTMLElement {
-  const { learningRate, batchSize } = training;
+  const { learningRate } = training;
   const speedControl = select('Speed', SPEEDS, SPEED_LABELS, settings.speed, on.speed);
   const backendControl = select('Backend', BACKEND_CHOICES, BACKEND_LABELS, settings.backend, on.backend);
   const rates = [...new Set([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, learningRate])].sort((a, b) => a - b);
@@ -60,10 +59,15 @@ export function settingsRow(
   const rateControl = select('Learning rate', rates.map(String), rateLabels, String(learningRate), (rate) =>
     on.learningRate(Number(rate)),
   );
+  return el('div', { class: 'controls settings' }, speedControl, rateControl, backendControl);
+}
+
+/**
+ * The batch size knob (the usual sizes and the level's): how many pictures one step looks at. It
+ * lives in the error panel, beside the epoch counter it changes, so the settings keep one line.
+ */
+export function batchSizeControl(batchSize: number, onChange: (size: number) => void): HTMLElement {
   const sizes = [...new Set([1, 4, 8, 16, 32, 64, 128, batchSize])].sort((a, b) => a - b);
-  const sizeLabels = Object.fromEntries(sizes.map((n) => [String(n), String(n)]));
-  const sizeControl = select('Batch size', sizes.map(String), sizeLabels, String(batchSize), (size) =>
-    on.batchSize(Number(size)),
-  );
-  return el('div', { class: 'controls settings' }, speedControl, rateControl, sizeControl, backendControl);
+  const labels = Object.fromEntries(sizes.map((n) => [String(n), String(n)]));
+  return select('Batch size', sizes.map(String), labels, String(batchSize), (size) => onChange(Number(size)));
 }

@@ -165,7 +165,7 @@ function panelParts(
     backendLine: backendNote(),
     resultHost: el('div', {}),
     viewHost: el('div', { class: 'level-view-host' }),
-    handHost: el('div', {}),
+    handHost: el('div', { class: 'panel-extras' }),
   };
   const hints = hintsBlock(options.level);
   const controls = el('div', { class: 'controls' }, parts.train, parts.pause, parts.step, parts.reset);
@@ -254,7 +254,6 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       session.backendChanged();
     },
     learningRate: (learningRate) => trainingChanged({ ...training, learningRate }),
-    batchSize: (batchSize) => trainingChanged({ ...training, batchSize }),
   });
   /** The optimiser is built with its settings: the next Train starts from fresh weights with them. */
   function trainingChanged(next: TrainingSpec): void {
@@ -274,6 +273,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   const errors = mountErrorPanel(level, {
     nudge: (change) => background(sendNudge(session, client, view, change)),
     step: () => background(session.step()),
+    batchSize: (batchSize) => trainingChanged({ ...training, batchSize }),
   });
   errors.training(training);
   const view: LevelView = mountLevelView(parts.viewHost, level, {

@@ -5,7 +5,7 @@ import { mountErrorPanel, nudgedWeights, type WeightNudge } from '../../src/app/
 import { parseLevel } from '../../src/spec';
 
 const level = parseLevel(levelDocument);
-const noActions = { nudge: () => {}, step: () => {} };
+const noActions = { nudge: () => {}, step: () => {}, batchSize: () => {} };
 
 /** The text of each cell of a table, row by row. */
 function cells(table: Element | null | undefined): string[][] {
@@ -55,9 +55,9 @@ describe('the error panel', () => {
 
   it('names the pixel each weight of a Dense on the flattened picture comes from, and nudges the chosen one', () => {
     const asked: WeightNudge[] = [];
-    const panel = mountErrorPanel(level, { nudge: (c) => asked.push(c), step: () => {} });
+    const panel = mountErrorPanel(level, { ...noActions, nudge: (c) => asked.push(c) });
     panel.update([{ type: 'flatten' }, { type: 'dense', units: 2 }]);
-    const [from, to] = [...panel.element.querySelectorAll('select')];
+    const [from, to] = [...panel.element.querySelectorAll<HTMLSelectElement>('.error-nudge select')];
     expect(from?.options).toHaveLength(5 * 6 + 1);
     expect(from?.options[7]?.textContent).toBe('pixel row 2, column 2');
     // Something is chosen from the start, so the chooser never shows empty.
@@ -85,7 +85,19 @@ describe('the error panel', () => {
       examplesPerSecond: 0,
     });
     const line = panel.element.querySelector('.error-epoch')?.textContent ?? '';
+    expect(panel.element.querySelector<HTMLSelectElement>('.error-batch select')?.value).toBe('8');
     expect(line).toMatch(/^Epoch 2: each step looks at 8 of the 39 training pictures/);
     expect(line).toContain('takes 5 steps');
+  });
+
+  it('asks for the batch size the player picks', () => {
+    const picked: number[] = [];
+    const panel = mountErrorPanel(level, { ...noActions, batchSize: (size) => picked.push(size) });
+    panel.training({ optimizer: 'sgd', learningRate: 0.1, momentum: 0, batchSize: 8, seed: 1 });
+    const select = panel.element.querySelector<HTMLSelectElement>('.error-batch select');
+    if (!select) throw new Error('no batch size knob');
+    select.value = '64';
+    select.dispatchEvent(new Event('change'));
+    expect(picked).toEqual([64]);
   });
 });

@@ -50,6 +50,7 @@ describe('the where-the-error-goes level', () => {
     const before = await openPanel(page, '1280');
     expect(await page.locator('.error-live tbody th').allTextContents()).toEqual(['left', 'right']);
     expect(await page.locator('.error-course tfoot td').textContent()).toBe('0.57');
+    expect(await page.locator('.error-batch select').inputValue()).toBe('8');
 
     // A weight from an ink pixel to the right class, nudged up: the right vote grows, the error shrinks.
     await page.locator('.error-from').selectOption(String(inkPixel));
