@@ -35,12 +35,18 @@ export function mountLevelView(
     layers: () => readonly LayerSpec[];
     /** The picture to watch; `picked` when the player chose it (rather than the view's first one). */
     onWatch: (pixels: readonly number[] | null, picked: boolean) => void;
+    /** The votes for the watched picture whenever they are drawn, with its class (null for a drawn one). */
+    onVotes?: (votes: ArrayLike<number>, rightClass: number | null) => void;
+    onProgress?: (event: ProgressEvent) => void;
   },
 ): LevelView {
   let watched: readonly number[] | null = level.train[0]?.pixels ?? null;
+  let watchedClass: number | null = level.train[0]?.classIndex ?? null;
   const onSelect = (choice: PictureChoice) => {
-    if (choice.kind === 'drawn') watched = choice.pixels;
-    else watched = (choice.kind === 'train' ? level.train : level.test)[choice.index]?.pixels ?? null;
+    const example =
+      choice.kind === 'drawn' ? null : (choice.kind === 'train' ? level.train : level.test)[choice.index];
+    watched = choice.kind === 'drawn' ? choice.pixels : (example?.pixels ?? null);
+    watchedClass = example?.classIndex ?? null;
     options.onWatch(watched, true);
   };
   const mount = () =>
@@ -61,6 +67,7 @@ export function mountLevelView(
       // A step can be reported twice (by its own answer and by the run's events): draw it once.
       if (event.step === lastStep) return;
       lastStep = event.step;
+      options.onProgress?.(event);
       view.pushHistory({
         step: event.step,
         loss: event.loss,
@@ -72,6 +79,7 @@ export function mountLevelView(
       lastSnapshot = event;
       const activations = event.activations;
       const last = activations?.at(-1);
+      if (last && watched) options.onVotes?.(softmax(last.values), watchedClass);
       view.update({
         step: event.step,
         layers: options.layers(),

@@ -16,6 +16,7 @@ import {
 } from '../spec';
 import { keptCurve, type PlayerStore } from '../storage';
 import type { TrainerClient } from '../worker/page/client';
+import { nudgedWeights, type WeightNudge } from './error-panel';
 import type { LevelView } from './level-view';
 import type { TrainingPanelOptions } from './training-panel';
 
@@ -109,4 +110,25 @@ export function keeper(store: PlayerStore, levelId: string, curve: () => readonl
     if (!plain) return;
     await store.saveLastRun({ levelId, network, verdict: plain, curve: keptCurve(curve(), plain.step) });
   };
+}
+
+/**
+ * Moves one weight by hand (a run under way pauses first) and shows what the network now makes of
+ * the watched picture, so its error table moves with the weight.
+ */
+export async function sendNudge(
+  session: TrainingSession,
+  client: TrainerClient,
+  view: LevelView,
+  change: WeightNudge,
+): Promise<void> {
+  if (session.state.blocker) return;
+  if (session.state.phase === 'running') await session.pause();
+  const pixels = view.watched();
+  const picture = pixels ? Float32Array.from(pixels) : null;
+  // Looking at a picture loads the editor's network first when the trainer does not hold it yet.
+  await session.look(picture, true);
+  await client.setWeights(nudgedWeights(await client.getWeights(), change));
+  const prediction = await session.look(picture, true);
+  if (prediction) view.looked(prediction);
 }

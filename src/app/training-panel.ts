@@ -3,27 +3,19 @@ import type { KeptRun } from '../game/kept-verdict';
 import { nextLevelId } from '../game/progression';
 import { type SessionState, TrainingSession } from '../game/training-session';
 import { verdictMeaning } from '../game/verdict-words';
-import {
-  BACKEND_CHOICES,
-  BACKEND_LABELS,
-  type BackendChoice,
-  type LayerWeights,
-  type LevelSpec,
-  levelNetwork,
-  SPEEDS,
-  type Speed,
-  type TrainingSpec,
-} from '../spec';
-import type { Settings as PlayerSettings, PlayerStore } from '../storage';
+import { type LayerWeights, type LevelSpec, levelNetwork, type TrainingSpec } from '../spec';
+import type { PlayerStore } from '../storage';
 import { type AppContext, button, el, levelHash } from '../ui';
 import { createTrainerClient, type TrainerClient, type TrainerStatus } from '../worker/page/client';
 import type { ProgressEvent, TrainerEvent } from '../worker/protocol';
 import { backendNote, showBackendReport } from './backend-note';
+import { mountErrorPanel } from './error-panel';
 import { type HandFilters, mountHandFilters } from './hand-filters';
 import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
-import { FRESH_START, keeper, sendHandFilters, sendNetwork, startingPoint } from './panel-network';
+import { FRESH_START, keeper, sendHandFilters, sendNetwork, sendNudge, startingPoint } from './panel-network';
+import { settingsRow } from './settings-row';
 import { starList } from './star-list';
 
 /** The training side of a level: the controls, the live view and the verdict. */
@@ -35,34 +27,9 @@ export interface TrainingPanel {
   dispose(): void;
 }
 
-const SPEED_LABELS: Record<Speed, string> = {
-  'slow-motion': 'Slow motion',
-  slow: 'Slow',
-  normal: 'Normal',
-  fast: 'Fast',
-  fastest: 'As fast as possible',
-};
-
 function progressText(p: ProgressEvent): string {
   const accuracy = `${Math.round(p.trainAccuracy * 100)}%`;
   return `Step ${p.step}: loss ${p.loss.toFixed(3)}, training accuracy ${accuracy}`;
-}
-
-function select<T extends string>(
-  label: string,
-  choices: readonly T[],
-  labels: Record<T, string>,
-  value: T,
-  onChange: (v: T) => void,
-) {
-  const control = el('select', {});
-  for (const choice of choices) {
-    const option = el('option', { value: choice }, labels[choice]);
-    if (choice === value) option.selected = true;
-    control.append(option);
-  }
-  control.addEventListener('change', () => onChange(control.value as T));
-  return el('label', {}, label, control);
 }
 
 /** How to mount the training panel. */
@@ -99,25 +66,6 @@ interface PanelParts {
   readonly viewHost: HTMLElement;
   /** Where the filters set by hand go, above the view. */
   readonly handHost: HTMLElement;
-}
-
-/** What the settings row changes. */
-interface SettingsHandlers {
-  speed(speed: Speed): void;
-  backend(backend: BackendChoice): void;
-  learningRate(rate: number): void;
-}
-
-/** Speed, learning rate (the usual ones and the level's) and backend. */
-function settingsRow(settings: PlayerSettings, learningRate: number, on: SettingsHandlers): HTMLElement {
-  const speedControl = select('Speed', SPEEDS, SPEED_LABELS, settings.speed, on.speed);
-  const backendControl = select('Backend', BACKEND_CHOICES, BACKEND_LABELS, settings.backend, on.backend);
-  const rates = [...new Set([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, learningRate])].sort((a, b) => a - b);
-  const rateLabels = Object.fromEntries(rates.map((r) => [String(r), String(r)]));
-  const rateControl = select('Learning rate', rates.map(String), rateLabels, String(learningRate), (rate) =>
-    on.learningRate(Number(rate)),
-  );
-  return el('div', { class: 'controls settings' }, speedControl, rateControl, backendControl);
 }
 
 /** Enables the buttons the session's state allows and says what blocks training. */
@@ -217,7 +165,7 @@ function panelParts(
     backendLine: backendNote(),
     resultHost: el('div', {}),
     viewHost: el('div', { class: 'level-view-host' }),
-    handHost: el('div', {}),
+    handHost: el('div', { class: 'panel-extras' }),
   };
   const hints = hintsBlock(options.level);
   const controls = el('div', { class: 'controls' }, parts.train, parts.pause, parts.step, parts.reset);
@@ -296,7 +244,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       session.failed();
     });
   };
-  const settings = settingsRow(context.store.settings(), training.learningRate, {
+  const settings = settingsRow(context.store.settings(), training, {
     speed(speed) {
       void context.store.updateSettings({ speed });
       background(client.setSpeed(speed));
@@ -305,13 +253,15 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
       void context.store.updateSettings({ backend });
       session.backendChanged();
     },
-    learningRate(rate) {
-      training = { ...training, learningRate: rate };
-      options.onTrainingChange(training);
-      // The optimiser is built with its rate: the next Train starts from fresh weights with it.
-      tellNetwork();
-    },
+    learningRate: (learningRate) => trainingChanged({ ...training, learningRate }),
   });
+  /** The optimiser is built with its settings: the next Train starts from fresh weights with them. */
+  function trainingChanged(next: TrainingSpec): void {
+    training = next;
+    options.onTrainingChange(training);
+    errors.training(training);
+    tellNetwork();
+  }
   const parts = panelParts(host, options, () => session, background, settings);
 
   const client = connectTrainer(
@@ -320,8 +270,16 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     () => session,
     () => view,
   );
+  const errors = mountErrorPanel(level, {
+    nudge: (change) => background(sendNudge(session, client, view, change)),
+    step: () => background(session.step()),
+    batchSize: (batchSize) => trainingChanged({ ...training, batchSize }),
+  });
+  errors.training(training);
   const view: LevelView = mountLevelView(parts.viewHost, level, {
     layers: () => compiled?.layers ?? [],
+    onVotes: (votes, rightClass) => errors.votes(votes, rightClass),
+    onProgress: (event) => errors.progress(event),
     onWatch: (pixels, picked) => {
       const watched = pixels ? Float32Array.from(pixels) : null;
       if (!picked) return background(client.watch(watched));
@@ -368,7 +326,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     first = false;
     background(sendHandFilters(session, client, view, { level, compiled, training, kernel, filters }));
   });
-  parts.handHost.append(hand.element);
+  parts.handHost.append(hand.element, errors.element);
 
   draw(session.state);
   return {
@@ -376,6 +334,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
     networkChanged(result) {
       compiled = result;
       hand.update(result.layers);
+      errors.update(result.layers);
       tellNetwork();
     },
     dispose() {

@@ -13,6 +13,7 @@ import * as matchByHand from './match-by-hand.mjs';
 import * as slash2x2 from './slash-2x2.mjs';
 import * as strideAndPadding from './stride-and-padding.mjs';
 import * as threeFaces from './three-faces.mjs';
+import * as whereTheErrorGoes from './where-the-error-goes.mjs';
 import * as xVsO from './x-vs-o.mjs';
 import * as xVsOMoved from './x-vs-o-moved.mjs';
 
@@ -30,6 +31,7 @@ const LEVELS = [
   happyFace,
   threeFaces,
   deepStack,
+  whereTheErrorGoes,
   learningRate,
   colours,
   digits,
