@@ -52,7 +52,8 @@ export function build() {
     used.add(key(y, a));
     used.add(key(y, b));
   }
-  const test = inkExamples(quads.flat());
+  // Six fours make the hidden test; the seventh only stays out of training (the pixel budget).
+  const test = inkExamples(quads.slice(0, 6).flat());
   const faces = [];
   const jumbles = [];
   for (let y = 0; y < rows; y++) {
