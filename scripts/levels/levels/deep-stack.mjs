@@ -93,7 +93,7 @@ export function build() {
       "Stacked conv layers build big features from small ones: a second layer sees how the first layer's parts are arranged.",
     intro: [
       'Every picture has the same parts: two eyes and a mouth, 7 rows below them. In a face the mouth is right under the eyes. In a jumble it has slid to one side.',
-      'A Conv block finds the parts: two dots, a bar. But one filter never sees the eyes and the mouth together: they are 8 rows tall, more than even a 7x7 filter. One Conv layer knows which parts are there, not whether they line up.',
+      'A Conv block finds the parts: two dots, a bar. But one filter never sees the eyes and the mouth together: they are 8 rows tall, more than even a 7x7 filter. One Conv layer finds the parts but never sees two of them at once.',
       'Put a second Conv block after a Pool block. It looks at the first maps, where each value already covers 5x5 pixels, so one of its 3x3 filters covers the whole face and can learn "mouth under the eyes". Small features feed bigger ones.',
     ],
     input: [SIDE, SIDE, 1],
