@@ -1,7 +1,7 @@
 /**
  * Trains a network on a level through the training worker with the routine `convblocks check` and
- * the game use (the spec's train-until-judged), ten steps between checks as the command line takes
- * them, so a level won here passes the check.
+ * the game use (the spec's train-until-judged), checked at the same steps, so a level won here
+ * passes the check.
  */
 import {
   type CheckPoint,

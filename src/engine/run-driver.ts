@@ -1,20 +1,16 @@
 /**
  * The engine as a driver of the shared train-until-judged routine, for Node (the command line, the
- * tests, the benchmarks): a fixed number of steps between two accuracy checks, no pacing.
+ * tests, the benchmarks): straight to each step the routine judges at, no pacing.
  */
-import { CHECK_EVERY_STEPS, type CheckPoint, type RunDriver, type TrainingJob } from '../spec';
+import type { CheckPoint, RunDriver, TrainingJob } from '../spec';
 import type { TrainingEngine } from './engine-api';
 
 /** Drives `engine` (built from `job.network` and its training pictures) through `job`. */
-export function engineDriver(
-  engine: TrainingEngine,
-  job: TrainingJob,
-  checkEvery = CHECK_EVERY_STEPS,
-): RunDriver {
+export function engineDriver(engine: TrainingEngine, job: TrainingJob): RunDriver {
   return {
-    async advance(maxSteps) {
-      const steps = Math.max(0, Math.min(checkEvery, maxSteps - engine.step));
-      const result = await engine.trainSteps(steps);
+    startStep: engine.step,
+    async advance(untilStep) {
+      const result = await engine.trainSteps(Math.max(0, untilStep - engine.step));
       const train = await engine.evaluate(job.train);
       const check: CheckPoint = {
         step: engine.step,

@@ -2,14 +2,17 @@
  * Train until judged: the one routine by which the game, the level editor and `convblocks check`
  * decide that a run is over and how it did on the hidden test pictures. Each brings its own driver
  * (the worker's paced loop, the engine in Node); the rule of when to stop and how to judge is here,
- * once, so a level won in one place is won in the others.
+ * once, so a level won in one place is won in the others. That includes the steps at which a run
+ * may stop: a run that stopped at the first step its pictures were learned would be judged at a
+ * step that depends on how often its driver looks (every step in the game's slow speeds, every ten
+ * in the command line), and the same network on the same seed would win in one and lose in the other.
  */
 import { accuracyOf, classCountOf, hasLearned, type TrainingJob, votedClasses } from './training';
 import type { NetworkSpec } from './types';
 
 /**
- * Steps between two accuracy checks when nobody watches the run (the command line, the level
- * editor): the same count everywhere, so a run stops at the same step wherever it trains.
+ * Steps between two judged checks: a run may end as learned only at a multiple of this (or at a
+ * star's step, or its step limit), wherever it trains and however often its driver looks in between.
  */
 export const CHECK_EVERY_STEPS = 10;
 
@@ -29,11 +32,14 @@ export interface CheckPoint {
 
 /** What a run needs of a trainer. */
 export interface RunDriver {
+  /** Steps the network had taken when the run started (a run that goes on from an earlier one); 0 if absent. */
+  readonly startStep?: number;
   /**
-   * Trains on until the next accuracy check, never past `maxSteps` in total (at the limit already,
-   * it only checks); null when the run was stopped from outside meanwhile.
+   * Trains on until `untilStep` steps in total and checks there (at or past it already, it only
+   * checks); earlier only when the loss blew up; null when the run was stopped from outside
+   * meanwhile. Checks a driver makes in between for its views decide nothing.
    */
-  advance(maxSteps: number): Promise<CheckPoint | null>;
+  advance(untilStep: number): Promise<CheckPoint | null>;
   /** Class probabilities of the hidden test pictures, `count * classes` numbers, in one batch. */
   testProbabilities(): Promise<Float32Array>;
 }
@@ -65,6 +71,15 @@ export function stopReason(check: CheckPoint, maxSteps: number): DoneReason | nu
   return null;
 }
 
+/**
+ * The step a run that stands at step `from` is checked at next: the next multiple of
+ * `CHECK_EVERY_STEPS`, unless a star's step or the step limit comes first.
+ */
+export function nextJudgedStep(job: Pick<TrainingJob, 'maxSteps' | 'checkAt'>, from: number): number {
+  const nextRound = (Math.floor(from / CHECK_EVERY_STEPS) + 1) * CHECK_EVERY_STEPS;
+  return Math.min(job.maxSteps, nextRound, ...(job.checkAt ?? []).filter((step) => step > from));
+}
+
 /** Judges `network` on the test pictures from their probabilities. */
 export function testResult(
   network: Pick<NetworkSpec, 'layers'>,
@@ -78,7 +93,8 @@ export function testResult(
 /**
  * Trains through `driver` until the network has learned its pictures, the loss blew up, the job's
  * step limit is reached or someone stops it, then judges a learned or finished network on the
- * hidden test pictures. `onCheck` hears every accuracy check.
+ * hidden test pictures. Whether it has learned is asked only at the judged steps (`nextJudgedStep`),
+ * so the same job stops at the same step in every driver. `onCheck` hears every judged check.
  */
 export async function trainUntilJudged(
   driver: RunDriver,
@@ -87,11 +103,8 @@ export async function trainUntilJudged(
 ): Promise<RunOutcome> {
   let last: CheckPoint | null = null;
   for (;;) {
-    // Up to the next step the job must be checked at, else to the step limit.
-    const from = last?.step ?? 0;
-    const until = Math.min(job.maxSteps, ...(job.checkAt ?? []).filter((step) => step > from));
-    const check = await driver.advance(until);
-    if (!check) return { reason: 'stopped', step: last?.step ?? 0, last, test: null };
+    const check = await driver.advance(nextJudgedStep(job, last?.step ?? driver.startStep ?? 0));
+    if (!check) return { reason: 'stopped', step: last?.step ?? driver.startStep ?? 0, last, test: null };
     last = check;
     onCheck(check);
     const reason = stopReason(check, job.maxSteps);

@@ -188,7 +188,9 @@ const levelFields = {
     .default({ blocks: [...LAYER_TYPES] }),
   hints: z.array(text).max(MAX.paragraphs).default([]),
   starter: z.array(layerSchema).max(MAX.layers).optional(),
-  training: trainingSchema.optional(),
+  // Absent stays absent: a player then starts from the reference's settings (`levelTraining`), the
+  // ones `convblocks check` proves. (`trainingSchema.optional()` would fill in the defaults.)
+  training: optionalTraining,
   reference: z
     .strictObject({
       layers: z.array(layerSchema).min(1).max(MAX.layers),

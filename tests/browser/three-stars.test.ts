@@ -45,8 +45,7 @@ describe('three stars', { timeout: LONG_TEST_MS }, () => {
     expect(missed[0]).toBe('✓ earned: reach the goal of 100%');
     expect(missed[1]).toMatch(/^✗ missed: within 20 training steps \(it was judged after \d+ steps\)$/);
     expect(missed[2]).toBe('✓ earned: at most 10 parameters');
-    // A bigger learning rate, the hint's advice: every star. (At 0.1 a check near step 6 can find
-    // the training pictures learned while the sloppy test slashes are still wrong: issue 13, point 3.)
+    // A bigger learning rate, the hint's advice: every star (judged at step 10, as the check's proof).
     await page.getByLabel('Learning rate').selectOption('0.3');
     expect(await trainToVerdict(page)).toMatch(
       /^Level complete: 100% of the test pictures right, 3 of 3 stars\./,

@@ -64,7 +64,12 @@ describe.each(names)('level file %s', (name) => {
   it('keeps its training set small enough to train in a moment', () => {
     expect(level.train.length).toBeGreaterThanOrEqual(6);
     expect(level.train.length).toBeLessThanOrEqual(200);
-    expect(level.test.length).toBeGreaterThan(0);
+  });
+
+  it('hides at least 8 test pictures, of every class, so that one lucky guess cannot swing the verdict', () => {
+    expect(level.test.length).toBeGreaterThanOrEqual(8);
+    const seen = new Set(level.test.map((example) => example.label));
+    expect([...seen].sort()).toEqual([...level.classes].sort());
   });
 
   it('has training pictures of every class', () => {

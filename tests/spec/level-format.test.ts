@@ -8,6 +8,7 @@ import {
   DOCUMENT_VERSIONS,
   levelNetworkTraining,
   levelToDocument,
+  levelTraining,
   parseLevel,
   SpecError,
   starLimit,
@@ -90,6 +91,17 @@ describe('level format version 2', () => {
     expect(levelNetworkTraining(level, trap, 4).seed).toBe(4);
     const bare = { ...level, training: undefined };
     expect(levelNetworkTraining(bare, trap)).toMatchObject({ learningRate: 0.01, batchSize: 32, seed: 1 });
+  });
+
+  it("starts a player from the reference's settings when the level has none of its own, as the check trains it", () => {
+    // The parser once filled an absent `training` with the defaults, so a player trained at 0.01
+    // while `convblocks check` proved the reference at 0.1.
+    const level = parseLevel(levelV2());
+    expect(level.training).toBeUndefined();
+    expect(levelTraining(level)).toMatchObject({ learningRate: 0.1, batchSize: 32, seed: 1 });
+    expect(levelToDocument(level)).not.toHaveProperty('training');
+    const own = parseLevel(levelV2({ training: { learningRate: 0.3 } }));
+    expect(levelTraining(own).learningRate).toBe(0.3);
   });
 
   it('strips a proof from a star rule', () => {

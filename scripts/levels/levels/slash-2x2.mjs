@@ -1,5 +1,6 @@
 /** Level 1: a network is votes. Each of four pixels votes for "\" or "/". */
-import { adam, dense, distinct, flatten, inkExamples, levelDocument } from '../document.mjs';
+import { adam, dense, distinct, flatten, inkExamples, levelDocument, numberExample } from '../document.mjs';
+import { greyVersions } from '../grey.mjs';
 import { fromRows } from '../grid.mjs';
 import { seedImage } from '../seed-images.mjs';
 
@@ -36,7 +37,30 @@ export function build() {
     })),
   );
   const train = distinct([...inkExamples(slashes), ...sloppy, ...smudged]);
-  const test = inkExamples([...pictures('\\', [['##', '.#']]), ...pictures('/', [['..', '#.']])], train);
+  // The hidden test, ten pictures so that a lucky guess cannot pass, each one a network whose every
+  // pixel votes (1, -1, -1, 1 for "\\") gets right: the course's poorly drawn backslash and
+  // incomplete slash; incomplete slashes of one grey pixel on a blank screen; the course's two
+  // between them and training (a grey stray mark of 0.6, a missing pixel half there); faint slashes.
+  const test = distinct([
+    ...inkExamples([...pictures('\\', [['##', '.#']]), ...pictures('/', [['..', '#.']])], train),
+    numberExample('\\', [
+      [-1, -1],
+      [-1, 0.6],
+    ]),
+    numberExample('/', [
+      [-1, -1],
+      [0.6, -1],
+    ]),
+    numberExample('\\', [
+      [1, 0.6],
+      [-1, 1],
+    ]),
+    numberExample('/', [
+      [-1, -0.4],
+      [1, -1],
+    ]),
+    ...greyVersions(slashes, 2, 1001, { faintest: 0.3 }),
+  ]);
   return levelDocument({
     id: 'slash-2x2',
     title: 'Backslash or slash?',
@@ -44,7 +68,7 @@ export function build() {
     intro: [
       'A picture is just numbers. On this 2x2 screen an ink pixel is 1 and a blank pixel is -1, so a backslash "\\" is the four numbers 1, -1, -1, 1. Some training pictures are smudged: one pixel is grey, a number in between.',
       'A Dense block gives every pixel a weight for each answer. It multiplies each pixel by its weight and adds them up: the answer with the most votes wins.',
-      'Training nudges the weights until the votes come out right. Can your network still read a sloppy slash it has never seen?',
+      'Training nudges the weights until the votes come out right. Can your network still read sloppy, grey and faint slashes it has never seen?',
     ],
     input: [2, 2, 1],
     blank: -1,
@@ -54,7 +78,7 @@ export function build() {
     goal: 1,
     limits: { blocks: ['flatten', 'dense'], maxLayers: 2, maxSteps: 300 },
     stars: [
-      { maxSteps: 20, proof: { layers: [flatten(), dense(2)], training: adam(0.1, 6) } },
+      { maxSteps: 20, proof: { layers: [flatten(), dense(2)], training: adam(0.3) } },
       { maxParams: 10, proof: { layers: [flatten(), dense(2)] } },
     ],
     hints: [
@@ -63,6 +87,9 @@ export function build() {
       'For the steps star, train faster: a bigger learning rate (0.3) takes bigger steps.',
     ],
     starter: [flatten()],
-    reference: { layers: [flatten(), dense(2)], training: adam(0.1, 6) },
+    // A new player's first run (the starter and one Dense, at the default rate) is the reference:
+    // `convblocks check` proves the run the player makes. The steps star wants the hint's rate.
+    training: adam(0.01),
+    reference: { layers: [flatten(), dense(2)], training: adam(0.01) },
   });
 }
