@@ -3,6 +3,7 @@ import {
   type LayerType,
   type LevelLimits,
   type LevelSpec,
+  levelNetworkTraining,
   parseLevel,
   pictureRows,
   SpecError,
@@ -151,7 +152,9 @@ export function levelToDraft(level: LevelSpec): EditorDraft {
     ...draft,
     reference: {
       layers: level.reference.layers,
-      training: level.reference.training,
+      // The settings the level trains its reference with (its own, else the level's), so a copy of a
+      // level that needs its own rate or batch keeps winning in the editor.
+      training: levelNetworkTraining(level, level.reference),
       fingerprint: winFingerprint(draft),
     },
   };

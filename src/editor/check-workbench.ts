@@ -10,7 +10,7 @@ import { button, el, wrongPictures } from '../ui';
 import type { TrainerClient } from '../worker/page/client';
 import { buildLevel, draftLimits } from './build-level';
 import { type CheckAccess, percent } from './check-access';
-import { EDITOR_TRAINING, type EditorDraft, isReady, winFingerprint } from './draft';
+import { draftTraining, type EditorDraft, isReady, winFingerprint } from './draft';
 import { runSuggest } from './suggest-run';
 import { runToWin, type WinOutcome } from './win-run';
 
@@ -152,7 +152,7 @@ async function recordOutcome(
     ...d,
     reference: {
       layers,
-      training: EDITOR_TRAINING,
+      training: draftTraining(started),
       testAccuracy: outcome.testAccuracy,
       fingerprint: winFingerprint(started),
     },
@@ -180,7 +180,7 @@ async function winIt(wb: Workbench): Promise<void> {
   wb.status.textContent = 'Training your network on the training pictures...';
   try {
     const layers = result.layers;
-    const outcome = await runToWin(await clientOf(wb), level, layers, EDITOR_TRAINING, (p) => {
+    const outcome = await runToWin(await clientOf(wb), level, layers, draftTraining(started), (p) => {
       wb.status.textContent = `Step ${p.step}: training accuracy ${percent(p.trainAccuracy)}.`;
     });
     if (wb.disposed) return;

@@ -92,6 +92,14 @@ export function newDraft(): EditorDraft {
 export const EDITOR_TRAINING: TrainingSpec = DEFAULT_TRAINING;
 
 /**
+ * The settings Win it and Suggest train with: the reference's when the level has one (a copy of a
+ * built-in level keeps the rate and batch its reference was proved with), else the editor's.
+ */
+export function draftTraining(draft: Pick<EditorDraft, 'reference'>): TrainingSpec {
+  return draft.reference?.training ?? EDITOR_TRAINING;
+}
+
+/**
  * Everything that decides whether a network wins the level: pictures, classes, size, blank, goal
  * and limits. Titles, texts, stars, hints and the starter do not.
  */

@@ -8,7 +8,7 @@ import type { LevelSpec } from '../spec';
 import type { TrainerClient } from '../worker/page/client';
 import { draftLimits } from './build-level';
 import { type CheckAccess, percent } from './check-access';
-import { EDITOR_TRAINING } from './draft';
+import { draftTraining } from './draft';
 import { suggestCandidates } from './suggest';
 import { searchNetworks } from './suggest-search';
 import { runToWin } from './win-run';
@@ -49,7 +49,7 @@ export async function runSuggest(bench: SuggestBench, level: LevelSpec): Promise
         client,
         level,
         c.layers,
-        EDITOR_TRAINING,
+        draftTraining(draft),
         (p) => {
           status.textContent = `${trying} step ${p.step}, training accuracy ${percent(p.trainAccuracy)}.`;
         },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLevel, draftToDocument, levelToDraft, newLevelId } from '../../src/editor/build-level';
 import {
+  draftTraining,
   EDITOR_TRAINING,
   type EditorDraft,
   isReady,
@@ -118,6 +119,17 @@ describe('reading a saved level back into a draft', () => {
 
   it('keeps a saved level with a reference ready', () => {
     expect(isReady(levelToDraft(built(won(smallDraft()))))).toBe(true);
+  });
+
+  it('trains a copy with the settings its reference was proved with, a new level with the defaults', () => {
+    const level = built(won(smallDraft()));
+    const reference = level.reference;
+    if (!reference) throw new Error('the won draft has a reference');
+    const own = { ...EDITOR_TRAINING, learningRate: 0.02, batchSize: 128 };
+    expect(draftTraining(levelToDraft({ ...level, reference: { ...reference, training: own } }))).toEqual(
+      own,
+    );
+    expect(draftTraining(newDraft())).toEqual(EDITOR_TRAINING);
   });
 
   it('refuses a level whose pictures are not square', () => {

@@ -13,6 +13,7 @@ import {
   type LevelSpec,
   levelJob,
   levelNetwork,
+  levelNetworkTraining,
   parseLevel,
   reachesGoal,
   trainUntilJudged,
@@ -22,9 +23,12 @@ import { indexIds, readLevelFile } from '../levels/built-in-levels';
 const levels: LevelSpec[] = indexIds().map((id) => parseLevel(readLevelFile(`${id}.json`)));
 const references = levels.flatMap((l) => (l.reference ? [l.reference.layers] : []));
 
-/** Trains `layers` on `level` as the editor's Win it does, on the plain path. */
+/** Trains `layers` on `level` as the editor's Win it does on a copy of the level, on the plain path. */
 async function trainOn(level: LevelSpec, layers: readonly LayerSpec[]): Promise<Trial> {
-  const job = levelJob(level, levelNetwork(level, layers, EDITOR_TRAINING));
+  // A copy of the level in the editor trains with its reference's settings (levelToDraft, draftTraining);
+  // the editor copies square levels only, so the rule is spelled out here for every level.
+  const training = level.reference ? levelNetworkTraining(level, level.reference) : EDITOR_TRAINING;
+  const job = levelJob(level, levelNetwork(level, layers, training));
   const engine = createEngine('plain', job.network, job.train);
   try {
     const run = await trainUntilJudged(engineDriver(engine, job), job);
