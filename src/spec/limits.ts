@@ -49,11 +49,11 @@ export const MAX = {
   traps: 8,
   /** Characters of a trap's `idea`, one short sentence. */
   ideaLength: 200,
-  /** Levels in one pack (`convblocks/pack`); a course of built-in levels has 13. */
+  /** Levels in one pack (`convblocks/pack`); a course of built-in levels has 17. */
   packLevels: 40,
   /**
    * Pixel values of all of a pack's levels together: one level's cap, since opening a pack saves
-   * every level at once. The 13 built-in levels hold about 75,000 together.
+   * every level at once. The 17 built-in levels hold about 118,000 together.
    */
   packPixelValues: 2_000_000,
   /** Students' result files a teacher opens at once on the class results screen. */
