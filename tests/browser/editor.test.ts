@@ -205,7 +205,7 @@ describe.skipIf(!hasChromium)('the level editor in Chromium', () => {
       .waitFor({ timeout: 150_000 });
     const lines = await page.evaluate(() => (window as unknown as { suggestLines: string[] }).suggestLines);
     expect(lines.find((l) => l.startsWith('Trying'))).toMatch(
-      /^Trying 1 of \d+: (conv \d+ filters? \d+x\d+|dense \d+)/,
+      /^Trying 1 of \d+: (conv \d+ filters? \d+x\d+|pool \d+|dense \d+)/,
     );
     expect(await status.textContent()).toMatch(
       /^Suggested: .+ \(\d+ parameters\): test accuracy 100% after \d+ steps, which reaches the goal of 100%/,
