@@ -105,10 +105,9 @@ export function build() {
     title: 'X or O?',
     concept: 'Filters find the pieces, ReLU keeps the matches, pooling shrinks the maps, and Dense votes.',
     intro: [
-      'Tell an X from an O on a 9x9 screen. A computer sees only 81 numbers. An X drawn one pixel to the left shares few of them with the X it learned.',
-      'Filters fix that: they look for small pieces (a "\\" stroke, a "/" stroke, a crossing, a curve) wherever they are.',
+      'Tell an X from an O on a 9x9 screen. A computer sees only 81 numbers. An X drawn one pixel to the left shares few of them with the X it learned. Filters fix that: they look for small pieces (a "\\" stroke, a "/" stroke, a crossing, a curve) wherever they are.',
       'A Pool block is new. It keeps only the strongest value of each window. With a 7x7 window on a 7x7 feature map it keeps one number per filter: how well that piece matched anywhere, so a piece that moved still counts.',
-      'The budget is 55 parameters and one Conv. Without a Pool even a single filter costs more than that (at least 70, or 56 with a hidden Dense layer); 4 filters and a 7x7 Pool cost 50. (A Conv with a stride shrinks its maps too: x-vs-o-moved and stride-and-padding teach that way.)',
+      'The budget is 55 parameters and one Conv. Without a Pool even a single filter costs more than that (at least 70, or 56 with a hidden Dense layer); 4 filters and a 7x7 Pool cost 50. (A Conv with a stride shrinks its maps too: the next levels, x-vs-o-moved and stride-and-padding, teach that way.)',
       'The hidden test has the tricky cases: Xs and Os moved, smaller or bigger, tilted, drawn thicker or with a gap, and a wobbly X.',
     ],
     input: [SIDE, SIDE, 1],
