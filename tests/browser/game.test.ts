@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { LONG_TEST_MS } from '../fixtures/long-test';
-import { chooseInDropdown, dragBlockUnder } from './blockly-drag';
+import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
 import { openUnlocked } from './unlock';
 import { trainToVerdict } from './win-level';
@@ -39,16 +39,25 @@ describe('a new player', { timeout: LONG_TEST_MS }, () => {
     await expect(page.getByRole('button', { name: 'Next level' }).count()).resolves.toBe(1);
     await page.screenshot({ path: 'screenshots/slash-2x2-won.png', fullPage: true });
 
-    // x-vs-o, opened by its address: the starter's Conv needs ReLU and Pool under it.
+    // x-vs-o, opened by its address: the starter's Conv needs ReLU and a Pool under it, and the
+    // 55-parameter budget asks for a 7x7 window (the intro's), typed into the Pool's first number.
     await openUnlocked(page, baseUrl, 'x-vs-o');
     await page.getByRole('button', { name: 'Start building' }).click();
     await page.locator('.blocklyFlyout g.convblocks_relu').first().waitFor();
     await dragBlockUnder(page, 'relu', 'conv');
     await dragBlockUnder(page, 'pool', 'relu');
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
-    await chooseInDropdown(page, 'pool', 'valid', 'same');
+    await page
+      .locator('.blocklyWorkspace:not(.blocklyFlyout .blocklyWorkspace) g.blocklyBlock.convblocks_pool')
+      .first()
+      .locator('.blocklyEditableField, .blocklyEditableText')
+      .filter({ hasText: /^2$/ })
+      .first()
+      .click();
+    await page.locator('.blocklyHtmlInput').fill('7');
+    await page.locator('.blocklyHtmlInput').press('Enter');
     await expect
-      .poll(() => page.locator('.blocklyWorkspace text', { hasText: '4x4x4' }).count())
+      .poll(() => page.locator('.blocklyWorkspace text', { hasText: 'total 50 params' }).count())
       .toBeGreaterThan(0);
     expect(await trainToVerdict(page)).toMatch(/^Level complete/);
     await page.screenshot({ path: 'screenshots/x-vs-o-won.png', fullPage: true });

@@ -1,5 +1,5 @@
 /**
- * Opens x-vs-o's starter with the Pool its parameter budget asks for (the level's lesson), as a
+ * Opens x-vs-o's starter with the 7x7 Pool its intro suggests (the only way its budget allows), as a
  * shared network, for the browser tests that train it: dragging into the phone's narrow block area
  * is tested elsewhere.
  */
@@ -13,7 +13,7 @@ export async function openXVsOWithPool(page: Page, baseUrl: string): Promise<voi
   const level = (await loadAllBuiltInLevels()).find((l) => l.id === 'x-vs-o');
   const [first, ...rest] = level?.starter ?? [];
   if (!level || !first) throw new Error('x-vs-o has no starter');
-  const layers = [first, { type: 'pool', op: 'max', size: 2, stride: 2, padding: 'valid' } as const, ...rest];
+  const layers = [first, { type: 'pool', op: 'max', size: 7, stride: 7, padding: 'valid' } as const, ...rest];
   const network = levelNetwork(level, layers, levelTraining(level));
   // The first page of a run may wait for the dev server to bundle the game: longer than a page load.
   await page.goto(`${baseUrl}${encodeNetworkLink(network, { withWeights: false }).hash}`, {

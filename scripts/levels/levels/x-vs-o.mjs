@@ -97,16 +97,17 @@ export function build() {
     ],
     test,
   );
-  const reference = [conv(4, 3), relu(), pool(2), flatten(), dense(2)];
+  const reference = [conv(3, 3), relu(), pool(7), flatten(), dense(2)];
+  const noPool = (filters, size) => [conv(filters, size), relu(), flatten(), dense(2)];
   const training = adam(0.02, 256);
   return levelDocument({
     id: 'x-vs-o',
     title: 'X or O?',
     concept: 'Filters find the pieces, ReLU keeps the matches, pooling shrinks the maps, and Dense votes.',
     intro: [
-      'Tell an X from an O on a 9x9 screen. A computer sees only 81 numbers. An X drawn one pixel to the left shares few of them with the X it learned.',
-      'Filters fix that: they look for small pieces (a "\\" stroke, a "/" stroke, a crossing, a curve) wherever they are.',
-      'A Pool block is new. It keeps only the strongest value of each 2x2 window, so a 7x7 feature map becomes 3x3. A piece that moved by one pixel often lands in the same window. The budget is 200 parameters: without pooling, 4 filters need 434.',
+      'Tell an X from an O on a 9x9 screen. A computer sees only 81 numbers. An X drawn one pixel to the left shares few of them with the X it learned. Filters fix that: they look for small pieces (a "\\" stroke, a "/" stroke, a crossing, a curve) wherever they are.',
+      'A Pool block is new. It keeps only the strongest value of each window. With a 7x7 window on a 7x7 feature map it keeps one number per filter: how well that piece matched anywhere, so a piece that moved still counts.',
+      'The budget is 55 parameters and one Conv. Without a Pool even a single filter costs more than that (at least 70, or 56 with a hidden Dense layer); 4 filters and a 7x7 Pool cost 50. (A Conv with a stride shrinks its maps too: the next levels, x-vs-o-moved and stride-and-padding, teach that way.)',
       'The hidden test has the tricky cases: Xs and Os moved, smaller or bigger, tilted, drawn thicker or with a gap, and a wobbly X.',
     ],
     input: [SIDE, SIDE, 1],
@@ -118,17 +119,29 @@ export function build() {
     limits: {
       blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'],
       maxLayers: 8,
-      maxParams: 200,
+      // Without a Pool (or a stride) one Conv costs at least 70, and with a hidden Dense layer 56.
+      maxParams: 55,
+      // One Conv: a stack of Convs could shrink the maps without a Pool.
+      maxBlocks: { conv: 1 },
       maxSteps: 300,
     },
     stars: [
-      { maxParams: 100, proof: { layers: [conv(3, 3), relu(), pool(2), flatten(), dense(2)] } },
-      { maxSteps: 120, proof: { layers: reference } },
+      { maxParams: 40, proof: { layers: reference } },
+      { maxSteps: 200, proof: { layers: reference } },
     ],
-    traps: [{ idea: 'Flatten and Dense alone, with no filter', layers: [flatten(), dense(2)] }],
+    traps: [
+      { idea: 'Flatten and Dense alone, with no filter', layers: [flatten(), dense(2)] },
+      { idea: 'one 7x7 filter and no Pool (70 parameters)', layers: noPool(1, 7) },
+      { idea: 'one 9x9 filter and no Pool (86 parameters)', layers: noPool(1, 9) },
+      {
+        idea: 'two 4x4 Convs stacked, no ReLU and no Pool',
+        layers: [conv(1, 4), conv(1, 4), flatten(), dense(2)],
+      },
+      { idea: 'a Pool on the pixels, with no filter', layers: [pool(3), flatten(), dense(2)] },
+    ],
     hints: [
       'Conv, ReLU, Pool, Flatten, Dense: the usual order.',
-      'A Pool block with a 2x2 window shrinks 7x7 maps to 3x3: 4 filters then cost 114 parameters.',
+      'A Pool block with a 7x7 window turns each 7x7 map into one number: 4 filters then cost 50 parameters.',
       'For a star, try 3 filters: how few pieces tell an X from an O?',
     ],
     starter: [conv(4, 3), flatten(), dense(2)],
