@@ -4,6 +4,7 @@
  * checked seed (a proof also earning its star); every trap must lose on every one.
  */
 import {
+  CHECKED_SEEDS,
   inferShapes,
   type LayerSpec,
   type LevelSpec,
@@ -17,9 +18,6 @@ import {
   starRuleText,
   type TrainingSpec,
 } from '../spec';
-
-/** Seeds every level is checked on besides its own training seed. */
-export const CHECKED_SEEDS = [1, 2, 3, 4, 5] as const;
 
 /** One network the check trains on a level. */
 export interface CheckedNetwork {

@@ -4,13 +4,13 @@
  * and puts the best it found on the workbench.
  */
 import type { BlockEditor } from '../blocks';
-import type { LevelSpec } from '../spec';
+import { type LevelSpec, provingSeeds } from '../spec';
 import type { TrainerClient } from '../worker/page/client';
 import { draftLimits } from './build-level';
 import { type CheckAccess, percent } from './check-access';
 import { draftTraining } from './draft';
 import { suggestCandidates } from './suggest';
-import { searchNetworks } from './suggest-search';
+import { searchNetworks, trialOnSeeds } from './suggest-search';
 import { runToWin } from './win-run';
 
 /** What the run needs of the workbench. */
@@ -41,19 +41,22 @@ export async function runSuggest(bench: SuggestBench, level: LevelSpec): Promise
     return;
   }
   const client = await bench.client();
+  const training = draftTraining(draft);
   let trying = '';
   const outcome = await searchNetworks(
     candidates,
     (c) =>
-      runToWin(
-        client,
-        level,
-        c.layers,
-        draftTraining(draft),
-        (p) => {
-          status.textContent = `${trying} step ${p.step}, training accuracy ${percent(p.trainAccuracy)}.`;
-        },
-        bench.cancelled,
+      trialOnSeeds(provingSeeds(training.seed), (seed) =>
+        runToWin(
+          client,
+          level,
+          c.layers,
+          { ...training, seed },
+          (p) => {
+            status.textContent = `${trying} seed ${seed}, step ${p.step}, training accuracy ${percent(p.trainAccuracy)}.`;
+          },
+          bench.cancelled,
+        ),
       ),
     (index, c) => {
       trying = `Trying ${index + 1} of ${candidates.length}: ${c.label}…`;

@@ -54,3 +54,22 @@ export async function searchNetworks<T extends Trial>(
   }
   return { best, tried: candidates.length, cancelled: false };
 }
+
+/**
+ * Trains one candidate on each of `seeds` in turn (the first the level's own), until one run does
+ * not win: a network kept as a level's reference must win on every seed `convblocks check` proves
+ * it on, so a lucky win on one seed is not a win. Gives the losing run, or the worst winning one.
+ */
+export async function trialOnSeeds<T extends Trial>(
+  seeds: readonly number[],
+  trainOnSeed: (seed: number) => Promise<T>,
+): Promise<T> {
+  let worst: T | null = null;
+  for (const seed of seeds) {
+    const trial = await trainOnSeed(seed);
+    if (trial.stopped || !trial.won) return trial;
+    if (!worst || trial.testAccuracy < worst.testAccuracy) worst = trial;
+  }
+  if (!worst) throw new Error('a candidate is tried on at least one seed');
+  return worst;
+}

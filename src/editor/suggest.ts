@@ -59,6 +59,30 @@ function allowed(layers: readonly LayerSpec[], input: Shape, limits: LevelLimits
   return limitProblems(layers, inferShapes(input, layers).totalParams, limits).length === 0;
 }
 
+/**
+ * Whether a window layer never reads some rows or columns of its input: a valid window whose steps
+ * do not end on the edge (a 4-wide pool with stride 4 on 5 pixels skips the fifth), or a stride
+ * longer than the window. Such a network ignores pixels, so it wins only by luck: never suggested.
+ */
+export function skipsPixels(input: Shape, layers: readonly LayerSpec[]): boolean {
+  let height = input[0] ?? 0;
+  let width = input[1] ?? 0;
+  for (const layer of layers) {
+    if (layer.type !== 'conv' && layer.type !== 'pool') continue;
+    const { size, stride, padding } = layer;
+    if (stride > size) return true;
+    if (padding === 'valid') {
+      if ((height - size) % stride !== 0 || (width - size) % stride !== 0) return true;
+      height = Math.floor((height - size) / stride) + 1;
+      width = Math.floor((width - size) / stride) + 1;
+    } else {
+      height = Math.ceil(height / stride);
+      width = Math.ceil(width / stride);
+    }
+  }
+  return false;
+}
+
 /** A network's main layers in a few words: "conv 4 filters 3x3, pool 3, dense 2". */
 export function candidateLabel(layers: readonly LayerSpec[]): string {
   const words = layers.flatMap((l) => {
@@ -117,6 +141,7 @@ export function suggestCandidates(
     if (seen.has(key)) continue;
     seen.add(key);
     if (classifierProblem(input, layers, classCount) !== null || !allowed(layers, input, limits)) continue;
+    if (skipsPixels(input, layers)) continue;
     found.push({ layers, params: inferShapes(input, layers).totalParams, label: candidateLabel(layers) });
   }
   // A stable sort: among equal sizes the references come first.

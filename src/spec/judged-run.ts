@@ -114,3 +114,11 @@ export async function trainUntilJudged(
     return { reason, step: check.step, last, test };
   }
 }
+
+/** Seeds every level is checked on besides its own training seed (`convblocks check`). */
+export const CHECKED_SEEDS = [1, 2, 3, 4, 5] as const;
+
+/** The seeds a level is proved on: its own training seed, then the checked ones, each once. */
+export function provingSeeds(ownSeed: number): number[] {
+  return [ownSeed, ...CHECKED_SEEDS.filter((s) => s !== ownSeed)];
+}

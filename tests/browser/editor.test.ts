@@ -161,6 +161,10 @@ describe.skipIf(!hasChromium)('the level editor in Chromium', () => {
     await openTab(page, '2. Pictures');
     await page.getByRole('button', { name: 'Test picture 2 of "standing"' }).click();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    // The status may still say "Saved" from before the delete: wait for the store itself.
+    await expect
+      .poll(async () => ((await savedLevels(page))[0]?.test as unknown[] | undefined)?.length)
+      .toBe(2);
     await waitUntilSaved(page);
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, candidateLabel, sizeTo, suggestCandidates } from '../../src/editor/suggest';
-import { searchNetworks, type Trial } from '../../src/editor/suggest-search';
+import {
+  type Candidate,
+  candidateLabel,
+  sizeTo,
+  skipsPixels,
+  suggestCandidates,
+} from '../../src/editor/suggest';
+import { searchNetworks, type Trial, trialOnSeeds } from '../../src/editor/suggest-search';
 import { classifierProblem, LAYER_TYPES, type LayerSpec, type LevelLimits } from '../../src/spec';
 
 const every: LevelLimits = { blocks: [...LAYER_TYPES] };
@@ -22,6 +28,29 @@ const happyFace: LayerSpec[] = [
 ];
 
 describe('the networks Suggest tries', () => {
+  it('never suggests a network that leaves pixels unread', () => {
+    const pool = (size: number, stride: number, padding: 'valid' | 'same' = 'valid'): LayerSpec => ({
+      type: 'pool',
+      op: 'avg',
+      size,
+      stride,
+      padding,
+    });
+    // A 4-wide window with stride 4 on 5 pixels never reads the fifth row and column.
+    expect(skipsPixels([5, 5, 1], [pool(4, 4)])).toBe(true);
+    expect(skipsPixels([8, 8, 1], [pool(4, 4)])).toBe(false);
+    expect(skipsPixels([5, 5, 1], [pool(4, 4, 'same')])).toBe(false);
+    expect(skipsPixels([9, 9, 1], [pool(2, 3, 'same')])).toBe(true);
+    const candidates = suggestCandidates(
+      [5, 5, 1],
+      2,
+      { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 10 },
+      [[pool(4, 4), { type: 'flatten' }, { type: 'dense', units: 2 }]],
+    );
+    expect(candidates.filter((c) => skipsPixels([5, 5, 1], c.layers))).toEqual([]);
+    expect(candidates.some((c) => c.label === 'pool 4, dense 2')).toBe(false);
+  });
+
   it('sizes a reference to small pictures and many classes', () => {
     // On 3x3 pictures the 5-wide window shrinks to 3, the pool after it to the 1x1 left.
     expect(sizeTo(happyFace, [3, 3, 1], 7)).toEqual([
@@ -73,6 +102,30 @@ describe('the networks Suggest tries', () => {
 });
 
 describe("Suggest's search", () => {
+  it('counts a win only when it holds on every proving seed, stopping at the first loss', async () => {
+    const tried: number[] = [];
+    const trial = (seed: number, testAccuracy: number): Trial => ({
+      testAccuracy,
+      steps: 10 * seed,
+      won: testAccuracy === 1,
+      stopped: false,
+    });
+    const accuracies = new Map([
+      [1, 1],
+      [2, 1],
+      [3, 0.5],
+      [4, 1],
+    ]);
+    const lucky = await trialOnSeeds([1, 2, 3, 4], async (seed) => {
+      tried.push(seed);
+      return trial(seed, accuracies.get(seed) ?? 0);
+    });
+    expect(lucky).toEqual(trial(3, 0.5));
+    expect(tried).toEqual([1, 2, 3]);
+    const steady = await trialOnSeeds([1, 2], async (seed) => trial(seed, 1));
+    expect(steady.won).toBe(true);
+  });
+
   const candidates = suggestCandidates([5, 5, 1], 2, every, [xVsO, happyFace]).slice(0, 4);
   const trial = (testAccuracy: number, won = false, stopped = false): Trial => ({
     testAccuracy,
