@@ -98,3 +98,16 @@ export function mirror(grid) {
 export function gridKey(grid) {
   return toRows(grid).join('/');
 }
+
+/** Every standing bar of 3 pixels or longer that fits a `side` x `side` frame, as `[length, grid]`. */
+export function standingBars(side) {
+  const bars = [];
+  for (let length = 3; length <= side; length++) {
+    for (let top = 0; top + length <= side; top++) {
+      for (let column = 0; column < side; column++) {
+        bars.push([length, draw(side, side, line([top, column], [top + length - 1, column]))]);
+      }
+    }
+  }
+  return bars;
+}

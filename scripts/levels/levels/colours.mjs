@@ -5,7 +5,7 @@
  * lying bars of one colour are not linearly separable (as on lines-5x5), so the filters must find them.
  */
 import { adam, conv, dense, flatten, levelDocument, numberExample, pool, relu } from '../document.mjs';
-import { draw, line, rotateQuarter } from '../grid.mjs';
+import { rotateQuarter, standingBars } from '../grid.mjs';
 import { mulberry32, shuffled } from '../random.mjs';
 
 const SIDE = 5;
@@ -13,19 +13,6 @@ const SIDE = 5;
 /** The colours of the bars as red, green, blue light; the background is black (no light). */
 const COLOURS = { red: [1, 0, 0], blue: [0, 0, 1] };
 const BLACK = [0, 0, 0];
-
-/** Every standing bar of 3 to 5 pixels that fits the frame, as `[length, grid]`. */
-function standingBars() {
-  const bars = [];
-  for (let length = 3; length <= SIDE; length++) {
-    for (let top = 0; top + length <= SIDE; top++) {
-      for (let column = 0; column < SIDE; column++) {
-        bars.push([length, draw(SIDE, SIDE, line([top, column], [top + length - 1, column]))]);
-      }
-    }
-  }
-  return bars;
-}
 
 /** A bar drawn in `colour` on black, as rows of `[red, green, blue]` pixels. */
 function colourRows(grid, colour) {
@@ -42,7 +29,7 @@ function fourKinds(grid) {
 
 /** Builds the level document. */
 export function build() {
-  const bars = standingBars();
+  const bars = standingBars(SIDE);
   // As on lines-5x5: every 3- and 5-pixel bar trains, and some 4-pixel bars are kept for the test;
   // each of those is two 3-pixel bars the filters already know.
   const fours = shuffled(

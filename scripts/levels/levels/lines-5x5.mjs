@@ -1,26 +1,13 @@
 /** Level 4: a filter is a small picture that lights up wherever its pattern is. */
 import { adam, conv, dense, flatten, inkExamples, levelDocument, relu } from '../document.mjs';
-import { draw, line, rotateQuarter } from '../grid.mjs';
+import { rotateQuarter, standingBars } from '../grid.mjs';
 import { mulberry32, shuffled } from '../random.mjs';
 
 const SIDE = 5;
 
-/** Every standing bar of 3 to 5 pixels that fits the frame, as `[length, grid]`. */
-function standingBars() {
-  const bars = [];
-  for (let length = 3; length <= SIDE; length++) {
-    for (let top = 0; top + length <= SIDE; top++) {
-      for (let column = 0; column < SIDE; column++) {
-        bars.push([length, draw(SIDE, SIDE, line([top, column], [top + length - 1, column]))]);
-      }
-    }
-  }
-  return bars;
-}
-
 /** Builds the level document. */
 export function build() {
-  const bars = standingBars();
+  const bars = standingBars(SIDE);
   // Full-length bars always train: with all ten of them no single layer of votes can separate the
   // classes. Six of the 4-pixel bars are kept for the test: each is two 3-pixel bars the filters know.
   const order = shuffled(
