@@ -5,19 +5,14 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { type CurvePoint, type KeptVerdict, parseBackup } from '../../src/storage';
-import { networkDocument, openTestStore, sampleNetwork, sampleWeights } from './helpers';
-
-const verdict: KeptVerdict = {
-  won: true,
-  stars: 2,
-  accuracy: 0.75,
-  step: 140,
-  reason: 'learned',
-  trainAccuracy: 1,
-  predicted: [0, 1, 1, 0],
-  probabilities: [0.875, 0.125, 0.25, 0.75, 0.5, 0.5, 0.625, 0.375],
-};
+import { type CurvePoint, parseBackup } from '../../src/storage';
+import {
+  networkDocument,
+  openTestStore,
+  sampleNetwork,
+  sampleWeights,
+  sampleVerdict as verdict,
+} from './helpers';
 
 const curve: CurvePoint[] = [
   { step: 10, loss: 0.69, trainAccuracy: 0.5 },

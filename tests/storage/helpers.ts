@@ -10,6 +10,7 @@ import {
 import { type LevelSpec, type NetworkSpec, parseLevel, parseNetwork } from '../../src/spec';
 import {
   DB_NAME,
+  type KeptVerdict,
   type LevelResult,
   openDatabase,
   openPlayerStore,
@@ -158,3 +159,15 @@ export function sampleLevel(changes: Record<string, unknown> = {}): LevelSpec {
 export function win(changes: Partial<LevelResult> = {}): LevelResult {
   return { won: true, stars: 2, accuracy: 1, params: 120, steps: 80, ...changes };
 }
+
+/** A won run's verdict as the game keeps it: two stars, 3 of 4 hidden pictures right at step 140. */
+export const sampleVerdict: KeptVerdict = {
+  won: true,
+  stars: 2,
+  accuracy: 0.75,
+  step: 140,
+  reason: 'learned',
+  trainAccuracy: 1,
+  predicted: [0, 1, 1, 0],
+  probabilities: [0.875, 0.125, 0.25, 0.75, 0.5, 0.5, 0.625, 0.375],
+};

@@ -14,21 +14,18 @@ import {
   MAX_CURVE_POINTS,
   openDatabase,
 } from '../../src/storage';
-import { ManualClock, openTestStore, readRows, sampleNetwork, sampleWeights, writeRows } from './helpers';
+import {
+  ManualClock,
+  openTestStore,
+  readRows,
+  sampleNetwork,
+  sampleWeights,
+  sampleVerdict as verdict,
+  writeRows,
+} from './helpers';
 import { lastRunRows, OLD_DATABASES } from './old-databases';
 
 const trained = () => parseNetwork({ ...(sampleNetwork() as object), weights: sampleWeights() });
-
-const verdict: KeptVerdict = {
-  won: true,
-  stars: 2,
-  accuracy: 0.75,
-  step: 140,
-  reason: 'learned',
-  trainAccuracy: 1,
-  predicted: [0, 1, 1, 0],
-  probabilities: [0.875, 0.125, 0.25, 0.75, 0.5, 0.5, 0.625, 0.375],
-};
 
 /** A stored row for level `levelId` (its network built for that level unless `changes` says otherwise). */
 const row = (
