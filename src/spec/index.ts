@@ -14,6 +14,7 @@ export {
   parsePack,
 } from './pack';
 export {
+  checkVersionedHeader,
   DOCUMENT_VERSIONS,
   type DocumentKind,
   parseJsonText,

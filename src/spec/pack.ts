@@ -4,7 +4,7 @@
  */
 import { describeValue, SpecError } from './errors';
 import { MAX } from './limits';
-import { checkStructure } from './parse';
+import { checkStructure, checkVersionedHeader } from './parse';
 import { parseLevel } from './parse-level';
 import { levelToDocument } from './serialize';
 import { unshowableCharacter } from './showable';
@@ -94,25 +94,11 @@ function checkPackWork(levels: readonly unknown[]): void {
 }
 
 function checkHeader(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SpecError(
-      '',
-      `expected a ${PACK_KIND} document (a JSON object) but got ${describeValue(value)}`,
-    );
-  }
-  const doc = value as Record<string, unknown>;
-  if (doc.kind !== PACK_KIND)
-    throw new SpecError('kind', `expected "${PACK_KIND}" but got ${describeValue(doc.kind)}`);
-  const version = doc.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new SpecError('version', `expected a whole number from 1 but got ${describeValue(version)}`);
-  }
-  if (version > PACK_VERSION) {
-    throw new SpecError(
-      'version',
-      `this pack was made by a newer ConvBlocks (version ${version}; this one reads up to ${PACK_VERSION}): update the game to open it`,
-    );
-  }
+  const { doc } = checkVersionedHeader(value, PACK_KIND, PACK_VERSION, {
+    document: `a ${PACK_KIND} document`,
+    made: 'this pack was',
+    it: 'it',
+  });
   for (const key of Object.keys(doc)) {
     if (!PACK_FIELDS.has(key)) throw new SpecError(key, `is not a field of a pack`);
   }

@@ -50,25 +50,53 @@ export function checkStructure(value: unknown, path: PropertyKey[], depth: numbe
   }
 }
 
-/** Checks `kind` and `version` first, so a wrong or newer document gets the message that matters. */
-export function checkHeader(value: unknown, kind: DocumentKind): void {
+/** How a versioned document is named in the messages about its header. */
+export interface HeaderWords {
+  /** The document as the "expected ..." message names it: "a convblocks/pack document". */
+  readonly document: string;
+  /** Its subject when a newer game made it: "this pack was", "these results were". */
+  readonly made: string;
+  /** The pronoun that ends that message: "it" or "them". */
+  readonly it: 'it' | 'them';
+}
+
+/**
+ * Checks a versioned document's `kind` and `version` first, so a wrong or newer document gets the
+ * message that matters; gives the object and its version. Every document kind we read uses it.
+ */
+export function checkVersionedHeader(
+  value: unknown,
+  kind: string,
+  newest: number,
+  words: HeaderWords,
+): { doc: Record<string, unknown>; version: number } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SpecError('', `expected a ${kind} document (a JSON object) but got ${describeValue(value)}`);
+    throw new SpecError('', `expected ${words.document} (a JSON object) but got ${describeValue(value)}`);
   }
-  const header = value as Record<string, unknown>;
-  if (header.kind !== kind) {
-    throw new SpecError('kind', `expected "${kind}" but got ${describeValue(header.kind)}`);
+  const doc = value as Record<string, unknown>;
+  if (doc.kind !== kind) {
+    throw new SpecError('kind', `expected "${kind}" but got ${describeValue(doc.kind)}`);
   }
-  const version = header.version;
+  const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new SpecError('version', `expected a whole number from 1 but got ${describeValue(version)}`);
   }
-  if (version > DOCUMENT_VERSIONS[kind]) {
+  if (version > newest) {
     throw new SpecError(
       'version',
-      `this ${kind} was made by a newer ConvBlocks (version ${version}; this one reads up to ${DOCUMENT_VERSIONS[kind]}): update the game to open it`,
+      `${words.made} made by a newer ConvBlocks (version ${version}; this one reads up to ${newest}): update the game to open ${words.it}`,
     );
   }
+  return { doc, version };
+}
+
+/** Checks a network's or a level's `kind` and `version` first (see `checkVersionedHeader`). */
+export function checkHeader(value: unknown, kind: DocumentKind): void {
+  checkVersionedHeader(value, kind, DOCUMENT_VERSIONS[kind], {
+    document: `a ${kind} document`,
+    made: `this ${kind} was`,
+    it: 'it',
+  });
 }
 
 /** Runs a check over untrusted input and guarantees that only a SpecError ever escapes. */

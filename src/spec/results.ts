@@ -4,9 +4,9 @@
  * and training settings; no weights, which a teacher's table does not need).
  */
 import { z } from 'zod';
-import { describeValue, SpecError } from './errors';
+import { SpecError } from './errors';
 import { MAX } from './limits';
-import { checkStructure } from './parse';
+import { checkStructure, checkVersionedHeader } from './parse';
 import { layerSchema, trainingSchema } from './schemas';
 import { unshowableCharacter } from './showable';
 import type { LayerSpec, TrainingSpec } from './types';
@@ -74,24 +74,11 @@ const resultsSchema = z.strictObject({
 });
 
 function checkHeader(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SpecError(
-      '',
-      `expected a ${RESULTS_KIND} document (a JSON object) but got ${describeValue(value)}`,
-    );
-  }
-  const { kind, version } = value as Record<string, unknown>;
-  if (kind !== RESULTS_KIND)
-    throw new SpecError('kind', `expected "${RESULTS_KIND}" but got ${describeValue(kind)}`);
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new SpecError('version', `expected a whole number from 1 but got ${describeValue(version)}`);
-  }
-  if (version > RESULTS_VERSION) {
-    throw new SpecError(
-      'version',
-      `these results were made by a newer ConvBlocks (version ${version}; this one reads up to ${RESULTS_VERSION}): update the game to open them`,
-    );
-  }
+  checkVersionedHeader(value, RESULTS_KIND, RESULTS_VERSION, {
+    document: `a ${RESULTS_KIND} document`,
+    made: 'these results were',
+    it: 'them',
+  });
 }
 
 /** A won level has stars, steps and parameters; a level not won has none. */

@@ -1,4 +1,4 @@
-import { describeValue, parseJsonText, SpecError } from '../spec';
+import { checkVersionedHeader, parseJsonText, SpecError } from '../spec';
 import type { Contents } from './contents';
 import {
   parseCustomLevel,
@@ -88,22 +88,11 @@ const FIELDS_V2 = [...FIELDS_V1, 'levelDrafts'];
 const FIELDS = [...FIELDS_V2, 'lastRuns'];
 
 function checkHeader(value: unknown): number {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SpecError('', `expected a ConvBlocks backup (a JSON object) but got ${describeValue(value)}`);
-  }
-  const { kind, version } = value as Record<string, unknown>;
-  if (kind !== BACKUP_KIND)
-    throw new SpecError('kind', `expected "${BACKUP_KIND}" but got ${describeValue(kind)}`);
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new SpecError('version', `expected a whole number from 1 but got ${describeValue(version)}`);
-  }
-  if (version > BACKUP_VERSION) {
-    throw new SpecError(
-      'version',
-      `this backup was made by a newer ConvBlocks (version ${version}; this one reads up to ${BACKUP_VERSION}): update the game to open it`,
-    );
-  }
-  return version;
+  return checkVersionedHeader(value, BACKUP_KIND, BACKUP_VERSION, {
+    document: 'a ConvBlocks backup',
+    made: 'this backup was',
+    it: 'it',
+  }).version;
 }
 
 /** The backup's fields as the newest version has them: older ones have no drafts or no last runs. */
