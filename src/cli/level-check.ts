@@ -4,7 +4,6 @@
  * checked seed (a proof also earning its star); every trap must lose on every one.
  */
 import {
-  CHECKED_SEEDS,
   inferShapes,
   type LayerSpec,
   type LevelSpec,
@@ -12,6 +11,7 @@ import {
   levelTraining,
   meetsStar,
   missedStarText,
+  provingSeeds,
   reachesGoal,
   type StarLimit,
   starLimit,
@@ -50,7 +50,7 @@ export interface RunVerdict {
 
 /** The seeds a level is checked on: its own training seed and 1 to 5, in order, each once. */
 export function checkedSeeds(level: LevelSpec): number[] {
-  return [...new Set([levelTraining(level).seed, ...CHECKED_SEEDS])].sort((a, b) => a - b);
+  return provingSeeds(levelTraining(level).seed).sort((a, b) => a - b);
 }
 
 /** The networks the check trains on `level`: the reference, each star's proof, each trap. */
