@@ -53,7 +53,8 @@ export const soakSection: BenchSection = {
     'worker heap growth',
     'tensors start',
     'tensors end',
-    'frame p95',
+    'frame interval p95',
+    'main-thread frame p95',
   ],
   async run({ log, soakMinutes }) {
     if (!soakMinutes) return [['(not run: pass --soak=MINUTES)']];
@@ -108,7 +109,8 @@ export const soakSection: BenchSection = {
           growth(start.worker, end.worker),
           String(start.tensors),
           String(end.tensors),
-          `${Math.round(stats.p95)} ms`,
+          `${Math.round(stats.intervals.p95)} ms`,
+          `${Math.round(stats.mainThread.p95)} ms`,
         ],
       ];
     } finally {
