@@ -75,7 +75,7 @@ export function levelDocument(fields) {
   }
   return {
     kind: 'convblocks/level',
-    version: 2,
+    version: 3,
     id: fields.id,
     title: fields.title,
     concept: fields.concept,
