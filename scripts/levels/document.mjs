@@ -1,4 +1,4 @@
-/** Builders for the parts of a `convblocks/level` version-2 document, so each level reads as data. */
+/** Builders for the parts of a `convblocks/level` version-3 document, so each level reads as data. */
 import { gridKey, toRows } from './grid.mjs';
 
 /** A conv block: `filters` filters of `size` x `size`. */
@@ -75,7 +75,7 @@ export function levelDocument(fields) {
   }
   return {
     kind: 'convblocks/level',
-    version: 2,
+    version: 3,
     id: fields.id,
     title: fields.title,
     concept: fields.concept,

@@ -1,5 +1,6 @@
 import type { LevelSpec } from '../spec';
 import { button, el, pictureCanvas } from '../ui';
+import { filterCapLine } from './limits-line';
 import { starList } from './star-list';
 
 /** A few training pictures of each class, so the idea is seen before it is read. */
@@ -39,6 +40,7 @@ export function levelIntro(level: LevelSpec, onStart: () => void): HTMLElement {
       { class: 'level-goal' },
       `Goal: ${Math.round(level.goal.testAccuracy * 100)}% right on pictures the network has never seen.`,
     ),
+    filterCapLine(level),
     starList(level),
     start,
   );

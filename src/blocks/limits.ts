@@ -3,7 +3,12 @@ import { LAYER_BLOCKS } from './definitions';
 
 /** A level limit the stack breaks, with the block to mark (null for the Network block). */
 export interface LimitProblem {
-  readonly kind: 'not-allowed' | 'too-many-of-kind' | 'too-many-layers' | 'too-many-params';
+  readonly kind:
+    | 'not-allowed'
+    | 'too-many-of-kind'
+    | 'filter-too-big'
+    | 'too-many-layers'
+    | 'too-many-params';
   /** Index of the layer to mark, or -1 to mark the Network block. */
   readonly layerIndex: number;
   readonly reason: string;
@@ -12,8 +17,8 @@ export interface LimitProblem {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * Every limit of the level the stack breaks, each marked on the first block past the limit, in
- * words a player can act on. `totalParams` comes from the spec's shape inference.
+ * Every limit of the level the stack breaks, each marked on the first block past the limit (every
+ * Conv block whose filter is over the level's cap), in words a player can act on. `totalParams` comes from the spec's shape inference.
  */
 export function limitProblems(
   layers: readonly LayerSpec[],
@@ -40,6 +45,14 @@ export function limitProblems(
         kind: 'too-many-of-kind',
         layerIndex: index,
         reason: `this level allows at most ${plural(most, `${title} block`, `${title} blocks`)}: remove one`,
+      });
+    }
+    const side = limits.maxFilterSize;
+    if (layer.type === 'conv' && side !== undefined && layer.size > side) {
+      problems.push({
+        kind: 'filter-too-big',
+        layerIndex: index,
+        reason: `filters are at most ${side}x${side} on this level but this one is ${layer.size}x${layer.size}: make it smaller`,
       });
     }
   });

@@ -10,17 +10,21 @@ export interface FlyoutToolbox {
 
 /**
  * The toolbox a level offers: its allowed blocks in the usual order. A new Dense block starts with
- * one unit per class, since the last one needs exactly that.
+ * one unit per class, since the last one needs exactly that; a new Conv block's filter is no larger
+ * than the level's largest, so a block taken from the toolbox never starts over a limit.
  */
 export function toolboxFor(limits: LevelLimits, classCount: number): FlyoutToolbox {
   const units = LAYER_BLOCKS.dense.rows[0][0];
   const denseUnits = Math.min(Math.max(classCount, units.min), units.max);
+  const size = LAYER_BLOCKS.conv.rows[0][1];
+  const convSize = limits.maxFilterSize ?? size.initial;
   return {
     kind: 'flyoutToolbox',
     contents: LAYER_TYPES.filter((type) => limits.blocks.includes(type)).map((type) => ({
       kind: 'block',
       type: LAYER_BLOCKS[type].blockType,
       ...(type === 'dense' && { fields: { [units.name]: denseUnits } }),
+      ...(type === 'conv' && convSize < size.initial && { fields: { [size.name]: convSize } }),
     })),
   };
 }

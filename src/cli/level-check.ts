@@ -102,6 +102,11 @@ export function limitProblem(level: LevelSpec, layers: readonly LayerSpec[]): st
     if (most !== undefined && count > most)
       return `it has ${plural(count, `${type} block`)}, more than the level's ${most}`;
   }
+  const cap = limits.maxFilterSize;
+  const sides = layers.map((layer) => (layer.type === 'conv' ? layer.size : 0));
+  const largest = Math.max(0, ...sides);
+  if (cap !== undefined && largest > cap)
+    return `it has a ${largest}x${largest} filter, larger than the level's ${cap}x${cap}`;
   if (limits.maxLayers !== undefined && layers.length > limits.maxLayers)
     return `it has ${plural(layers.length, 'block')}, more than the level's ${limits.maxLayers}`;
   const params = inferShapes(level.input, layers).totalParams;

@@ -1,5 +1,6 @@
 /** Turns the editor's draft into a level document and a checked LevelSpec, and a saved level back into a draft. */
 import {
+  DOCUMENT_VERSIONS,
   type LayerType,
   type LevelLimits,
   type LevelSpec,
@@ -49,6 +50,7 @@ export function draftLimits(draft: EditorDraft): LevelLimits {
     ...(rules.maxParams !== undefined && { maxParams: rules.maxParams }),
     ...(Object.keys(maxBlocks).length > 0 && { maxBlocks }),
     ...(rules.maxSteps !== undefined && { maxSteps: rules.maxSteps }),
+    ...(rules.maxFilterSize !== undefined && { maxFilterSize: rules.maxFilterSize }),
   };
 }
 
@@ -65,7 +67,7 @@ export function draftToDocument(draft: EditorDraft, id = draft.id ?? 'new-level'
   const { rules } = draft;
   return {
     kind: 'convblocks/level',
-    version: 2,
+    version: DOCUMENT_VERSIONS['convblocks/level'],
     id,
     title: draft.title.trim(),
     concept: draft.concept.trim(),
@@ -138,6 +140,7 @@ export function levelToDraft(level: LevelSpec): EditorDraft {
       maxLayers: level.limits.maxLayers,
       maxParams: level.limits.maxParams,
       maxSteps: level.limits.maxSteps,
+      maxFilterSize: level.limits.maxFilterSize,
       maxBlocks: level.limits.maxBlocks ?? {},
       goal: level.goal.testAccuracy,
       // The editor keeps what a star asks for; proofs and traps belong to the levels `convblocks

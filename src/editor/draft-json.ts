@@ -52,6 +52,8 @@ const draftSchema = z.strictObject({
     maxLayers: int(1, MAX.layers).optional(),
     maxParams: int(1, MAX.params).optional(),
     maxSteps: int(1, MAX.steps).optional(),
+    // Drafts kept before level version 3 have no cap: absent stays absent.
+    maxFilterSize: int(1, MAX.windowSize).optional(),
     maxBlocks: z.partialRecord(z.enum(LAYER_TYPES), int(0, MAX.layers)),
     goal: z.number().min(0).max(1),
     stars: z.array(starRule).max(MAX.starRules),

@@ -29,6 +29,8 @@ export interface DraftRules {
   readonly maxLayers?: number | undefined;
   readonly maxParams?: number | undefined;
   readonly maxSteps?: number | undefined;
+  /** The largest Conv filter side a player may use. */
+  readonly maxFilterSize?: number | undefined;
   readonly maxBlocks: Readonly<Partial<Record<LayerType, number>>>;
   /** The test accuracy that wins, from 0 to 1. */
   readonly goal: number;

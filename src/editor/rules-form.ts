@@ -81,7 +81,7 @@ function starRow(access: DraftAccess, index: number): HTMLElement {
 function limit(
   access: DraftAccess,
   label: string,
-  key: 'maxLayers' | 'maxParams' | 'maxSteps',
+  key: 'maxLayers' | 'maxParams' | 'maxSteps' | 'maxFilterSize',
   max: number,
   hint: string,
 ) {
@@ -146,6 +146,13 @@ export function rulesForm(access: DraftAccess): EditorPanel {
         'Counts every block stacked in the Network block.',
       ),
       limit(access, 'Most parameters', 'maxParams', MAX.params, 'The numbers the network learns.'),
+      limit(
+        access,
+        'Largest filter',
+        'maxFilterSize',
+        MAX.windowSize,
+        'A Conv filter is at most this many pixels wide and tall: 5 means 5x5.',
+      ),
       limit(access, 'Most training steps', 'maxSteps', MAX.steps, 'Training stops after this many steps.'),
     ),
     perKind,

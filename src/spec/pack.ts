@@ -39,6 +39,24 @@ function hashText(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+/**
+ * The level version pack ids were first made with. A pack's id is the hash of its document with
+ * each level's `version` written as this one, so a new level version (3 added `maxFilterSize`) does
+ * not rename every pack: the saved packs, their players' progress (kept under the id) and the class
+ * results (matched by it) of a pack opened before keep their id.
+ */
+const PACK_ID_LEVEL_VERSION = 2;
+
+/** A pack's id: the hash of its document, levels written as `PACK_ID_LEVEL_VERSION`. */
+function packId(pack: Omit<LevelPack, 'id'>): string {
+  const doc = packToDocument(pack);
+  const levels = (doc.levels as Record<string, unknown>[]).map((level) => ({
+    ...level,
+    version: PACK_ID_LEVEL_VERSION,
+  }));
+  return `pack-${hashText(JSON.stringify({ ...doc, levels }))}`;
+}
+
 /** The JSON document of a pack, every level written out in full. */
 export function packToDocument(pack: Omit<LevelPack, 'id'>): Record<string, unknown> {
   return {
@@ -138,7 +156,7 @@ export function parsePack(value: unknown): LevelPack {
       }
     });
     const pack = { title, ...(author !== undefined && { author }), levels };
-    return { ...pack, id: `pack-${hashText(JSON.stringify(packToDocument(pack)))}` };
+    return { ...pack, id: packId(pack) };
   } catch (error) {
     if (error instanceof SpecError) throw error;
     throw new SpecError('', `could not be read (${error instanceof Error ? error.message : String(error)})`);

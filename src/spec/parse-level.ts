@@ -1,4 +1,4 @@
-/** Parsing of level documents (versions 1 and 2) and pictures; the shared checks live in parse.ts. */
+/** Parsing of level documents (versions 1 to 3) and pictures; the shared checks live in parse.ts. */
 import type { z } from 'zod';
 import { describeValue, SpecError } from './errors';
 import { MAX } from './limits';
@@ -12,7 +12,7 @@ import {
   parseNetwork,
   schemaParse,
 } from './parse';
-import { levelSchema, levelSchemaV1, type PictureRows, pictureRowsSchema } from './schemas';
+import { levelSchema, levelSchemaV1, levelSchemaV2, type PictureRows, pictureRowsSchema } from './schemas';
 import { inferShapes } from './shapes';
 import { MAX_MAGNITUDE } from './showable';
 import type { Example, LevelNetwork, LevelSpec, NetworkSpec } from './types';
@@ -92,11 +92,14 @@ export function picturePixels(
   return pixels;
 }
 
-/** The version-2 value of a level document of any version this reader knows: version 1 gains no traps and no proofs. */
+/**
+ * The version-3 value of a level document of any version this reader knows: version 1 gains no traps
+ * and no proofs, and neither version 1 nor 2 caps the filter size.
+ */
 function currentLevelDocument(value: unknown): z.output<typeof levelSchema> {
-  if ((value as { version?: unknown }).version === 1) {
-    return { ...schemaParse(levelSchemaV1, value), version: 2, traps: [] };
-  }
+  const version = (value as { version?: unknown }).version;
+  if (version === 1) return { ...schemaParse(levelSchemaV1, value), version: 3, traps: [] };
+  if (version === 2) return { ...schemaParse(levelSchemaV2, value), version: 3 };
   return schemaParse(levelSchema, value);
 }
 

@@ -9,7 +9,7 @@ import { stepWork } from './work';
 import { specErrorFromZod } from './zod-messages';
 
 /** The document kinds and the newest version of each this reader knows. */
-export const DOCUMENT_VERSIONS = { 'convblocks/network': 1, 'convblocks/level': 2 } as const;
+export const DOCUMENT_VERSIONS = { 'convblocks/network': 1, 'convblocks/level': 3 } as const;
 
 /** A document kind. */
 export type DocumentKind = keyof typeof DOCUMENT_VERSIONS;

@@ -3,7 +3,7 @@ import { MAX } from './limits';
 import { MAX_MAGNITUDE, unshowableCharacter } from './showable';
 import { DEFAULT_TRAINING, LAYER_TYPES } from './types';
 
-/** Zod schemas of the documents (network version 1, level versions 1 and 2): the structure and ranges; cross-field rules live in parse.ts. */
+/** Zod schemas of the documents (network version 1, level versions 1 to 3): the structure and ranges; cross-field rules live in parse.ts. */
 
 const int = (min: number, max: number) => z.int().min(min).max(max);
 /** Refuses text holding a character that cannot be shown as it is, naming the code point. */
@@ -151,7 +151,37 @@ const trapSchema = z.strictObject({
   training: optionalTraining,
 });
 
-/** The fields versions 1 and 2 of a level share. */
+/** The limits every version of a level shares. */
+const limitFields = {
+  blocks: z
+    .array(layerType)
+    .min(1)
+    .max(LAYER_TYPES.length)
+    .default([...LAYER_TYPES]),
+  maxLayers: int(1, MAX.layers).optional(),
+  maxParams: int(1, MAX.params).optional(),
+  maxBlocks: z
+    .strictObject({
+      conv: int(0, MAX.layers).optional(),
+      relu: int(0, MAX.layers).optional(),
+      activation: int(0, MAX.layers).optional(),
+      pool: int(0, MAX.layers).optional(),
+      flatten: int(0, MAX.layers).optional(),
+      dense: int(0, MAX.layers).optional(),
+    })
+    .optional(),
+  maxSteps: int(1, MAX.steps).optional(),
+};
+
+/** A level's limits in versions 1 and 2. */
+const limitsV1 = z.strictObject(limitFields).default({ blocks: [...LAYER_TYPES] });
+
+/** A level's limits in version 3: version 2's and the largest Conv filter side a player may use. */
+const limitsV3 = z
+  .strictObject({ ...limitFields, maxFilterSize: int(1, MAX.windowSize).optional() })
+  .default({ blocks: [...LAYER_TYPES] });
+
+/** The fields every version of a level shares (version 3 widens `limits`). */
 const levelFields = {
   kind: z.literal('convblocks/level'),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id is lowercase letters, digits and dashes'),
@@ -164,28 +194,7 @@ const levelFields = {
   train: z.array(picture).min(1).max(MAX.pictures),
   test: z.array(picture).max(MAX.pictures).default([]),
   goal: z.strictObject({ testAccuracy: z.number().min(0).max(1) }).default({ testAccuracy: 1 }),
-  limits: z
-    .strictObject({
-      blocks: z
-        .array(layerType)
-        .min(1)
-        .max(LAYER_TYPES.length)
-        .default([...LAYER_TYPES]),
-      maxLayers: int(1, MAX.layers).optional(),
-      maxParams: int(1, MAX.params).optional(),
-      maxBlocks: z
-        .strictObject({
-          conv: int(0, MAX.layers).optional(),
-          relu: int(0, MAX.layers).optional(),
-          activation: int(0, MAX.layers).optional(),
-          pool: int(0, MAX.layers).optional(),
-          flatten: int(0, MAX.layers).optional(),
-          dense: int(0, MAX.layers).optional(),
-        })
-        .optional(),
-      maxSteps: int(1, MAX.steps).optional(),
-    })
-    .default({ blocks: [...LAYER_TYPES] }),
+  limits: limitsV1,
   hints: z.array(text).max(MAX.paragraphs).default([]),
   starter: z.array(layerSchema).max(MAX.layers).optional(),
   // Absent stays absent: a player then starts from the reference's settings (`levelTraining`), the
@@ -208,11 +217,23 @@ export const levelSchemaV1 = z.strictObject({
 
 /**
  * The `convblocks/level` document, version 2 (the header is checked before this): version 1 with
- * `traps` and a `proof` on each star rule.
+ * `traps` and a `proof` on each star rule; read to migrate.
+ */
+export const levelSchemaV2 = z.strictObject({
+  ...levelFields,
+  version: z.literal(2),
+  stars: z.array(starRuleV2).max(MAX.starRules).default([]),
+  traps: z.array(trapSchema).max(MAX.traps).default([]),
+});
+
+/**
+ * The `convblocks/level` document, version 3 (the header is checked before this): version 2 with an
+ * optional `limits.maxFilterSize`.
  */
 export const levelSchema = z.strictObject({
   ...levelFields,
-  version: z.literal(2),
+  version: z.literal(3),
+  limits: limitsV3,
   stars: z.array(starRuleV2).max(MAX.starRules).default([]),
   traps: z.array(trapSchema).max(MAX.traps).default([]),
 });

@@ -1,6 +1,6 @@
 /**
  * The plain data every part of ConvBlocks speaks: a network and a level, as parsed from their
- * JSON documents (network version 1, level version 2). Tensors are height x width x channels (NHWC).
+ * JSON documents (network version 1, level version 3). Tensors are height x width x channels (NHWC).
  */
 
 /** `"valid"` adds no padding; `"same"` pads (as TensorFlow does) so the output is ceil(in / stride). */
@@ -146,6 +146,8 @@ export interface LevelLimits {
   readonly blocks: readonly LayerType[];
   readonly maxLayers?: number;
   readonly maxParams?: number;
+  /** Conv filters are at most this many pixels on a side (version 3; no cap when left out). */
+  readonly maxFilterSize?: number;
   /** At most this many blocks of a kind, for the kinds named. */
   readonly maxBlocks?: Readonly<Partial<Record<LayerType, number>>>;
   /** Training stops after this many steps. */
@@ -158,10 +160,10 @@ export interface ReferenceNetwork {
   readonly training: TrainingSpec;
 }
 
-/** A level document (`convblocks/level`) once parsed, a version-1 document migrated to version 2. */
+/** A level document (`convblocks/level`) once parsed, a version-1 or 2 document migrated to version 3. */
 export interface LevelSpec {
   readonly kind: 'convblocks/level';
-  readonly version: 2;
+  readonly version: 3;
   readonly id: string;
   readonly title: string;
   readonly concept: string;

@@ -253,6 +253,13 @@ describe('compileWorkspace level limits', () => {
       words: 'at most 0 ReLU blocks',
     },
     {
+      what: 'a filter larger than the level allows',
+      limits: { blocks: allowed, maxFilterSize: 2 },
+      blockIndex: 0,
+      kind: 'filter-too-big',
+      words: 'filters are at most 2x2 on this level but this one is 3x3',
+    },
+    {
       what: 'more layers than allowed',
       limits: { blocks: allowed, maxLayers: 3 },
       blockIndex: 3,
@@ -305,6 +312,7 @@ describe('compileWorkspace level limits', () => {
       maxLayers: 5,
       maxParams: 86,
       maxBlocks: { conv: 1, relu: 1, pool: 1, flatten: 1, dense: 1 },
+      maxFilterSize: 3,
     };
     expect(compileWorkspace(workspaceWith(xVsONetwork), { ...xVsO, limits }).problems).toEqual([]);
   });

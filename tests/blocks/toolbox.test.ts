@@ -25,6 +25,18 @@ describe('toolboxFor', () => {
     const dense = toolboxFor({ blocks: ['flatten', 'dense'] }, classes).contents[1];
     expect(dense?.fields).toEqual({ UNITS: classes });
   });
+
+  it('starts a new Conv block at the largest filter the level allows, when that is under the usual 3x3', () => {
+    const conv = (maxFilterSize?: number) =>
+      toolboxFor({ blocks: ['conv', 'flatten', 'dense'], ...(maxFilterSize && { maxFilterSize }) }, 2)
+        .contents[0];
+    expect(conv(2)?.fields).toEqual({ SIZE: 2 });
+    expect(conv(1)?.fields).toEqual({ SIZE: 1 });
+    // At or over the usual size, and on a level with no cap, the block keeps its own default.
+    expect(conv(3)?.fields).toBeUndefined();
+    expect(conv(5)?.fields).toBeUndefined();
+    expect(conv()?.fields).toBeUndefined();
+  });
 });
 
 describe('maxInstancesFor', () => {

@@ -392,11 +392,13 @@ describe.skipIf(!hasChromium)('importing pictures into the level editor', () => 
     expect(await messages.textContent()).toContain('No picture was imported.');
   });
 
-  it('writes the rules into the level: blocks on offer, limits, goal, a star rule and hints', async () => {
+  it('writes the rules into the level: blocks on offer, limits (the largest filter too), goal, a star rule and hints', async () => {
     await openTab(importPage, '3. Rules');
     await importPage.getByRole('checkbox', { name: 'Activation (sigmoid, tanh, ...)' }).uncheck();
     await importPage.getByLabel('Most blocks in the network').fill('6');
     await importPage.getByLabel('Most blocks in the network').press('Tab');
+    await importPage.getByLabel('Largest filter').fill('4');
+    await importPage.getByLabel('Largest filter').press('Tab');
     await importPage.getByRole('spinbutton', { name: 'Conv' }).fill('2');
     await importPage.getByRole('spinbutton', { name: 'Conv' }).press('Tab');
     await importPage.getByLabel('Goal: test accuracy (%)').fill('80');
@@ -413,8 +415,14 @@ describe.skipIf(!hasChromium)('importing pictures into the level editor', () => 
     );
     await waitUntilSaved(importPage);
     const [level] = await savedLevels(importPage);
+    expect(level?.version).toBe(3);
     expect([level?.limits, level?.goal, level?.stars, level?.hints]).toEqual([
-      { blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'], maxLayers: 6, maxBlocks: { conv: 2 } },
+      {
+        blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'],
+        maxLayers: 6,
+        maxBlocks: { conv: 2 },
+        maxFilterSize: 4,
+      },
       { testAccuracy: 0.8 },
       [{ maxParams: 120 }],
       ['Start with a Conv.'],

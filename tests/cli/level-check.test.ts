@@ -74,6 +74,20 @@ describe('what convblocks check trains', () => {
       ]),
     ).toBe('it uses a conv block, which the level does not offer');
   });
+
+  it("names the largest filter over the level's cap, and not a pool window", () => {
+    const conv = (size: number) => ({ type: 'conv', filters: 1, size, stride: 1, padding: 'same' }) as const;
+    const head = [{ type: 'flatten' }, { type: 'dense', units: 2 }] as const;
+    const blocks = ['conv', 'pool', 'flatten', 'dense'];
+    const capped = tiny({ version: 3, limits: { blocks, maxFilterSize: 5 } });
+    expect(limitProblem(capped, [conv(3), conv(7), conv(6), ...head])).toBe(
+      "it has a 7x7 filter, larger than the level's 5x5",
+    );
+    expect(limitProblem(capped, [conv(5), ...head])).toBeNull();
+    const pool = { type: 'pool', op: 'max', size: 8, stride: 8, padding: 'same' } as const;
+    expect(limitProblem(capped, [conv(2), pool, ...head])).toBeNull();
+    expect(limitProblem(tiny({ limits: { blocks } }), [conv(7), ...head])).toBeNull();
+  });
 });
 
 describe('the verdict on each run', () => {

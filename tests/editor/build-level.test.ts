@@ -67,6 +67,7 @@ describe('building a level from a draft', () => {
         ...draft.rules,
         blocks: ['conv', 'flatten', 'dense'],
         maxLayers: 4,
+        maxFilterSize: 2,
         maxBlocks: { conv: 1, pool: 2 },
         goal: 0.5,
         stars: [{ maxParams: 40 }],
@@ -77,6 +78,7 @@ describe('building a level from a draft', () => {
       blocks: ['conv', 'flatten', 'dense'],
       maxLayers: 4,
       maxBlocks: { conv: 1 },
+      maxFilterSize: 2,
     });
     expect(level.goal).toEqual({ testAccuracy: 0.5 });
     expect(level.stars).toEqual([{ maxParams: 40 }]);
@@ -104,6 +106,15 @@ describe('building a level from a draft', () => {
   it('writes a document that parses to the same level again', () => {
     const level = built(won(smallDraft()));
     expect(parseLevel(draftToDocument(levelToDraft(level)))).toEqual(level);
+  });
+
+  it('writes the current level version, and keeps the largest filter through a saved level', () => {
+    const draft = smallDraft();
+    const capped = { ...draft, rules: { ...draft.rules, blocks: ['conv', 'flatten', 'dense'] as const } };
+    expect(draftToDocument(capped).version).toBe(3);
+    const level = built({ ...capped, rules: { ...capped.rules, maxFilterSize: 3 } });
+    expect(levelToDraft(level).rules.maxFilterSize).toBe(3);
+    expect(levelToDraft(built(capped)).rules.maxFilterSize).toBeUndefined();
   });
 });
 

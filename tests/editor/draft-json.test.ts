@@ -40,6 +40,17 @@ describe('unfinished drafts as JSON', () => {
     expect(isReady(back)).toBe(true);
   });
 
+  it('keeps the largest filter, and still reads a draft kept before there was one', () => {
+    const draft = { ...smallDraft(), rules: { ...smallDraft().rules, maxFilterSize: 4 } };
+    expect(draftFromJson(json(draft)).rules.maxFilterSize).toBe(4);
+    // A draft stored by an editor before level version 3 has no such field.
+    const old = json(won(smallDraft()));
+    expect('maxFilterSize' in (old.rules as object)).toBe(false);
+    const back = draftFromJson(old);
+    expect(back.rules.maxFilterSize).toBeUndefined();
+    expect(isReady(back)).toBe(true);
+  });
+
   it('keeps an unfinished starter (one that does not run yet)', () => {
     const draft = {
       ...smallDraft(),
@@ -96,6 +107,14 @@ describe('unfinished drafts as JSON', () => {
         ],
       }),
       field: /^classes\.0\.train\.0\.values\.0: /,
+    },
+    {
+      what: 'a largest filter of 17',
+      change: (d: Record<string, unknown>) => ({
+        ...d,
+        rules: { ...(d.rules as object), maxFilterSize: 17 },
+      }),
+      field: /^rules\.maxFilterSize: /,
     },
     {
       what: 'an unknown field',

@@ -77,6 +77,7 @@ describe('readiness', () => {
     ],
     ['the goal', (d) => ({ ...d, rules: { ...d.rules, goal: 0.9 } })],
     ['the limits', (d) => ({ ...d, rules: { ...d.rules, maxLayers: 1 } })],
+    ['the largest filter', (d) => ({ ...d, rules: { ...d.rules, maxFilterSize: 2 } })],
     ['the blank', (d) => ({ ...d, blank: 0 })],
     ['the colour', (d) => reshapeDraft(d, d.side, 3)],
   ])('is no longer ready when %s changes', (_, change) => {

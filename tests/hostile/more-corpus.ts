@@ -266,10 +266,10 @@ export const MORE_CORPUS: readonly HostileCase[] = [
     run: levelFile({ limits: { blocks: ['flatten', 'dense'], maxLayers: 2, maxSteps: 10001 } }),
   },
   {
-    name: 'a version-1 level file opens as version 2, with no traps',
+    name: 'a version-1 level file opens as version 3, with no traps',
     run: opened(file(levelDocument({ version: 1 })), (shared) => {
       const level = (shared as { level?: { version: number; traps: unknown[] } }).level;
-      return level?.version === 2 && level.traps.length === 0;
+      return level?.version === 3 && level.traps.length === 0;
     }),
   },
   {

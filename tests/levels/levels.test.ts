@@ -48,7 +48,7 @@ describe.each(names)('level file %s', (name) => {
   const level = parsed.get(name) as LevelSpec;
   const doc = raw.get(name) as RawLevel;
 
-  it('parses as a version-1 level', () => {
+  it('parses as a level', () => {
     expect(() => parseLevel(readLevelFile(name))).not.toThrow();
   });
 
@@ -109,7 +109,7 @@ describe.each(names)('level file %s', (name) => {
     expect(layers.filter((layer) => !offered.has(layer.type))).toEqual([]);
   });
 
-  it('keeps its reference within the layer, block and parameter limits', () => {
+  it('keeps its reference within the layer, block, filter size and parameter limits', () => {
     const layers = level.reference?.layers ?? [];
     const { limits } = level;
     if (limits.maxLayers !== undefined) expect(layers.length).toBeLessThanOrEqual(limits.maxLayers);
@@ -119,6 +119,9 @@ describe.each(names)('level file %s', (name) => {
     for (const [type, most] of Object.entries(limits.maxBlocks ?? {})) {
       expect(layers.filter((layer) => layer.type === type).length).toBeLessThanOrEqual(most ?? 0);
     }
+    const sides = layers.map((layer) => (layer.type === 'conv' ? layer.size : 0));
+    if (limits.maxFilterSize !== undefined)
+      expect(Math.max(0, ...sides)).toBeLessThanOrEqual(limits.maxFilterSize);
   });
 
   it('ends its reference with one vote per class', () => {

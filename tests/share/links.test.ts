@@ -210,9 +210,9 @@ describe('decodeLink refusals', () => {
     ],
     [
       'a newer level version',
-      linkOf('level', JSON.stringify({ ...levelToDocument(xVsOLevel()), version: 3 })),
+      linkOf('level', JSON.stringify({ ...levelToDocument(xVsOLevel()), version: 4 })),
       'version',
-      /made by a newer ConvBlocks \(version 3/,
+      /made by a newer ConvBlocks \(version 4/,
     ],
     [
       'a __proto__ key in a network',

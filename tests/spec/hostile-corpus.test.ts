@@ -334,9 +334,9 @@ const refused: [string, () => unknown, Refused][] = [
     ['stars[0].proof.training.batchSize', /at most 4096 but got 1000000000/],
   ],
   [
-    'a level of version 3',
-    () => parseLevel({ ...level(), version: 3 }),
-    ['version', /newer ConvBlocks \(version 3; this one reads up to 2\)/],
+    'a level of version 4',
+    () => parseLevel({ ...level(), version: 4 }),
+    ['version', /newer ConvBlocks \(version 4; this one reads up to 3\)/],
   ],
 ];
 

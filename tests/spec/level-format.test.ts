@@ -1,6 +1,6 @@
 /**
  * The level format's version 2 (traps, and a proof on each star rule) and the migration of
- * version-1 documents, which must keep opening.
+ * version-1 and version-2 documents, which must keep opening (version 3 in level-format-v3.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -42,22 +42,22 @@ function refusalOf(value: unknown): string {
   throw new Error('expected the level to be refused');
 }
 
-describe('level format version 2', () => {
-  it('is the version this reader writes', () => {
-    expect(DOCUMENT_VERSIONS['convblocks/level']).toBe(2);
-    expect(levelToDocument(parseLevel(levelV2())).version).toBe(2);
+describe('level format version 2, read as version 3', () => {
+  it('is read as version 3, the version this reader writes', () => {
+    expect(DOCUMENT_VERSIONS['convblocks/level']).toBe(3);
+    expect(levelToDocument(parseLevel(levelV2())).version).toBe(3);
   });
 
   it('migrates a version-1 document: the same level, no traps, no proofs', () => {
     const v1 = slashLevelDocument({ reference: { layers: flattenDense, training: { learningRate: 0.1 } } });
     expect(v1.version).toBe(1);
     const level = parseLevel(v1);
-    expect(level.version).toBe(2);
+    expect(level.version).toBe(3);
     expect(level.traps).toEqual([]);
     expect(level.stars).toEqual([{ maxSteps: 20 }]);
     expect(level.reference?.training.learningRate).toBe(0.1);
     const written = levelToDocument(level);
-    expect(written).toMatchObject({ version: 2, traps: [], stars: [{ maxSteps: 20 }] });
+    expect(written).toMatchObject({ version: 3, traps: [], stars: [{ maxSteps: 20 }] });
     // The migrated document reads back as the same level.
     expect(parseLevel(JSON.parse(JSON.stringify(written)))).toEqual(level);
   });
@@ -109,11 +109,11 @@ describe('level format version 2', () => {
     expect(level.stars.map(starLimit)).toEqual([{ maxParams: 10 }, { maxSteps: 40 }]);
   });
 
-  it('opens every built-in level as written by the generator, in version 2', () => {
+  it('opens every built-in level as written by the generator, in version 3', () => {
     const ids = JSON.parse(readFileSync('levels/index.json', 'utf8')).levels as string[];
     for (const id of ids) {
       const doc = JSON.parse(readFileSync(`levels/${id}.json`, 'utf8'));
-      expect(doc.version, id).toBe(2);
+      expect(doc.version, id).toBe(3);
       expect(Array.isArray(doc.traps), id).toBe(true);
       expect(parseLevel(doc).id).toBe(id);
     }

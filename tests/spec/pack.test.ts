@@ -32,6 +32,46 @@ describe('a pack of levels', () => {
     expect(makePack('Slashes for 3C', [level, other], 'Ms Lovelace').id).not.toBe(made.id);
   });
 
+  it('keeps the id packs had before level version 3, whatever versions its levels are written in', () => {
+    // Ids computed by ConvBlocks before level version 3: stored packs, the progress kept under
+    // them and students' result files must still find their pack.
+    expect(parsePack(packDocument()).id).toBe('pack-1q8z83tnzvd');
+    const trap = { idea: 'x', layers: [{ type: 'flatten' }, { type: 'dense', units: 2 }] };
+    const v2 = slashLevelDocument({ version: 2, id: 'v2', traps: [trap] });
+    const mixed = parsePack(packDocument({ levels: [slashLevelDocument(), v2] }));
+    expect(mixed.id).toBe('pack-1l8rihczmjt');
+    // The same pack read from its version-3 document (as it is written today) has the same id.
+    expect(parsePack(packToDocument(mixed)).id).toBe(mixed.id);
+    expect(packToDocument(mixed).levels).toMatchObject([{ version: 3 }, { version: 3 }]);
+  });
+
+  it('reads levels of versions 1, 2 and 3 inside, and refuses a level of version 4, naming its place', () => {
+    const v3 = slashLevelDocument({
+      version: 3,
+      id: 'capped',
+      limits: { blocks: ['conv', 'flatten', 'dense'], maxFilterSize: 2 },
+    });
+    const levels = [slashLevelDocument(), slashLevelDocument({ version: 2, id: 'v2' }), v3];
+    const pack = parsePack(packDocument({ levels }));
+    expect(pack.levels.map((l) => [l.id, l.version, l.limits.maxFilterSize])).toEqual([
+      ['my-slashes', 3, undefined],
+      ['v2', 3, undefined],
+      ['capped', 3, 2],
+    ]);
+    // A cap changes the pack, so its id too.
+    const uncapped = parsePack(
+      packDocument({
+        levels: [...levels.slice(0, 2), { ...v3, limits: { blocks: ['conv', 'flatten', 'dense'] } }],
+      }),
+    );
+    expect(uncapped.id).not.toBe(pack.id);
+    const newer = refusal(() =>
+      parsePack(packDocument({ levels: [slashLevelDocument(), { ...v3, version: 4 }] })),
+    );
+    expect(newer.field).toBe('levels[1].version');
+    expect(newer.message).toMatch(/newer ConvBlocks \(version 4; this one reads up to 3\)/);
+  });
+
   it('plays each level under an id of its own pack, which is a valid level id', () => {
     const pack = parsePack(packDocument());
     const id = packLevelId(pack.id, 1);

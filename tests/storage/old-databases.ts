@@ -74,10 +74,10 @@ const customLevels = [{ id: 'class-slashes', savedAt: '2025-02-04T08:00:00.000Z'
 
 const sharedLevel = { ...level, id: 'from-a-friend', title: 'From a friend' };
 
-/** A stored level as it reads back today: its version-1 document migrated to version 2, no traps. */
+/** A stored level as it reads back today: its version-1 document migrated to version 3, no traps. */
 const migrated = <T extends { level: Record<string, unknown> }>(row: T) => ({
   ...row,
-  level: { ...row.level, version: 2, traps: [] },
+  level: { ...row.level, version: 3, traps: [] },
 });
 /** The saved levels as they read back today. */
 const customLevelsNow = customLevels.map(migrated);
