@@ -4,8 +4,10 @@ import { draw } from '../grid.mjs';
 import { mulberry32, shuffled } from '../random.mjs';
 
 const SIDE = 14;
-/** Rows from the eyes down to the mouth: 9 rows, more than a 7x7 (or 8x8) filter can see at once. */
+/** Rows from the eyes down to the mouth: 8 rows in all, more than the level's largest filter (5x5) sees. */
 const MOUTH_BELOW = 7;
+/** The level's largest filter: one filter never sees the eyes and the mouth together. */
+const MAX_FILTER = 5;
 const PART_WIDTH = 3;
 /** How far a jumble's mouth slides sideways at least, so it is not just a slightly crooked face. */
 const MIN_SLIDE = 3;
@@ -93,7 +95,7 @@ export function build() {
       "Stacked conv layers build big features from small ones: a second layer sees how the first layer's parts are arranged.",
     intro: [
       'Every picture has the same parts: two eyes and a mouth, 7 rows below them. In a face the mouth is right under the eyes. In a jumble it has slid to one side.',
-      'A Conv block finds the parts: two dots, a bar. But one filter never sees the eyes and the mouth together: they are 8 rows tall, more than even a 7x7 filter. One Conv layer finds the parts but never sees two of them at once.',
+      'A Conv block finds the parts: two dots, a bar. But on this level a filter is at most 5x5, and from the eyes to the mouth is 8 rows: no filter sees them together. One Conv layer knows which parts are there, not whether the mouth is under the eyes.',
       'Put a second Conv block after a Pool block. It looks at the first maps, where each value already covers 5x5 pixels, so one of its 3x3 filters covers the whole face and can learn "mouth under the eyes". Small features feed bigger ones.',
     ],
     input: [SIDE, SIDE, 1],
@@ -106,23 +108,28 @@ export function build() {
       blocks: ['conv', 'relu', 'pool', 'flatten', 'dense'],
       maxLayers: 10,
       maxParams: 300,
+      maxFilterSize: MAX_FILTER,
       maxSteps: 600,
     },
     stars: [
       { maxParams: 240, proof: { layers: stack(6, 3) } },
       { maxSteps: 200, proof: { layers: stack(6, 3) } },
     ],
-    // Every one-layer network that fits the budget: global pooling only counts parts; a smaller
-    // Pool keeps where each part is, but no filter sees two parts at once.
+    // One-layer networks that fit the budget: global pooling only counts parts; a smaller Pool keeps
+    // where each part is, but no filter sees two parts at once, and a hidden Dense layer learns
+    // positions, not "under".
     traps: [
       { idea: 'one layer of 3x3 filters, pooled over the whole map', layers: oneLayer(12, 3, 12) },
       { idea: 'one layer of 5x5 filters, pooled over the whole map', layers: oneLayer(8, 5, 10) },
-      { idea: 'one layer of 7x7 filters, pooled over the whole map', layers: oneLayer(5, 7, 8) },
       { idea: 'one layer of 3x3 filters, 2x2 pooling, then Dense', layers: oneLayer(3, 3, 2) },
       { idea: 'one layer of 3x3 filters, 3x3 pooling, then Dense', layers: oneLayer(5, 3, 3) },
       { idea: 'one layer of 5x5 filters, 2x2 pooling, then Dense', layers: oneLayer(2, 5, 2) },
-      { idea: 'one layer of 7x7 filters, 2x2 pooling, then Dense', layers: oneLayer(2, 7, 2) },
-      { idea: 'one layer of 7x7 filters, 4x4 pooling, then Dense', layers: oneLayer(4, 7, 4) },
+      { idea: 'one layer of 5x5 filters, 3x3 pooling, then Dense', layers: oneLayer(6, 5, 3) },
+      { idea: 'one layer of 5x5 filters, 5x5 pooling, then Dense', layers: oneLayer(8, 5, 5) },
+      {
+        idea: 'one layer of 5x5 filters, then a hidden Dense layer to put the parts together',
+        layers: [conv(4, 5), relu(), pool(3), flatten(), dense(4), relu(), dense(2)],
+      },
     ],
     hints: [
       'Conv 3x3, ReLU, Pool 3x3, then Conv 3x3 with "same" padding, ReLU, and a Pool over its whole 4x4 map, then Flatten and Dense.',
