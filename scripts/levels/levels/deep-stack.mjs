@@ -95,7 +95,7 @@ export function build() {
       "Stacked conv layers build big features from small ones: a second layer sees how the first layer's parts are arranged.",
     intro: [
       'Every picture has the same parts: two eyes and a mouth, 7 rows below them. In a face the mouth is right under the eyes. In a jumble it has slid to one side.',
-      'A Conv block finds the parts: two dots, a bar. But on this level a filter is at most 5x5, and from the eyes to the mouth is 8 rows: no filter sees them together. One Conv layer knows which parts are there, not whether the mouth is under the eyes.',
+      'A Conv block finds the parts: two dots, a bar. But on this level a filter is at most 5x5, and the eyes and the mouth span 8 rows: no filter sees them together. One Conv layer knows which parts are there, not whether the mouth is under the eyes.',
       'Put a second Conv block after a Pool block. It looks at the first maps, where each value already covers 5x5 pixels, so one of its 3x3 filters covers the whole face and can learn "mouth under the eyes". Small features feed bigger ones.',
     ],
     input: [SIDE, SIDE, 1],
