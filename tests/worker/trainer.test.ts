@@ -180,6 +180,24 @@ describe('a training run', () => {
     expect(progress.map((p) => p.step)).toEqual([...progress.map((p) => p.step)].sort((a, b) => a - b));
   });
 
+  it('sends the page progress at the pace, not at every check that decides the run, and the last step always', async () => {
+    // Each picture again under the other class: the run never learns them and goes to its limit,
+    // checked every few steps by the routine that decides it.
+    const contradicting = xoSet.map((p) => ({ ...p, classIndex: 1 - p.classIndex }));
+    const trainer = new Trainer({ backends: ['plain'] });
+    trainers.push(trainer);
+    await trainer.load(xoSetup({ train: [...xoSet, ...contradicting], maxSteps: 400 }));
+    const started = performance.now();
+    const { events, end } = await trainAll(trainer, { speed: 'fastest' });
+    const elapsed = performance.now() - started;
+    const progress = ofType(events, 'progress');
+    expect(end).toMatchObject({ type: 'done', reason: 'step-limit', step: 400 });
+    // 'fastest' shows a check at most every 100 ms; the one the run ended on comes on top.
+    expect(progress.length).toBeLessThanOrEqual(Math.floor(elapsed / 100) + 2);
+    expect(progress.at(-1)?.step).toBe(400);
+    expect(events.indexOf(progress.at(-1) as ProgressEvent)).toBeLessThan(events.indexOf(end));
+  });
+
   it('judges the test pictures only when asked', async () => {
     const trainer = cpuTrainer();
     await trainer.load(xoSetup({ maxSteps: 3 }));

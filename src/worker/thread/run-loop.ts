@@ -26,8 +26,10 @@ export interface RunLoopHooks {
   /** Pictures in one step's batch, for the examples-per-second rate. */
   batchSize(): number;
   trainChunk(steps: number): Promise<'trained' | 'diverged'>;
-  /** Checks accuracy and sends the progress event. */
+  /** Checks accuracy; the progress event is sent by `show`, when the loop decides the page sees it. */
   check(examplesPerSecond: number): Promise<ProgressEvent>;
+  /** Sends a progress event to the page. */
+  show(progress: ProgressEvent): void;
   /**
    * How long the last check's own work took, without its wait for other engine work (a background
    * timing) queued before it; when absent, the whole wait counts.
@@ -38,8 +40,8 @@ export interface RunLoopHooks {
   testProbabilities(): Promise<Float32Array>;
 }
 
-/** The paced driver of one run. */
-export function pacedDriver(hooks: RunLoopHooks): RunDriver {
+/** The paced driver of one run; `showHeld` sends the newest check the page has not seen yet. */
+export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void } {
   const { run } = hooks;
   let lastCheck = Number.NEGATIVE_INFINITY;
   let lastSnapshot = Number.NEGATIVE_INFINITY;
@@ -50,6 +52,15 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver {
   // The rest of a tick that ended in a check is slept at the start of the next advance.
   let tickEnd: number | null = null;
   let lastProgress: ProgressEvent | null = null;
+  // The routine checks every few steps to decide where the run ends (hundreds of times a second on
+  // a seed level at the fastest speed); the page sees them at the pace's rate, the newest held back
+  // until then or until the run parks or ends.
+  let lastShown = Number.NEGATIVE_INFINITY;
+  let held: ProgressEvent | null = null;
+  const showHeld = () => {
+    if (held) hooks.show(held);
+    held = null;
+  };
 
   const checkPoint = (progress: ProgressEvent): CheckPoint => ({
     step: progress.step,
@@ -67,6 +78,11 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver {
     stepsSinceCheck = 0;
     msSinceCheck = 0;
     lastProgress = progress;
+    held = progress;
+    if (started - lastShown >= PACES[hooks.speed()].evaluateEveryMs) {
+      showHeld();
+      lastShown = started;
+    }
     return progress;
   }
 
@@ -78,8 +94,12 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver {
         tickEnd = null;
       }
       for (;;) {
-        if (run.stopping) return null;
+        if (run.stopping) {
+          showHeld();
+          return null;
+        }
         if (run.paused) {
+          showHeld();
           await run.park();
           continue;
         }
@@ -118,5 +138,6 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver {
       }
     },
     testProbabilities: () => hooks.testProbabilities(),
+    showHeld,
   };
 }

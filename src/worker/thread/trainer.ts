@@ -153,7 +153,9 @@ export class Trainer implements TrainerApi {
     const run = new RunState(options.testAccuracy ?? false);
     this.run = run;
     try {
-      const outcome = await trainUntilJudged(this.driver(run), this.current.job);
+      const driver = this.driver(run);
+      const outcome = await trainUntilJudged(driver, this.current.job);
+      driver.showHeld();
       // The views see the weights the run ended with, once.
       if (outcome.reason !== 'stopped' && this.snapshotStep !== stepsOf(this.current))
         await this.emitSnapshot();
@@ -179,11 +181,8 @@ export class Trainer implements TrainerApi {
       steps: () => stepsOf(this.current),
       batchSize: () => Math.min(this.current.job.network.training.batchSize, this.current.job.train.length),
       trainChunk: (steps) => this.onEngine((live) => this.trainChunk(live, steps)),
-      check: async (rate) => {
-        const progress = await this.onEngine((live) => this.progress(live, run.testAccuracy, rate));
-        this.emit(progress);
-        return progress;
-      },
+      check: (rate) => this.onEngine((live) => this.progress(live, run.testAccuracy, rate)),
+      show: (progress) => this.emit(progress),
       checkWorkMs: () => this.checkWorkMs,
       snapshot: () => this.emitSnapshot(),
       testProbabilities: () => this.testProbabilities(),
