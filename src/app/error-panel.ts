@@ -41,8 +41,8 @@ export interface ErrorPanel {
 /** What the panel's buttons ask for. */
 export interface ErrorPanelActions {
   nudge(change: WeightNudge): void;
-  /** One step of gradient descent (what Step does). */
-  step(): void;
+  /** Steps of gradient descent: one (what Step does), or a whole number of epochs' worth. */
+  step(steps: number): void;
   /** The player picked another batch size. */
   batchSize(size: number): void;
 }
@@ -125,6 +125,9 @@ function options(select: HTMLSelectElement, labels: readonly string[]): void {
   select.value = String(kept < labels.length ? kept : 0);
 }
 
+/** The epochs the epochs knob offers: one pass over the pictures up to a short run. */
+const EPOCH_CHOICES = [1, 2, 5, 10, 20];
+
 /** Mounts the panel for `level`; the buttons ask `actions` to nudge a weight or take a step. */
 // Long: the table, the chooser and the epoch line share the last votes and the network's shape.
 export function mountErrorPanel(level: LevelSpec, actions: ErrorPanelActions): ErrorPanel {
@@ -132,6 +135,19 @@ export function mountErrorPanel(level: LevelSpec, actions: ErrorPanelActions): E
   const lossLine = el('p', { class: 'error-loss' });
   const epochLine = el('p', { class: 'error-epoch' });
   const batchHost = el('div', { class: 'controls error-batch' });
+  // How many passes over the training pictures the epochs button takes, in steps of the batch size.
+  const epochs = el('select', { class: 'error-epochs' });
+  options(epochs, EPOCH_CHOICES.map(String));
+  const epochsButton = button('Train these epochs', () => {
+    const { stepsPerEpoch } = epochCount(level.train.length, batchSize);
+    actions.step((EPOCH_CHOICES[Number(epochs.value)] ?? 1) * stepsPerEpoch);
+  });
+  const epochsControl = el(
+    'div',
+    { class: 'controls error-epochs-control' },
+    el('label', {}, 'Epochs ', epochs),
+    epochsButton,
+  );
   const from = el('select', { class: 'error-from' });
   const to = el('select', { class: 'error-to' });
   options(
@@ -163,7 +179,7 @@ export function mountErrorPanel(level: LevelSpec, actions: ErrorPanelActions): E
       { class: 'controls' },
       button(`Nudge down (−${NUDGE})`, () => nudge(-NUDGE)),
       button(`Nudge up (+${NUDGE})`, () => nudge(NUDGE)),
-      button('Let gradient descent do it: one step', () => actions.step()),
+      button('Let gradient descent do it: one step', () => actions.step(1)),
     ),
   );
   live.append(el('p', {}, 'Pick a picture below to see its error.'));
@@ -175,6 +191,7 @@ export function mountErrorPanel(level: LevelSpec, actions: ErrorPanelActions): E
     lossLine,
     chooser,
     batchHost,
+    epochsControl,
     epochLine,
     courseTable(),
   );

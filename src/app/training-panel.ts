@@ -275,7 +275,7 @@ export function mountTrainingPanel(host: HTMLElement, options: TrainingPanelOpti
   );
   const errors = mountErrorPanel(level, {
     nudge: (change) => background(sendNudge(session, client, view, change)),
-    step: () => background(session.step()),
+    step: (steps) => background(session.step(steps)),
     batchSize: (batchSize) => trainingChanged({ ...training, batchSize }),
   });
   errors.training(training);

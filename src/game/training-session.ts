@@ -352,11 +352,11 @@ export class TrainingSession {
     return pixels && this.phase === 'paused' ? this.options.trainer.predict(pixels) : null;
   }
 
-  /** One step; its progress and snapshot reach the views as the trainer's events. */
-  async step(): Promise<void> {
+  /** `steps` steps (one by default); their progress and snapshot reach the views as the trainer's events. */
+  async step(steps = 1): Promise<void> {
     if (this.phase === 'running') return;
     if (!(await this.ensureLoaded())) return;
-    await this.options.trainer.step(1);
+    await this.options.trainer.step(steps);
   }
 
   /** Back to fresh weights and step 0. */

@@ -90,6 +90,27 @@ describe('the error panel', () => {
     expect(line).toContain('takes 5 steps');
   });
 
+  it('trains the epochs the player picks, in steps of the batch size: 5 epochs of 39 pictures in batches of 8 are 25 steps', () => {
+    const asked: number[] = [];
+    const panel = mountErrorPanel(level, { ...noActions, step: (steps) => asked.push(steps) });
+    panel.training({ optimizer: 'sgd', learningRate: 0.1, momentum: 0, batchSize: 8, seed: 1 });
+    const epochs = panel.element.querySelector<HTMLSelectElement>('.error-epochs');
+    if (!epochs) throw new Error('no epochs knob');
+    const train = [...panel.element.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Train these epochs',
+    );
+    const oneStep = [...panel.element.querySelectorAll('button')].find((b) =>
+      b.textContent?.endsWith('one step'),
+    );
+    train?.click();
+    epochs.value = [...epochs.options].findIndex((o) => o.textContent === '5').toString();
+    train?.click();
+    panel.training({ optimizer: 'sgd', learningRate: 0.1, momentum: 0, batchSize: 39, seed: 1 });
+    train?.click();
+    oneStep?.click();
+    expect(asked).toEqual([5, 25, 5, 1]);
+  });
+
   it('asks for the batch size the player picks', () => {
     const picked: number[] = [];
     const panel = mountErrorPanel(level, { ...noActions, batchSize: (size) => picked.push(size) });

@@ -66,6 +66,11 @@ describe('the where-the-error-goes level', () => {
     await expect.poll(() => page.locator('.viz-step').textContent(), { timeout: 60_000 }).toMatch(/^Step 1/);
     await expect.poll(() => liveTotal(page), { timeout: 60_000 }).not.toBe(before);
 
+    // Two epochs of 39 pictures in batches of 8: 2 x 5 steps after the first.
+    await page.locator('.error-epochs').selectOption({ label: '2' });
+    await page.getByRole('button', { name: 'Train these epochs' }).click();
+    await expect.poll(() => page.locator('.viz-step').textContent(), { timeout: 60_000 }).toMatch(/^Step 11/);
+
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect
       .poll(() => page.locator('.error-epoch').textContent(), { timeout: 120_000 })
@@ -89,6 +94,8 @@ describe('the where-the-error-goes level', () => {
     await expect.poll(() => liveTotal(page), { timeout: 60_000 }).not.toBe(before);
     await page.locator('.error-live').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'screenshots/where-the-error-goes-table-390.png' });
+    await page.locator('.error-epochs-control').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/where-the-error-goes-epochs-390.png' });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);

@@ -54,7 +54,7 @@ export function build() {
     intro: [
       'Is the ink on the left or on the right? A network learns it from its error. For a "left" picture the right answer is 1 for left and 0 for right. The error is the right answer minus the network’s answer.',
       'Open "Where the error goes" and pick a picture. Choose one weight and nudge it up and down: the error moves. Then press Step. Gradient descent moves every weight a little, each the way that makes the error smaller.',
-      'The batch size is how many pictures one step looks at. One epoch is one pass over all the training pictures. Watch the epoch counter as you train.',
+      'The batch size is how many pictures one step looks at. One epoch is one pass over all the training pictures. Watch the epoch counter as you train, or pick a number of epochs and train just that many passes.',
       'Careful: each step moves the weights only a little. With a learning rate of 0.001 the steps are so tiny that the error hardly moves, and the network stays a guess.',
     ],
     input: [HEIGHT, WIDTH, 1],
