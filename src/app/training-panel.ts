@@ -14,7 +14,6 @@ import { type HandFilters, mountHandFilters } from './hand-filters';
 import { hintsBlock, judgingNote } from './judging-note';
 import { focusNextStep, resultPanel } from './level-result';
 import { type LevelView, mountLevelView } from './level-view';
-import { filterCapLine } from './limits-line';
 import { FRESH_START, keeper, sendHandFilters, sendNetwork, sendNudge, startingPoint } from './panel-network';
 import { settingsRow } from './settings-row';
 import { starList } from './star-list';
@@ -169,7 +168,6 @@ function panelParts(
     handHost: el('div', { class: 'panel-extras' }),
   };
   const hints = hintsBlock(options.level);
-  const filterCap = filterCapLine(options.level);
   const controls = el('div', { class: 'controls' }, parts.train, parts.pause, parts.step, parts.reset);
   options.controlsHost?.replaceChildren(controls);
   host.replaceChildren(
@@ -178,7 +176,6 @@ function panelParts(
     parts.blocker,
     parts.activity,
     starList(options.level, true),
-    ...(filterCap ? [filterCap] : []),
     judgingNote(options.level),
     ...(hints ? [hints] : []),
     parts.backendLine,
