@@ -18,7 +18,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /**
  * Every limit of the level the stack breaks, each marked on the first block past the limit (every
- * Conv block whose filter is over the level's cap), in words a player can act on. `totalParams` comes from the spec's shape inference.
+ * Conv block whose filter is over the level's cap), in words a player can act on. `totalParams`
+ * comes from the spec's shape inference.
  */
 export function limitProblems(
   layers: readonly LayerSpec[],
