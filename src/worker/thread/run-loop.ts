@@ -8,7 +8,7 @@
  */
 import type { CheckPoint, RunDriver, Speed } from '../../spec';
 import type { ProgressEvent } from '../protocol';
-import { nextChunk, PACES } from './pace';
+import { fastestRestMs, nextChunk, PACES } from './pace';
 import type { RunState } from './run-state';
 
 /** Training runs at least this many times as long as the accuracy check between two checks. */
@@ -21,6 +21,8 @@ export interface RunLoopHooks {
   speed(): Speed;
   /** The measured time of one step, null before the first (which is taken alone, to show at once). */
   stepMs(): number | null;
+  /** The least pause after each chunk at the fastest speed; by default `fastestRestMs` of this machine. */
+  restMs?(): number;
   /** Steps taken since the start or the last reset. */
   steps(): number;
   /** Pictures in one step's batch, for the examples-per-second rate. */
@@ -43,6 +45,8 @@ export interface RunLoopHooks {
 /** The paced driver of one run; `showHeld` sends the newest check the page has not seen yet. */
 export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void } {
   const { run } = hooks;
+  const machineRestMs = fastestRestMs(globalThis.navigator?.hardwareConcurrency);
+  const restMs = () => hooks.restMs?.() ?? machineRestMs;
   let lastCheck = Number.NEGATIVE_INFINITY;
   let lastSnapshot = Number.NEGATIVE_INFINITY;
   let stepsSinceCheck = 0;
@@ -105,7 +109,7 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
         }
         if (hooks.steps() >= untilStep) return checkPoint(await checkNow());
         const pace = PACES[hooks.speed()];
-        const chunk = nextChunk(pace, hooks.stepMs());
+        const chunk = nextChunk(pace, hooks.stepMs(), restMs());
         const tickStarted = performance.now();
         const steps = Math.min(chunk.steps, untilStep - hooks.steps());
         if ((await hooks.trainChunk(steps)) === 'diverged') {
@@ -131,10 +135,10 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
           lastSnapshot = now;
         }
         if (judged && progress) {
-          tickEnd = tickStarted + chunk.tickMs;
+          tickEnd = Math.max(tickStarted + chunk.tickMs, performance.now() + chunk.restMs);
           return checkPoint(progress);
         }
-        await run.sleep(chunk.tickMs - (performance.now() - tickStarted));
+        await run.sleep(Math.max(chunk.tickMs - (performance.now() - tickStarted), chunk.restMs));
       }
     },
     testProbabilities: () => hooks.testProbabilities(),
