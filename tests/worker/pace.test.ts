@@ -14,8 +14,15 @@ class RecordedRun extends RunState {
   }
 }
 
-/** Drives a fastest run of 10 ms steps to step 30 with `restMs`; returns the waits between chunks. */
-async function sleepsOfRun(restMs: number): Promise<number[]> {
+/**
+ * Drives a fastest run of `stepMs` steps with `restMs`, judged at each of `judgedAt`; returns the
+ * waits between its chunks.
+ */
+async function sleepsOfRun(
+  restMs: number,
+  stepMs = 10,
+  judgedAt: readonly number[] = [30],
+): Promise<number[]> {
   const run = new RecordedRun(false);
   let steps = 0;
   const progress = (): ProgressEvent => ({
@@ -30,7 +37,7 @@ async function sleepsOfRun(restMs: number): Promise<number[]> {
   const driver = pacedDriver({
     run,
     speed: () => 'fastest',
-    stepMs: () => 10,
+    stepMs: () => stepMs,
     restMs: () => restMs,
     steps: () => steps,
     batchSize: () => 1,
@@ -43,7 +50,7 @@ async function sleepsOfRun(restMs: number): Promise<number[]> {
     snapshot: async () => undefined,
     testProbabilities: async () => new Float32Array(),
   });
-  await driver.advance(30);
+  for (const step of judgedAt) await driver.advance(step);
   return run.sleeps;
 }
 
@@ -63,5 +70,13 @@ describe('the fastest speed on a small machine', () => {
     expect(rested.every((ms) => ms >= 4)).toBe(true);
     const unrested = await sleepsOfRun(0);
     expect(unrested.every((ms) => ms <= 0)).toBe(true);
+  });
+
+  it('rests once per 30 ms of steps, however often the run is judged', async () => {
+    // 6,000 steps of 0.01 ms, judged every tenth: 60 ms of steps, so two rests, not 600.
+    const judged = Array.from({ length: 600 }, (_, i) => 10 * (i + 1));
+    const sleeps = await sleepsOfRun(4, 0.01, judged);
+    expect(sleeps.filter((ms) => ms > 0).length).toBeLessThanOrEqual(2);
+    expect(sleeps.filter((ms) => ms > 0).length).toBeGreaterThanOrEqual(1);
   });
 });

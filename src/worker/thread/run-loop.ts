@@ -8,7 +8,7 @@
  */
 import type { CheckPoint, RunDriver, Speed } from '../../spec';
 import type { ProgressEvent } from '../protocol';
-import { fastestRestMs, nextChunk, PACES } from './pace';
+import { CHUNK_MS, type Chunk, fastestRestMs, nextChunk, PACES } from './pace';
 import type { RunState } from './run-state';
 
 /** Training runs at least this many times as long as the accuracy check between two checks. */
@@ -47,6 +47,16 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
   const { run } = hooks;
   const machineRestMs = fastestRestMs(globalThis.navigator?.hardwareConcurrency);
   const restMs = () => hooks.restMs?.() ?? machineRestMs;
+  // The rest comes after each CHUNK_MS of steps, counted from their measured time: a run judged
+  // every tenth step returns far more often than that, and resting at each return would cost most
+  // of a small network's steps.
+  let workSinceRest = 0;
+  const restAfter = (chunk: Chunk, steps: number): number => {
+    workSinceRest += steps * (hooks.stepMs() ?? 0);
+    if (chunk.restMs === 0 || workSinceRest < CHUNK_MS) return 0;
+    workSinceRest = 0;
+    return chunk.restMs;
+  };
   let lastCheck = Number.NEGATIVE_INFINITY;
   let lastSnapshot = Number.NEGATIVE_INFINITY;
   let stepsSinceCheck = 0;
@@ -135,10 +145,10 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
           lastSnapshot = now;
         }
         if (judged && progress) {
-          tickEnd = Math.max(tickStarted + chunk.tickMs, performance.now() + chunk.restMs);
+          tickEnd = Math.max(tickStarted + chunk.tickMs, performance.now() + restAfter(chunk, steps));
           return checkPoint(progress);
         }
-        await run.sleep(Math.max(chunk.tickMs - (performance.now() - tickStarted), chunk.restMs));
+        await run.sleep(Math.max(chunk.tickMs - (performance.now() - tickStarted), restAfter(chunk, steps)));
       }
     },
     testProbabilities: () => hooks.testProbabilities(),
