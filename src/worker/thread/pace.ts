@@ -34,36 +34,15 @@ export const PACES: { readonly [S in Speed]: Pace } = {
 export const CHUNK_MS = 30;
 
 /**
- * What the fastest speed rests after each chunk on a machine of at most two cores. The worker then
- * holds one core and the page's frames wait for the other, which the browser and other programs
- * share: 7x7 faces on plain in Chromium with the game's views had a main-thread frame p95 of
- * 19–21 ms without the rest and 9.5 ms with it, for about an eighth of the steps.
- */
-export const FASTEST_REST_MS = 4;
-
-/** The fastest speed's rest on a machine of `cores` cores (unknown: none). */
-export function fastestRestMs(cores: number | undefined): number {
-  return cores !== undefined && cores <= 2 ? FASTEST_REST_MS : 0;
-}
-
-/** One chunk of a run: its steps, how long it lasts with its pause, and the least pause after it. */
-export interface Chunk {
-  readonly steps: number;
-  readonly tickMs: number;
-  readonly restMs: number;
-}
-
-/**
  * The next chunk: how many steps to take, and how long the chunk with its pause should last.
- * `stepMs` is the measured time of one step (null before the first), which sizes unpaced chunks;
- * `restMs` is the pause an unpaced chunk still leaves the page (`fastestRestMs`).
+ * `stepMs` is the measured time of one step (null before the first), which sizes unpaced chunks.
  */
-export function nextChunk(pace: Pace, stepMs: number | null, restMs = 0): Chunk {
+export function nextChunk(pace: Pace, stepMs: number | null): { steps: number; tickMs: number } {
   if (pace.stepsPerSecond === null) {
     // As many steps as fit in one chunk; the first step alone, so it shows at once and is timed.
     const steps = stepMs === null ? 1 : Math.floor(CHUNK_MS / Math.max(stepMs, 0.01));
-    return { steps: Math.max(1, steps), tickMs: 0, restMs };
+    return { steps: Math.max(1, steps), tickMs: 0 };
   }
   const tickMs = Math.max(1000 / pace.stepsPerSecond, CHUNK_MS);
-  return { steps: Math.max(1, Math.round((pace.stepsPerSecond * tickMs) / 1000)), tickMs, restMs: 0 };
+  return { steps: Math.max(1, Math.round((pace.stepsPerSecond * tickMs) / 1000)), tickMs };
 }

@@ -8,7 +8,7 @@
  */
 import type { CheckPoint, RunDriver, Speed } from '../../spec';
 import type { ProgressEvent } from '../protocol';
-import { CHUNK_MS, type Chunk, fastestRestMs, nextChunk, PACES } from './pace';
+import { nextChunk, PACES } from './pace';
 import type { RunState } from './run-state';
 
 /** Training runs at least this many times as long as the accuracy check between two checks. */
@@ -21,8 +21,6 @@ export interface RunLoopHooks {
   speed(): Speed;
   /** The measured time of one step, null before the first (which is taken alone, to show at once). */
   stepMs(): number | null;
-  /** The least pause after each chunk at the fastest speed; by default `fastestRestMs` of this machine. */
-  restMs?(): number;
   /** Steps taken since the start or the last reset. */
   steps(): number;
   /** Pictures in one step's batch, for the examples-per-second rate. */
@@ -45,18 +43,6 @@ export interface RunLoopHooks {
 /** The paced driver of one run; `showHeld` sends the newest check the page has not seen yet. */
 export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void } {
   const { run } = hooks;
-  const machineRestMs = fastestRestMs(globalThis.navigator?.hardwareConcurrency);
-  const restMs = () => hooks.restMs?.() ?? machineRestMs;
-  // The rest comes after each CHUNK_MS of steps, counted from their measured time: a run judged
-  // every tenth step returns far more often than that, and resting at each return would cost most
-  // of a small network's steps.
-  let workSinceRest = 0;
-  const restAfter = (chunk: Chunk, steps: number): number => {
-    workSinceRest += steps * (hooks.stepMs() ?? 0);
-    if (chunk.restMs === 0 || workSinceRest < CHUNK_MS) return 0;
-    workSinceRest = 0;
-    return chunk.restMs;
-  };
   let lastCheck = Number.NEGATIVE_INFINITY;
   let lastSnapshot = Number.NEGATIVE_INFINITY;
   let stepsSinceCheck = 0;
@@ -119,7 +105,7 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
         }
         if (hooks.steps() >= untilStep) return checkPoint(await checkNow());
         const pace = PACES[hooks.speed()];
-        const chunk = nextChunk(pace, hooks.stepMs(), restMs());
+        const chunk = nextChunk(pace, hooks.stepMs());
         const tickStarted = performance.now();
         const steps = Math.min(chunk.steps, untilStep - hooks.steps());
         if ((await hooks.trainChunk(steps)) === 'diverged') {
@@ -145,10 +131,10 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
           lastSnapshot = now;
         }
         if (judged && progress) {
-          tickEnd = Math.max(tickStarted + chunk.tickMs, performance.now() + restAfter(chunk, steps));
+          tickEnd = tickStarted + chunk.tickMs;
           return checkPoint(progress);
         }
-        await run.sleep(Math.max(chunk.tickMs - (performance.now() - tickStarted), restAfter(chunk, steps)));
+        await run.sleep(chunk.tickMs - (performance.now() - tickStarted));
       }
     },
     testProbabilities: () => hooks.testProbabilities(),
