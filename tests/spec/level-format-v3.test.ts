@@ -3,8 +3,9 @@
  * read as version 3 with no cap; a version-2 file may not carry the new field.
  */
 import { describe, expect, it } from 'vitest';
-import { levelToDocument, parseLevel, SpecError } from '../../src/spec';
+import { levelToDocument, parseLevel } from '../../src/spec';
 import { slashLevelDocument } from '../fixtures/documents';
+import { refusal } from '../share/refusal';
 
 const conv = (size: number) => ({ type: 'conv', filters: 1, size, stride: 1, padding: 'valid' });
 const head = [{ type: 'relu' }, { type: 'flatten' }, { type: 'dense', units: 2 }];
@@ -50,16 +51,6 @@ function fullV2(changes: Record<string, unknown> = {}): Record<string, unknown> 
   });
 }
 
-function refusal(value: unknown): SpecError {
-  try {
-    parseLevel(value);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpecError);
-    return error as SpecError;
-  }
-  throw new Error('expected the level to be refused');
-}
-
 describe('level format version 3', () => {
   it('migrates a version-2 document to version 3, keeping every field', () => {
     const v2 = fullV2();
@@ -87,13 +78,13 @@ describe('level format version 3', () => {
 
   it('refuses maxFilterSize in a version-2 document, naming the field', () => {
     const limits = { ...(fullV2().limits as object), maxFilterSize: 3 };
-    const error = refusal(fullV2({ limits }));
+    const error = refusal(() => parseLevel(fullV2({ limits })));
     expect(error.field).toBe('limits.maxFilterSize');
     expect(error.message).toContain('unknown field "maxFilterSize"');
   });
 
   it('refuses a version-4 document as made by a newer ConvBlocks', () => {
-    const error = refusal(fullV2({ version: 4 }));
+    const error = refusal(() => parseLevel(fullV2({ version: 4 })));
     expect(error.field).toBe('version');
     expect(error.message).toMatch(/newer ConvBlocks \(version 4; this one reads up to 3\)/);
   });
@@ -105,7 +96,7 @@ describe('level format version 3', () => {
     ['a string', '5', '"5"'],
   ])('refuses a maxFilterSize of %s, naming the field and the value', (_, value, message) => {
     const limits = { ...(fullV2().limits as object), maxFilterSize: value };
-    const error = refusal(fullV2({ version: 3, limits }));
+    const error = refusal(() => parseLevel(fullV2({ version: 3, limits })));
     expect(error.field).toBe('limits.maxFilterSize');
     expect(error.message).toContain(message);
   });

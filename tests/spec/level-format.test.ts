@@ -10,10 +10,10 @@ import {
   levelToDocument,
   levelTraining,
   parseLevel,
-  SpecError,
   starLimit,
 } from '../../src/spec';
 import { slashLevelDocument } from '../fixtures/documents';
+import { refusal } from '../share/refusal';
 
 const flattenDense = [{ type: 'flatten' }, { type: 'dense', units: 2 }];
 
@@ -32,14 +32,9 @@ const levelV2 = (changes: Record<string, unknown> = {}) =>
     ...changes,
   });
 
+/** The message a level document is refused with. */
 function refusalOf(value: unknown): string {
-  try {
-    parseLevel(value);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpecError);
-    return (error as SpecError).message;
-  }
-  throw new Error('expected the level to be refused');
+  return refusal(() => parseLevel(value)).message;
 }
 
 describe('level format version 2, read as version 3', () => {
