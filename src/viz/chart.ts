@@ -4,6 +4,7 @@
  */
 import { formatShort } from './colour-scale';
 import { viewContext } from './picture';
+import { setText } from './set-text';
 import type { HistoryPoint } from './types';
 
 /** The most points a chart draws per series. */
@@ -229,7 +230,7 @@ export function createChart(doc: Document, options: ChartOptions): Chart {
       for (const [i, s] of options.series.entries()) {
         const text = legendValues[i];
         const v = latestValue(history, s);
-        if (text) text.textContent = `${s.name}: ${v === undefined ? '–' : s.format(v)}`;
+        if (text) setText(text, `${s.name}: ${v === undefined ? '–' : s.format(v)}`);
       }
       canvas.setAttribute(
         'aria-label',

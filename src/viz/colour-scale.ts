@@ -2,6 +2,7 @@
  * Colour scales: a blue-white-orange diverging scale for weights and feature maps (colour-blind safe,
  * symmetric around zero) and a grey scale for the pictures themselves.
  */
+import { setText } from './set-text';
 
 /** A diverging scale from `-limit` (blue) through 0 (near white) to `+limit` (orange). */
 export interface DivergingScale {
@@ -167,13 +168,11 @@ export function createLegend(doc: Document, title: string, scale: ColourScale): 
     shown = key;
     bar.style.background = cssGradient(next);
     bar.setAttribute('aria-label', `${title}: ${describeScale(next)}`);
-    ticks.replaceChildren(
-      ...legendTicks(next).map((text) => {
-        const tick = doc.createElement('span');
-        tick.textContent = text;
-        return tick;
-      }),
-    );
+    // The tick elements stay; only their numbers change (a grey scale has two ticks, a diverging one three).
+    const texts = legendTicks(next);
+    while (ticks.children.length > texts.length) ticks.lastElementChild?.remove();
+    while (ticks.children.length < texts.length) ticks.append(doc.createElement('span'));
+    for (const [i, text] of texts.entries()) setText(ticks.children[i] as Element, text);
   };
   update(scale);
   return { element, update };

@@ -9,6 +9,7 @@ import { layerTitle } from './layer-title';
 import { overflowNote } from './overflow-note';
 import { cellAt, cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
 import { formatPercent } from './pictures-grid';
+import { setText } from './set-text';
 import type { LayerOutputLike, SelectedPicture } from './types';
 
 export { layerTitle, overflowNote };
@@ -297,11 +298,11 @@ function drawLayer(panel: Panel, layer: LayerSpec, output: LayerOutputLike): voi
     drawChannel(canvas, output.values, { height: h, width: w, channels, channel: c }, scale);
   }
   if (layer.type === 'relu') {
-    panel.note.textContent = `${zeroCount(output.values)} of ${output.values.length} values became 0 (white).`;
+    setText(panel.note, `${zeroCount(output.values)} of ${output.values.length} values became 0 (white).`);
   } else if (output.shape.length === 1) {
-    panel.note.textContent = `${output.values.length} numbers, left to right.`;
+    setText(panel.note, `${output.values.length} numbers, left to right.`);
   } else {
-    panel.note.textContent = '';
+    setText(panel.note, '');
   }
 }
 
@@ -330,7 +331,7 @@ function draw(
     const p = selected.probabilities[k] ?? 0;
     const shown = Number.isFinite(p);
     bar.fill.style.width = shown ? `${Math.round(p * 1000) / 10}%` : '0%';
-    bar.text.textContent = formatPercent(p);
+    setText(bar.text, formatPercent(p));
     if (shown) bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
     else bar.row.removeAttribute('aria-valuenow');
     bar.row.setAttribute('aria-valuetext', bar.text.textContent);
@@ -377,11 +378,12 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
     element,
     update(input, layers, classes, selected) {
       st.current = selected;
-      empty.hidden = selected !== undefined;
-      body.hidden = selected === undefined;
+      // Each snapshot sets these again: only a change may reach the DOM, which restyles even for the same value.
+      if (empty.hidden !== (selected !== undefined)) empty.hidden = selected !== undefined;
+      if (body.hidden !== (selected === undefined)) body.hidden = selected === undefined;
       const note = selected ? overflowNote(layers, selected.outputs, selected.probabilities) : null;
-      overflow.textContent = note ?? '';
-      overflow.hidden = note === null;
+      setText(overflow, note ?? '');
+      if (overflow.hidden !== (note === null)) overflow.hidden = note === null;
       if (!selected) return;
       const nextKey = shapeKey(input, layers, selected.outputs) + JSON.stringify(classes);
       if (nextKey !== key) {

@@ -6,6 +6,7 @@ import { withArticle } from '../spec';
 import { drawPicture, lightRange } from './colour-picture';
 import { greyScaleFor } from './colour-scale';
 import { cellPixelsFor, createPictureCanvas } from './picture';
+import { setText } from './set-text';
 import type { ViewPicture } from './types';
 
 /** The class a network votes for one picture, and how sure it is. */
@@ -137,17 +138,16 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
         if (vote?.classIndex === picture.classIndex) right++;
         if (text === item.shown) continue;
         item.shown = text;
-        item.caption.textContent = text;
-        item.button.dataset.state = !vote
-          ? 'none'
-          : vote.classIndex === picture.classIndex
-            ? 'right'
-            : 'wrong';
+        setText(item.caption, text);
+        const state = !vote ? 'none' : vote.classIndex === picture.classIndex ? 'right' : 'wrong';
+        // Setting the same state again would still make the browser restyle the button.
+        if (item.button.dataset.state !== state) item.button.dataset.state = state;
         item.button.setAttribute('aria-label', voteDescription(classes, index, picture, vote));
       }
-      summary.textContent = predictions
+      const said = predictions
         ? `${right} of ${pictures.length} voted right (${formatPercent(right / Math.max(pictures.length, 1))})`
         : `${pictures.length} pictures, no votes yet`;
+      setText(summary, said);
     },
     setPicked(index) {
       for (const [i, item] of items.entries()) item.button.setAttribute('aria-pressed', String(i === index));

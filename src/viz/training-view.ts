@@ -11,6 +11,7 @@ import { createLayerOutputsView, type LayerOutputsView, type PickedCell } from '
 import { createMathView, type MathView } from './math-view';
 import { type OnScreen, watchOnScreen } from './on-screen';
 import { countRight, createPicturesGrid, formatPercent, type PicturesGrid } from './pictures-grid';
+import { setText } from './set-text';
 import { cellTitle, highlightsFor, layerInput, mathForCell } from './snapshot-math';
 import { ensureVizStyles } from './styles';
 import type { HistoryPoint, Judgement, PictureChoice, ViewPicture, ViewSnapshot } from './types';
@@ -251,7 +252,7 @@ function drawJudgement(st: ViewState, judged: Judgement): void {
   const right = countRight(judged.testPredictions, testPictures, st.options.classes.length);
   st.judgedText = `. Judged at step ${judged.step}: ${right} of ${testPictures.length} test pictures right`;
   const step = st.shown ? shownStep(st, st.shown) : st.keptStep;
-  st.stepLine.textContent = `${step !== undefined ? `Step ${step}` : 'Not trained yet'}${st.judgedText}`;
+  setText(st.stepLine, `${step !== undefined ? `Step ${step}` : 'Not trained yet'}${st.judgedText}`);
 }
 
 /** One frame: the newest snapshot, a judgement, and the curves, each only when there is news. */
@@ -260,7 +261,7 @@ function drawFrame(st: ViewState): void {
   st.pending = undefined;
   if (next) {
     st.shown = next;
-    st.stepLine.textContent = `Step ${shownStep(st, next)}${st.judgedText}`;
+    setText(st.stepLine, `Step ${shownStep(st, next)}${st.judgedText}`);
   }
   drawParts(st);
   if (st.pendingJudgement) {
@@ -350,7 +351,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
       st.history.replace(history);
       st.chartDirty = true;
       if (st.shown) st.pending ??= st.shown;
-      else stepLine.textContent = `Step ${step}${st.judgedText}`;
+      else setText(stepLine, `Step ${step}${st.judgedText}`);
       schedule();
     },
     history: () => st.history.points,
