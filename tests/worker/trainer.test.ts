@@ -180,7 +180,7 @@ describe('a training run', () => {
     expect(progress.map((p) => p.step)).toEqual([...progress.map((p) => p.step)].sort((a, b) => a - b));
   });
 
-  it('sends the page progress at the pace, not at every check that decides the run, and the last step always', async () => {
+  it('sends the page progress with its snapshots at the pace, not at every check that decides the run, and the last step always', async () => {
     // Each picture again under the other class: the run never learns them and goes to its limit,
     // checked every few steps by the routine that decides it.
     const contradicting = xoSet.map((p) => ({ ...p, classIndex: 1 - p.classIndex }));
@@ -196,6 +196,12 @@ describe('a training run', () => {
     expect(progress.length).toBeLessThanOrEqual(Math.floor(elapsed / 100) + 2);
     expect(progress.at(-1)?.step).toBe(400);
     expect(events.indexOf(progress.at(-1) as ProgressEvent)).toBeLessThan(events.indexOf(end));
+    // Each shown check but the last comes right before a snapshot of the same step: the page draws
+    // both in one frame.
+    for (const shown of progress.slice(0, -1)) {
+      const next = events[events.indexOf(shown) + 1];
+      expect(next).toMatchObject({ type: 'snapshot', step: shown.step });
+    }
   });
 
   it('judges the test pictures only when asked', async () => {

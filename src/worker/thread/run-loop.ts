@@ -1,7 +1,7 @@
 /**
  * The worker's run loop as a driver of the spec's train-until-judged routine: steps in chunks at the
- * player's pace, a snapshot for the views about 15 times a second, an accuracy check for the views
- * when one is due, parked while paused and gone when stopped. The rule of when a run is over is the
+ * player's pace, a snapshot for the views 10 to 20 times a second that goes with the newest
+ * accuracy check, parked while paused and gone when stopped. The rule of when a run is over is the
  * routine's, and so are the steps it is judged at: the pace decides how often the player sees the
  * accuracy, never where the run stops (at 'normal' a run that stopped at the first step its
  * pictures were learned lost slash-2x2's hidden test on seed 1 while `convblocks check` won it).
@@ -53,9 +53,9 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
   let tickEnd: number | null = null;
   let lastProgress: ProgressEvent | null = null;
   // The routine checks every few steps to decide where the run ends (hundreds of times a second on
-  // a seed level at the fastest speed); the page sees them at the pace's rate, the newest held back
-  // until then or until the run parks or ends.
-  let lastShown = Number.NEGATIVE_INFINITY;
+  // a seed level at the fastest speed); the page sees the newest check together with the next
+  // snapshot, or when the run parks or ends. One message pair, one frame of drawing: sent apart,
+  // the curves and the other views each cost the page a frame of their own.
   let held: ProgressEvent | null = null;
   const showHeld = () => {
     if (held) hooks.show(held);
@@ -79,10 +79,6 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
     msSinceCheck = 0;
     lastProgress = progress;
     held = progress;
-    if (started - lastShown >= PACES[hooks.speed()].evaluateEveryMs) {
-      showHeld();
-      lastShown = started;
-    }
     return progress;
   }
 
@@ -127,6 +123,7 @@ export function pacedDriver(hooks: RunLoopHooks): RunDriver & { showHeld(): void
         const progress = judged || now - lastCheck >= checkDue ? await checkNow() : null;
         // After the check, so the snapshot carries the votes it just read.
         if (now - lastSnapshot >= pace.snapshotEveryMs) {
+          showHeld();
           await hooks.snapshot();
           lastSnapshot = now;
         }
