@@ -3,6 +3,7 @@
 // Options: --quick (skip the slow cases), --section=NAME (run one section), --soak=MINUTES (train
 // over and over for that long and report heap and tensor growth; the issue asks for 10),
 // --swiftshader-compositing (composite the page through SwiftShader too, as the browser tests do).
+import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { FIRST_SCREEN, measureFirstScreen } from './bench-first-screen.mjs';
 import { exposeHeapReader } from './bench-heaps.mjs';
@@ -31,6 +32,13 @@ const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
 ];
+
+/** The machine's load averages over 1, 5 and 15 minutes. */
+function loadAverage() {
+  return loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' / ');
+}
 
 /** Prints rows under a header as a Markdown table. */
 function printTable(title, columns, rows) {
@@ -61,6 +69,8 @@ try {
   console.log(
     `Chromium ${version}, headless, WebGL through SwiftShader, the page composited ${swiftshaderCompositing ? 'through SwiftShader' : 'in software'}; ${quick ? 'quick run' : 'full run'}.`,
   );
+  // Frame times on a shared machine follow its load as much as the page: say what it was.
+  console.log(`${cpus().length} cores, load average ${loadAverage()} at the start.`);
   const sections = await page.evaluate(() => window.benchPage.sections());
   for (const section of sections.filter((s) => !only || s.name === only)) {
     let shown = 0;
@@ -75,6 +85,7 @@ try {
         [section.name, quick, soakMinutes],
       );
       printTable(section.name, section.columns, rows);
+      console.log(`\nLoad average ${loadAverage()} at the end of this section.`);
     } finally {
       clearInterval(progress);
     }
