@@ -7,8 +7,10 @@ import {
   inferShapes,
   type LayerSpec,
   type LevelSpec,
+  type LimitBreach,
   levelNetworkTraining,
   levelTraining,
+  limitBreaches,
   meetsStar,
   missedStarText,
   provingSeeds,
@@ -94,24 +96,23 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * build proves nothing about the game.
  */
 export function limitProblem(level: LevelSpec, layers: readonly LayerSpec[]): string | null {
-  const { limits } = level;
-  const banned = layers.find((layer) => !limits.blocks.includes(layer.type));
+  const breaches = limitBreaches(layers, inferShapes(level.input, layers).totalParams, level.limits);
+  const ofKind = <K extends LimitBreach['kind']>(kind: K) =>
+    breaches.filter((b): b is Extract<LimitBreach, { kind: K }> => b.kind === kind);
+  const [banned] = ofKind('not-allowed');
   if (banned) return `it uses a ${banned.type} block, which the level does not offer`;
-  for (const [type, most] of Object.entries(limits.maxBlocks ?? {})) {
-    const count = layers.filter((layer) => layer.type === type).length;
-    if (most !== undefined && count > most)
-      return `it has ${plural(count, `${type} block`)}, more than the level's ${most}`;
+  const [many] = ofKind('too-many-of-kind');
+  if (many) return `it has ${plural(many.count, `${many.type} block`)}, more than the level's ${many.most}`;
+  const big = ofKind('filter-too-big');
+  if (big[0]) {
+    // The largest filter over the cap: the one to shrink most.
+    const largest = Math.max(...big.map((b) => b.size));
+    return `it has a ${largest}x${largest} filter, larger than the level's ${big[0].cap}x${big[0].cap}`;
   }
-  const cap = limits.maxFilterSize;
-  const sides = layers.map((layer) => (layer.type === 'conv' ? layer.size : 0));
-  const largest = Math.max(0, ...sides);
-  if (cap !== undefined && largest > cap)
-    return `it has a ${largest}x${largest} filter, larger than the level's ${cap}x${cap}`;
-  if (limits.maxLayers !== undefined && layers.length > limits.maxLayers)
-    return `it has ${plural(layers.length, 'block')}, more than the level's ${limits.maxLayers}`;
-  const params = inferShapes(level.input, layers).totalParams;
-  if (limits.maxParams !== undefined && params > limits.maxParams)
-    return `it has ${params} parameters, more than the level's ${limits.maxParams}`;
+  const [long] = ofKind('too-many-layers');
+  if (long) return `it has ${plural(long.count, 'block')}, more than the level's ${long.most}`;
+  const [heavy] = ofKind('too-many-params');
+  if (heavy) return `it has ${heavy.params} parameters, more than the level's ${heavy.most}`;
   return null;
 }
 

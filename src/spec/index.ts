@@ -3,6 +3,7 @@ export { describeValue, formatPath, SpecError } from './errors';
 export * from './judged-run';
 export { parseLayersModel } from './layers-model';
 export { levelNetworkTraining, starLimit } from './level-networks';
+export { type LimitBreach, limitBreaches } from './limit-breaches';
 export { MAX } from './limits';
 export {
   type LevelPack,
