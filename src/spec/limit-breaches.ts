@@ -46,8 +46,6 @@ export function limitBreaches(
   limits: LevelLimits,
 ): LimitBreach[] {
   const breaches: LimitBreach[] = [];
-  const counts = new Map<LayerType, number>();
-  for (const layer of layers) counts.set(layer.type, (counts.get(layer.type) ?? 0) + 1);
   const seen = new Map<LayerType, number>();
   layers.forEach((layer, layerIndex) => {
     const { type } = layer;
@@ -59,7 +57,8 @@ export function limitBreaches(
     }
     const most = limits.maxBlocks?.[type];
     if (most !== undefined && count === most + 1) {
-      breaches.push({ kind: 'too-many-of-kind', layerIndex, type, count: counts.get(type) ?? count, most });
+      const total = layers.filter((other) => other.type === type).length;
+      breaches.push({ kind: 'too-many-of-kind', layerIndex, type, count: total, most });
     }
     const cap = limits.maxFilterSize;
     if (layer.type === 'conv' && cap !== undefined && layer.size > cap) {
