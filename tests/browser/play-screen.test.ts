@@ -8,7 +8,7 @@ import { MAX } from '../../src/spec';
 import { LONG_TEST_MS } from '../fixtures/long-test';
 import { dragBlockUnder } from './blockly-drag';
 import { collectErrors, useChromium } from './chromium';
-import { insideVotes } from './inside-votes';
+import { gridVotes, insideVotes } from './inside-votes';
 import { openUnlocked } from './unlock';
 import { openXVsOWithPool } from './x-vs-o-pool';
 
@@ -22,18 +22,6 @@ async function topVote(page: Page): Promise<string> {
   const rows = (await votes(page)).map((row) => /^(.*?)(\d+)%$/.exec(row) ?? ['', '', '0']);
   rows.sort((a, b) => Number(b[2]) - Number(a[2]));
   return rows[0]?.[1] ?? '';
-}
-
-/** The training grid's vote for each picture, in order, as its label words it (for example "X 85%"). */
-async function gridVotes(page: Page): Promise<string[]> {
-  // The grid draws only while on screen, and catches up in the frames after it comes into view.
-  const grid = page.locator('.viz-pictures').first();
-  await grid.scrollIntoViewIfNeeded();
-  for (let frame = 0; frame < 3; frame++) await page.evaluate(() => new Promise(requestAnimationFrame));
-  const labels = await grid
-    .locator('.viz-picture-button')
-    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => /votes (.*?),/.exec(label)?.[1] ?? '');
 }
 
 const status = (page: Page) => page.locator('#status');
