@@ -5,12 +5,14 @@
 
 import { createServer, type ViteDevServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { LEAN_DEPS } from './lean-deps.ts';
 
 let server: ViteDevServer | undefined;
 
 export default async function setup(project: TestProject) {
   // No file watching: a file saved while the tests run must not reload the pages under test.
   server = await createServer({
+    ...LEAN_DEPS,
     server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },
     logLevel: 'error',
     clearScreen: false,
