@@ -1,4 +1,4 @@
-import { type LayerSpec, type LevelLimits, type LimitBreach, limitBreaches } from '../spec';
+import { type LayerSpec, type LevelLimits, type LimitBreach, limitBreaches, plural } from '../spec';
 import { LAYER_BLOCKS } from './definitions';
 
 /** A level limit the stack breaks, with the block to mark (null for the Network block). */
@@ -8,8 +8,6 @@ export interface LimitProblem {
   readonly layerIndex: number;
   readonly reason: string;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What a player reads on the marked block for one broken limit: what to change. */
 function reasonFor(breach: LimitBreach): string {

@@ -13,6 +13,7 @@ import {
   limitBreaches,
   meetsStar,
   missedStarText,
+  plural,
   provingSeeds,
   reachesGoal,
   type StarLimit,
@@ -89,7 +90,6 @@ export function checkedNetworks(level: LevelSpec): CheckedNetwork[] {
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The level's limits a network breaks, in words, or null: a reference or a proof a player could not

@@ -4,6 +4,7 @@
  * after another, and adds them all in one change, saying what was imported and what was skipped.
  */
 
+import { plural } from '../spec';
 import { confirmDialog, el } from '../ui';
 import { type EditorDraft, type PictureSet, updatePictures } from './draft';
 import type { FolderSource } from './folder-entries';
@@ -28,10 +29,6 @@ export interface FolderImportTarget {
   readonly messages: HTMLElement;
   /** Whether the tab is still open: an import stops between pictures once it is not. */
   readonly open: () => boolean;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function say(target: FolderImportTarget, lines: readonly string[], errors: readonly string[] = []): void {

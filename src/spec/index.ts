@@ -45,4 +45,4 @@ export {
 export { goalText, meetsStar, missedStarText, type StarAttempt, starRuleText } from './stars';
 export * from './training';
 export * from './types';
-export { articleFor, withArticle } from './words';
+export { articleFor, plural, withArticle } from './words';

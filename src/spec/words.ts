@@ -37,3 +37,8 @@ export function articleFor(text: string): 'a' | 'an' {
 export function withArticle(text: string): string {
   return `${articleFor(text)} ${text}`;
 }
+
+/** A count with its noun in the right number: `plural(1, 'block')` is "1 block", `plural(3, 'block')` "3 blocks". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
