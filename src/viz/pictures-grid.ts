@@ -7,6 +7,7 @@ import { drawPicture, lightRange } from './colour-picture';
 import { greyScaleFor } from './colour-scale';
 import { cellPixelsFor, createPictureCanvas } from './picture';
 import { setText } from './set-text';
+import { applySteadySize, measureSteadySize, STEADY_BOX_CLASS } from './steady-text';
 import type { ViewPicture } from './types';
 
 /** The class a network votes for one picture, and how sure it is. */
@@ -115,7 +116,7 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     canvas.setAttribute('aria-hidden', 'true');
     drawPicture(canvas, picture.pixels, { height, width, channels }, scale, light);
     const caption = doc.createElement('span');
-    caption.className = 'viz-vote';
+    caption.className = `viz-vote ${STEADY_BOX_CLASS}`;
     caption.textContent = '…';
     button.append(canvas, caption);
     button.setAttribute('aria-label', voteDescription(classes, index, picture, undefined));
@@ -125,10 +126,24 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     return { button, caption, shown: '' };
   });
   summary.textContent = `${pictures.length} pictures, no votes yet`;
+  // Every caption the votes can make, for the captions' one steady size, measured once the grid is
+  // on screen (the first votes usually are).
+  let steady = false;
+  const everyCaption = classes.flatMap((_, k) =>
+    [k, k + 1].map((actual) => voteCaption(classes, { classIndex: k, probability: 1 }, actual)),
+  );
+  const makeSteady = () => {
+    const probe = items[0]?.caption;
+    const size = probe ? measureSteadySize(probe, ['…', ...everyCaption]) : null;
+    if (!size) return;
+    applySteadySize(list, size);
+    steady = true;
+  };
 
   return {
     element,
     update(predictions) {
+      if (!steady) makeSteady();
       let right = 0;
       for (const [index, picture] of pictures.entries()) {
         const item = items[index];

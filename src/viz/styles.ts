@@ -17,7 +17,9 @@ const CSS = `
 .viz-picture-button[data-state='wrong'] { border-color: #d73027; border-style: dashed; }
 .viz-picture-button[aria-pressed='true'] { outline: 3px solid #333; outline-offset: 1px; }
 .viz-picture-button:focus-visible, .viz-clickable:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
-.viz-vote { white-space: nowrap; }
+.viz-vote { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.viz-steady .viz-steady-box { width: var(--viz-steady-width); height: var(--viz-steady-height); contain: strict;
+  text-align: center; }
 .viz-chart { margin: 0; }
 .viz-chart-legend { list-style: none; margin: 4px 0 0; padding: 0; display: flex; gap: 12px; flex-wrap: wrap; }
 .viz-chart-legend li { display: flex; align-items: center; gap: 4px; }

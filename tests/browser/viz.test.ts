@@ -55,6 +55,14 @@ describe.skipIf(!hasChromium)('the training view in Chromium', () => {
     const captions = await page.locator('.viz-pictures').first().locator('.viz-vote').allTextContents();
     expect(captions.length).toBeGreaterThan(0);
     for (const caption of captions) expect(caption).toMatch(/^[✓✗] \S+ \d+%$/);
+    // One steady size for every caption, wide enough for the widest, so a changing vote moves nothing.
+    const boxes = await page
+      .locator('.viz-pictures')
+      .first()
+      .locator('.viz-vote')
+      .evaluateAll((spans) => spans.map((s) => ({ width: s.clientWidth, needs: s.scrollWidth })));
+    expect(new Set(boxes.map((b) => b.width)).size).toBe(1);
+    for (const box of boxes) expect(box.needs).toBeLessThanOrEqual(box.width);
     expect(await page.locator('.viz-filters canvas[role="img"]').count()).toBeGreaterThan(0);
     expect(await page.locator('.viz-vote-class').allTextContents()).toContain(title);
     expect(await page.locator('.viz-chart-legend').first().textContent()).toMatch(/training loss: \d/);
