@@ -5,7 +5,7 @@
 import { withArticle } from '../spec';
 import { drawPicture, lightRange } from './colour-picture';
 import { greyScaleFor } from './colour-scale';
-import { cellPixelsFor, createPictureCanvas } from './picture';
+import { cellPixelsFor, createPictureCanvas, stillPicture } from './picture';
 import { setText } from './set-text';
 import { applySteadySize, measureSteadySize, STEADY_BOX_CLASS } from './steady-text';
 import type { ViewPicture } from './types';
@@ -82,8 +82,12 @@ export interface PicturesGridOptions {
 /** A mounted grid of pictures. */
 export interface PicturesGrid {
   readonly element: HTMLElement;
-  /** Shows new votes (pictures one after another, one probability per class); none clears them. */
-  update(predictions: ArrayLike<number> | undefined): void;
+  /**
+   * Shows new votes (pictures one after another, one probability per class); none clears them. At
+   * most `limit` pictures change their caption per call: call again (with the same votes or newer
+   * ones) until it returns true, which says every caption shows the votes it was given last.
+   */
+  update(predictions: ArrayLike<number> | undefined, limit?: number): boolean;
   /** Marks the picture the player is looking inside. */
   setPicked(index: number | undefined): void;
 }
@@ -118,7 +122,7 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     const caption = doc.createElement('span');
     caption.className = `viz-vote ${STEADY_BOX_CLASS}`;
     caption.textContent = '…';
-    button.append(canvas, caption);
+    button.append(stillPicture(canvas), caption);
     button.setAttribute('aria-label', voteDescription(classes, index, picture, undefined));
     button.addEventListener('click', () => options.onPick(index));
     item.append(button);
@@ -140,29 +144,62 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     steady = true;
   };
 
+  /** Shows one picture's vote; false when its caption already said so. */
+  const showVote = (
+    item: (typeof items)[number],
+    picture: ViewPicture,
+    index: number,
+    predictions: ArrayLike<number> | undefined,
+  ): boolean => {
+    const vote = predictions ? voteOf(predictions, index, classes.length) : undefined;
+    const text = vote ? voteCaption(classes, vote, picture.classIndex) : '…';
+    if (text === item.shown) return false;
+    item.shown = text;
+    setText(item.caption, text);
+    const state = !vote ? 'none' : vote.classIndex === picture.classIndex ? 'right' : 'wrong';
+    // Setting the same state again would still make the browser restyle the button.
+    if (item.button.dataset.state !== state) item.button.dataset.state = state;
+    item.button.setAttribute('aria-label', voteDescription(classes, index, picture, vote));
+    return true;
+  };
+  /** The picture whose caption is redrawn first on the next call. */
+  let next = 0;
+  // Assistive technology may wait while the captions catch up (and tests read them once they have).
+  let busy = false;
+  const setBusy = (now: boolean) => {
+    if (now === busy) return;
+    busy = now;
+    if (now) list.setAttribute('aria-busy', 'true');
+    else list.removeAttribute('aria-busy');
+  };
+
   return {
     element,
-    update(predictions) {
+    update(predictions, limit = Number.POSITIVE_INFINITY) {
       if (!steady) makeSteady();
-      let right = 0;
-      for (const [index, picture] of pictures.entries()) {
-        const item = items[index];
-        if (!item) continue;
-        const vote = predictions ? voteOf(predictions, index, classes.length) : undefined;
-        const text = vote ? voteCaption(classes, vote, picture.classIndex) : '…';
-        if (vote?.classIndex === picture.classIndex) right++;
-        if (text === item.shown) continue;
-        item.shown = text;
-        setText(item.caption, text);
-        const state = !vote ? 'none' : vote.classIndex === picture.classIndex ? 'right' : 'wrong';
-        // Setting the same state again would still make the browser restyle the button.
-        if (item.button.dataset.state !== state) item.button.dataset.state = state;
-        item.button.setAttribute('aria-label', voteDescription(classes, index, picture, vote));
-      }
+      const right = predictions ? countRight(predictions, pictures, classes.length) : 0;
       const said = predictions
         ? `${right} of ${pictures.length} voted right (${formatPercent(right / Math.max(pictures.length, 1))})`
         : `${pictures.length} pictures, no votes yet`;
       setText(summary, said);
+      // Captions are redrawn in turns, from where the last call stopped, so every picture gets its
+      // turn even when new votes come before all have caught up.
+      let changed = 0;
+      for (let seen = 0; seen < items.length; seen++) {
+        const index = (next + seen) % items.length;
+        const item = items[index];
+        const picture = pictures[index];
+        if (!item || !picture) continue;
+        if (changed === limit) {
+          next = index;
+          setBusy(true);
+          return false;
+        }
+        if (showVote(item, picture, index, predictions)) changed++;
+      }
+      next = 0;
+      setBusy(false);
+      return true;
     },
     setPicked(index) {
       for (const [i, item] of items.entries()) item.button.setAttribute('aria-pressed', String(i === index));

@@ -188,7 +188,17 @@ interface Drawn {
   trainPredictions?: ViewSnapshot['trainPredictions'];
   selected?: ViewSnapshot['selected'];
   outputLayers?: ViewSnapshot['layers'];
+  /** The training grid has captions still to redraw for `trainPredictions`. */
+  gridBehind?: boolean;
 }
+
+/**
+ * The most vote captions redrawn in one frame. Each changed caption costs the browser text layout
+ * and paint after our code has run: 72 at once (a doubled 36-picture set early in training, when
+ * every vote moves) made the frame that drew a snapshot take 20 ms of main thread on a busy two-core
+ * machine. In turns of 24 they catch up within three frames, 50 ms.
+ */
+const CAPTIONS_PER_FRAME = 24;
 
 /** What is drawn and what waits for the next frame. */
 interface ViewState {
@@ -215,11 +225,11 @@ function shownStep(st: ViewState, snapshot: ViewSnapshot): number {
   return snapshot.step === 0 && st.keptStep !== undefined ? st.keptStep : snapshot.step;
 }
 
-/** Redraws the parts on screen whose data changed since they last drew. */
-function drawParts(st: ViewState): void {
+/** Redraws the parts on screen whose data changed since they last drew; true if one is still behind. */
+function drawParts(st: ViewState): boolean {
   const { filters, looking, drawn, onScreen } = st;
   const next = st.shown;
-  if (!next) return;
+  if (!next) return false;
   if (
     onScreen.has(filters.element) &&
     (next.weights !== drawn.weights || next.layers !== drawn.filterLayers)
@@ -228,8 +238,11 @@ function drawParts(st: ViewState): void {
     drawn.weights = next.weights;
     drawn.filterLayers = next.layers;
   }
-  if (onScreen.has(looking.trainGrid.element) && next.trainPredictions !== drawn.trainPredictions) {
-    looking.trainGrid.update(next.trainPredictions);
+  if (
+    onScreen.has(looking.trainGrid.element) &&
+    (next.trainPredictions !== drawn.trainPredictions || drawn.gridBehind)
+  ) {
+    drawn.gridBehind = !looking.trainGrid.update(next.trainPredictions, CAPTIONS_PER_FRAME);
     drawn.trainPredictions = next.trainPredictions;
   }
   if (
@@ -241,6 +254,7 @@ function drawParts(st: ViewState): void {
     drawn.selected = next.selected;
     drawn.outputLayers = next.layers;
   }
+  return drawn.gridBehind === true && onScreen.has(looking.trainGrid.element);
 }
 
 /** Shows the test pictures with the judged votes, and the count of right ones on the step line. */
@@ -255,15 +269,18 @@ function drawJudgement(st: ViewState, judged: Judgement): void {
   setText(st.stepLine, `${step !== undefined ? `Step ${step}` : 'Not trained yet'}${st.judgedText}`);
 }
 
-/** One frame: the newest snapshot, a judgement, and the curves, each only when there is news. */
-function drawFrame(st: ViewState): void {
+/**
+ * One frame: the newest snapshot, a judgement, and the curves, each only when there is news. True
+ * when a part needs another frame to catch up.
+ */
+function drawFrame(st: ViewState): boolean {
   const next = st.pending;
   st.pending = undefined;
   if (next) {
     st.shown = next;
     setText(st.stepLine, `Step ${shownStep(st, next)}${st.judgedText}`);
   }
-  drawParts(st);
+  const behind = drawParts(st);
   if (st.pendingJudgement) {
     const judged = st.pendingJudgement;
     st.pendingJudgement = undefined;
@@ -275,6 +292,7 @@ function drawFrame(st: ViewState): void {
     st.curves.loss.draw(points);
     st.curves.accuracy.draw(points);
   }
+  return behind;
 }
 
 /** Builds the training view inside `container`. */
@@ -322,7 +340,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
   let disposed = false;
   const draw = () => {
     frame = undefined;
-    if (!disposed) drawFrame(st);
+    if (!disposed && drawFrame(st)) schedule();
   };
   const schedule = () => {
     if (frame !== undefined || disposed) return;

@@ -30,12 +30,18 @@ async function openColours(page: Page, size: string): Promise<void> {
   await page.locator('.blocklyWorkspace g.convblocks_relu').first().waitFor({ timeout: 120_000 });
 }
 
-/** The colours (as `r,g,b`) a picture button's canvas shows, each once. */
+/** The colours (as `r,g,b`) a picture button's image shows, each once. */
 async function pictureColours(page: Page, index: number): Promise<string[]> {
-  const canvas = page.locator('.viz-picture-button canvas').nth(index);
-  return canvas.evaluate((node) => {
-    const c = node as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+  const image = page.locator('.viz-picture-button img').nth(index);
+  return image.evaluate(async (node) => {
+    const img = node as HTMLImageElement;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const context = c.getContext('2d');
+    context?.drawImage(img, 0, 0);
+    const data = context?.getImageData(0, 0, c.width, c.height).data ?? [];
     const seen = new Set<string>();
     for (let i = 0; i < data.length; i += 4) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
     return [...seen].sort();
@@ -44,9 +50,7 @@ async function pictureColours(page: Page, index: number): Promise<string[]> {
 
 /** The labels of the picture buttons, in order. */
 const pictureLabels = (page: Page) =>
-  page
-    .locator('.viz-picture-button canvas')
-    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+  page.locator('.viz-picture-button img').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('alt')));
 
 describe('the colours level', { timeout: LONG_TEST_MS }, () => {
   it('shows colour pictures and the parameter count, trains to a win and shows colour filters', async () => {
