@@ -82,12 +82,8 @@ export interface PicturesGridOptions {
 /** A mounted grid of pictures. */
 export interface PicturesGrid {
   readonly element: HTMLElement;
-  /**
-   * Shows new votes (pictures one after another, one probability per class); none clears them. At
-   * most `limit` pictures change their caption per call: call again (with the same votes or newer
-   * ones) until it returns true, which says every caption shows the votes it was given last.
-   */
-  update(predictions: ArrayLike<number> | undefined, limit?: number): boolean;
+  /** Shows new votes (pictures one after another, one probability per class); none clears them. */
+  update(predictions: ArrayLike<number> | undefined): void;
   /** Marks the picture the player is looking inside. */
   setPicked(index: number | undefined): void;
 }
@@ -144,62 +140,37 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     steady = true;
   };
 
-  /** Shows one picture's vote; false when its caption already said so. */
+  /** Shows one picture's vote, unless its caption says so already. */
   const showVote = (
     item: (typeof items)[number],
     picture: ViewPicture,
     index: number,
     predictions: ArrayLike<number> | undefined,
-  ): boolean => {
+  ): void => {
     const vote = predictions ? voteOf(predictions, index, classes.length) : undefined;
     const text = vote ? voteCaption(classes, vote, picture.classIndex) : '…';
-    if (text === item.shown) return false;
+    if (text === item.shown) return;
     item.shown = text;
     setText(item.caption, text);
     const state = !vote ? 'none' : vote.classIndex === picture.classIndex ? 'right' : 'wrong';
     // Setting the same state again would still make the browser restyle the button.
     if (item.button.dataset.state !== state) item.button.dataset.state = state;
     item.button.setAttribute('aria-label', voteDescription(classes, index, picture, vote));
-    return true;
-  };
-  /** The picture whose caption is redrawn first on the next call. */
-  let next = 0;
-  // Assistive technology may wait while the captions catch up (and tests read them once they have).
-  let busy = false;
-  const setBusy = (now: boolean) => {
-    if (now === busy) return;
-    busy = now;
-    if (now) list.setAttribute('aria-busy', 'true');
-    else list.removeAttribute('aria-busy');
   };
 
   return {
     element,
-    update(predictions, limit = Number.POSITIVE_INFINITY) {
+    update(predictions) {
       if (!steady) makeSteady();
       const right = predictions ? countRight(predictions, pictures, classes.length) : 0;
       const said = predictions
         ? `${right} of ${pictures.length} voted right (${formatPercent(right / Math.max(pictures.length, 1))})`
         : `${pictures.length} pictures, no votes yet`;
       setText(summary, said);
-      // Captions are redrawn in turns, from where the last call stopped, so every picture gets its
-      // turn even when new votes come before all have caught up.
-      let changed = 0;
-      for (let seen = 0; seen < items.length; seen++) {
-        const index = (next + seen) % items.length;
+      for (const [index, picture] of pictures.entries()) {
         const item = items[index];
-        const picture = pictures[index];
-        if (!item || !picture) continue;
-        if (changed === limit) {
-          next = index;
-          setBusy(true);
-          return false;
-        }
-        if (showVote(item, picture, index, predictions)) changed++;
+        if (item) showVote(item, picture, index, predictions);
       }
-      next = 0;
-      setBusy(false);
-      return true;
     },
     setPicked(index) {
       for (const [i, item] of items.entries()) item.button.setAttribute('aria-pressed', String(i === index));

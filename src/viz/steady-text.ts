@@ -2,8 +2,8 @@
  * Boxes whose text changes many times a second (the votes under each picture) given one size for
  * every text they can show, measured once. Two gains: a caption going from "9%" to "100%" no longer
  * widens its picture and moves every picture after it, and the box is contained (`contain: strict`),
- * so the browser lays out only the box when its text changes rather than the whole page. While a
- * network trains on a two-core machine that page-wide layout was most of a drawn frame's time.
+ * so its new text is laid out inside it without moving anything around it. While a network trains,
+ * every caption can change with every drawn snapshot.
  */
 
 /** The size, in ems of the box's own font, that fits every text. */

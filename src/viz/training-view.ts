@@ -188,17 +188,7 @@ interface Drawn {
   trainPredictions?: ViewSnapshot['trainPredictions'];
   selected?: ViewSnapshot['selected'];
   outputLayers?: ViewSnapshot['layers'];
-  /** The training grid has captions still to redraw for `trainPredictions`. */
-  gridBehind?: boolean;
 }
-
-/**
- * The most vote captions redrawn in one frame. Each changed caption costs the browser text layout
- * and paint after our code has run: 72 at once (a doubled 36-picture set early in training, when
- * every vote moves) made the frame that drew a snapshot take 20 ms of main thread on a busy two-core
- * machine. In turns of 24 they catch up within three frames, 50 ms.
- */
-const CAPTIONS_PER_FRAME = 24;
 
 /** What is drawn and what waits for the next frame. */
 interface ViewState {
@@ -225,11 +215,11 @@ function shownStep(st: ViewState, snapshot: ViewSnapshot): number {
   return snapshot.step === 0 && st.keptStep !== undefined ? st.keptStep : snapshot.step;
 }
 
-/** Redraws the parts on screen whose data changed since they last drew; true if one is still behind. */
-function drawParts(st: ViewState): boolean {
+/** Redraws the parts on screen whose data changed since they last drew. */
+function drawParts(st: ViewState): void {
   const { filters, looking, drawn, onScreen } = st;
   const next = st.shown;
-  if (!next) return false;
+  if (!next) return;
   if (
     onScreen.has(filters.element) &&
     (next.weights !== drawn.weights || next.layers !== drawn.filterLayers)
@@ -238,11 +228,8 @@ function drawParts(st: ViewState): boolean {
     drawn.weights = next.weights;
     drawn.filterLayers = next.layers;
   }
-  if (
-    onScreen.has(looking.trainGrid.element) &&
-    (next.trainPredictions !== drawn.trainPredictions || drawn.gridBehind)
-  ) {
-    drawn.gridBehind = !looking.trainGrid.update(next.trainPredictions, CAPTIONS_PER_FRAME);
+  if (onScreen.has(looking.trainGrid.element) && next.trainPredictions !== drawn.trainPredictions) {
+    looking.trainGrid.update(next.trainPredictions);
     drawn.trainPredictions = next.trainPredictions;
   }
   if (
@@ -254,7 +241,6 @@ function drawParts(st: ViewState): boolean {
     drawn.selected = next.selected;
     drawn.outputLayers = next.layers;
   }
-  return drawn.gridBehind === true && onScreen.has(looking.trainGrid.element);
 }
 
 /** Shows the test pictures with the judged votes, and the count of right ones on the step line. */
@@ -269,18 +255,15 @@ function drawJudgement(st: ViewState, judged: Judgement): void {
   setText(st.stepLine, `${step !== undefined ? `Step ${step}` : 'Not trained yet'}${st.judgedText}`);
 }
 
-/**
- * One frame: the newest snapshot, a judgement, and the curves, each only when there is news. True
- * when a part needs another frame to catch up.
- */
-function drawFrame(st: ViewState): boolean {
+/** One frame: the newest snapshot, a judgement, and the curves, each only when there is news. */
+function drawFrame(st: ViewState): void {
   const next = st.pending;
   st.pending = undefined;
   if (next) {
     st.shown = next;
     setText(st.stepLine, `Step ${shownStep(st, next)}${st.judgedText}`);
   }
-  const behind = drawParts(st);
+  drawParts(st);
   if (st.pendingJudgement) {
     const judged = st.pendingJudgement;
     st.pendingJudgement = undefined;
@@ -292,7 +275,6 @@ function drawFrame(st: ViewState): boolean {
     st.curves.loss.draw(points);
     st.curves.accuracy.draw(points);
   }
-  return behind;
 }
 
 /** Builds the training view inside `container`. */
@@ -340,7 +322,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
   let disposed = false;
   const draw = () => {
     frame = undefined;
-    if (!disposed && drawFrame(st)) schedule();
+    if (!disposed) drawFrame(st);
   };
   const schedule = () => {
     if (frame !== undefined || disposed) return;

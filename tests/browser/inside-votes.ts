@@ -4,13 +4,11 @@ import type { Locator, Page } from 'playwright-core';
 /**
  * Brings a part of the training view on screen and waits until it has drawn: the views draw only
  * what is on screen, and a part catches up in the frames after it comes into view (an
- * IntersectionObserver, then a drawn frame, then the grid's captions in turns).
+ * IntersectionObserver, then a drawn frame).
  */
 async function caughtUp(page: Page, part: Locator): Promise<Locator> {
   await part.scrollIntoViewIfNeeded();
   for (let frame = 0; frame < 3; frame++) await page.evaluate(() => new Promise(requestAnimationFrame));
-  // A grid redraws its captions a few at a time and says so with aria-busy until all have caught up.
-  await part.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
   return part;
 }
 

@@ -52,7 +52,6 @@ describe.skipIf(!hasChromium)('the training view in Chromium', () => {
     const { page, errors } = await openDemo(level, 60);
     await page.screenshot({ path: `${SCREENSHOTS}/viz-${level}-mid-training.png`, fullPage: true });
     expect(await page.locator('.viz-step').textContent()).toMatch(/^Step 60\. Judged at step 40/);
-    await page.locator('.viz-pictures-list[aria-busy="true"]').first().waitFor({ state: 'detached' });
     const captions = await page.locator('.viz-pictures').first().locator('.viz-vote').allTextContents();
     expect(captions.length).toBeGreaterThan(0);
     for (const caption of captions) expect(caption).toMatch(/^[✓✗] \S+ \d+%$/);

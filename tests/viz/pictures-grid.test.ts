@@ -79,25 +79,6 @@ describe('createPicturesGrid', () => {
     expect(g.element.querySelector('button')?.dataset.state).toBe('none');
   });
 
-  it('redraws at most `limit` captions a call, in turns, and is busy until all have caught up', () => {
-    const g = grid();
-    const captions = () => [...g.element.querySelectorAll('.viz-vote')].map((c) => c.textContent);
-    const list = g.element.querySelector('.viz-pictures-list');
-    expect(g.update(predictions, 1)).toBe(false);
-    expect(captions()).toEqual(['✓ X 90%', '…']);
-    expect(list?.getAttribute('aria-busy')).toBe('true');
-    // The summary counts every vote at once; only the captions wait their turn.
-    expect(g.element.querySelector('.viz-pictures-summary')?.textContent).toBe('1 of 2 voted right (50%)');
-    // Newer votes before the turns are done: the second picture's turn comes first.
-    const newer = Float32Array.from([0.2, 0.8, 0.4, 0.6]);
-    expect(g.update(newer, 1)).toBe(false);
-    expect(captions()).toEqual(['✓ X 90%', '✓ O 60%']);
-    expect(g.update(newer, 1)).toBe(false);
-    expect(captions()).toEqual(['✗ O 80%', '✓ O 60%']);
-    expect(g.update(newer, 1)).toBe(true);
-    expect(list?.hasAttribute('aria-busy')).toBe(false);
-  });
-
   it('reports the picked picture', () => {
     const onPick = vi.fn();
     const g = grid(onPick);
