@@ -69,6 +69,9 @@ export function countRight(
   return right;
 }
 
+/** The widest steady caption, in ems ("✗ happy 100%" is about 6 at the grid's font). */
+const MAX_STEADY_WIDTH_EM = 12;
+
 /** What the grid shows and how it reports a click. */
 export interface PicturesGridOptions {
   readonly title: string;
@@ -136,7 +139,9 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     const probe = items[0]?.caption;
     const size = probe ? measureSteadySize(probe, ['…', ...everyCaption]) : null;
     if (!size) return;
-    applySteadySize(list, size);
+    // A class name can be 80 characters long: every picture as wide as its caption would leave one
+    // picture a row, so such a grid keeps each caption its own width.
+    if (size.widthEm <= MAX_STEADY_WIDTH_EM) applySteadySize(list, size);
     steady = true;
   };
 

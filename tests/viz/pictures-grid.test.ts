@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   countRight,
   createPicturesGrid,
@@ -93,5 +93,46 @@ describe('createPicturesGrid', () => {
       'false',
       'true',
     ]);
+  });
+});
+
+describe('the captions’ steady size', () => {
+  // jsdom lays out nothing: each caption measures 7 px a character and 12 px high, at a 10 px font.
+  const measured = HTMLElement.prototype.getBoundingClientRect;
+  afterEach(() => {
+    HTMLElement.prototype.getBoundingClientRect = measured;
+    document.body.replaceChildren();
+    document.head.replaceChildren();
+  });
+  const laidOut = (names: string[]) => {
+    const style = document.createElement('style');
+    style.textContent = '.viz-vote { font-size: 10px; }';
+    document.head.append(style);
+    HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+      const width = this.classList.contains('viz-vote') ? 7 * (this.textContent?.length ?? 0) : 0;
+      return { width, height: 12 } as DOMRect;
+    };
+    const g = createPicturesGrid(document, {
+      title: 'Training pictures',
+      classes: names,
+      pictures,
+      input: [2, 2, 1],
+      onPick: vi.fn(),
+    });
+    document.body.append(g.element);
+    g.update(predictions);
+    return g.element.querySelector('.viz-pictures-list') as HTMLElement;
+  };
+
+  it('gives every caption the width of the widest vote it can show', () => {
+    const list = laidOut(['X', 'O']);
+    expect(list.classList.contains('viz-steady')).toBe(true);
+    // "✗ X 100%" is 8 characters: 56 px and one to spare, at 10 px an em.
+    expect(list.style.getPropertyValue('--viz-steady-width')).toBe('5.700em');
+  });
+
+  it('leaves captions their own width when a class name is long', () => {
+    const list = laidOut(['X', 'a circle drawn with a thick pen']);
+    expect(list.classList.contains('viz-steady')).toBe(false);
   });
 });
