@@ -150,9 +150,8 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     item: (typeof items)[number],
     picture: ViewPicture,
     index: number,
-    predictions: ArrayLike<number> | undefined,
+    vote: Vote | undefined,
   ): void => {
-    const vote = predictions ? voteOf(predictions, index, classes.length) : undefined;
     const text = vote ? voteCaption(classes, vote, picture.classIndex) : '…';
     if (text === item.shown) return;
     item.shown = text;
@@ -167,15 +166,17 @@ export function createPicturesGrid(doc: Document, options: PicturesGridOptions):
     element,
     update(predictions) {
       if (!steady) makeSteady();
-      const right = predictions ? countRight(predictions, pictures, classes.length) : 0;
+      let right = 0;
+      for (const [index, picture] of pictures.entries()) {
+        const vote = predictions ? voteOf(predictions, index, classes.length) : undefined;
+        if (vote?.classIndex === picture.classIndex) right++;
+        const item = items[index];
+        if (item) showVote(item, picture, index, vote);
+      }
       const said = predictions
         ? `${right} of ${pictures.length} voted right (${formatPercent(right / Math.max(pictures.length, 1))})`
         : `${pictures.length} pictures, no votes yet`;
       setText(summary, said);
-      for (const [index, picture] of pictures.entries()) {
-        const item = items[index];
-        if (item) showVote(item, picture, index, predictions);
-      }
     },
     setPicked(index) {
       for (const [i, item] of items.entries()) item.button.setAttribute('aria-pressed', String(i === index));
