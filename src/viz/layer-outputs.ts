@@ -8,9 +8,9 @@ import { createLegend, greyScaleFor, type Legend, symmetricScale } from './colou
 import { layerTitle } from './layer-title';
 import { overflowNote } from './overflow-note';
 import { cellAt, cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
-import { formatPercent } from './pictures-grid';
 import { setText } from './set-text';
 import type { LayerOutputLike, SelectedPicture } from './types';
+import { createVoteBars, type VoteBars } from './vote-bars';
 
 export { layerTitle, overflowNote };
 
@@ -79,13 +79,6 @@ interface Panel {
   readonly note: HTMLElement;
 }
 
-/** One class's vote bar. */
-interface Bar {
-  readonly fill: HTMLElement;
-  readonly text: HTMLElement;
-  readonly row: HTMLElement;
-}
-
 /** The view's state: what is built for the current shapes, and the picture shown. */
 interface OutputsState {
   readonly doc: Document;
@@ -97,8 +90,14 @@ interface OutputsState {
   inputCanvases: HTMLCanvasElement[];
   /** The selected colour picture drawn in its colours, beside its three channel maps. */
   inputColour: HTMLCanvasElement | undefined;
+  /**
+   * The picture the input maps show. A snapshot brings the watched picture again and again (ten
+   * times a second at the fastest speed) while only the layers' outputs change: drawn once, until
+   * another picture is picked or the maps are built again.
+   */
+  drawnPixels: ArrayLike<number> | undefined;
   panels: Panel[];
-  bars: Bar[];
+  votes: VoteBars | undefined;
 }
 
 function shapeKey(
@@ -252,28 +251,6 @@ function buildLayer(st: OutputsState, layer: LayerSpec, layerIndex: number, outp
   return { canvases, legend, note };
 }
 
-/** The votes: one meter per class. */
-function buildVotes(st: OutputsState, classes: readonly string[]): Bar[] {
-  const votes = part(st.doc, 'div', 'viz-votes');
-  votes.append(part(st.doc, 'h4', '', 'Votes'));
-  const bars = classes.map((name) => {
-    const row = part(st.doc, 'div', 'viz-vote-row');
-    const track = part(st.doc, 'div', 'viz-vote-track');
-    const fill = part(st.doc, 'div', 'viz-vote-fill');
-    track.append(fill);
-    const text = part(st.doc, 'span', 'viz-vote-percent');
-    row.append(part(st.doc, 'span', 'viz-vote-class', name), track, text);
-    row.setAttribute('role', 'meter');
-    row.setAttribute('aria-label', `vote for ${name}`);
-    row.setAttribute('aria-valuemin', '0');
-    row.setAttribute('aria-valuemax', '100');
-    votes.append(row);
-    return { fill, text, row };
-  });
-  st.body.append(votes);
-  return bars;
-}
-
 /** Builds the input, every layer's block and the votes for these shapes. */
 function build(
   st: OutputsState,
@@ -285,8 +262,10 @@ function build(
   st.body.replaceChildren();
   st.marks.clear();
   st.inputCanvases = buildInput(st, input);
+  st.drawnPixels = undefined;
   st.panels = layers.map((layer, layerIndex) => buildLayer(st, layer, layerIndex, outputs[layerIndex]));
-  st.bars = buildVotes(st, classes);
+  st.votes = createVoteBars(st.doc, classes);
+  st.body.append(st.votes.element);
 }
 
 /** Draws one layer's output into its block, with its legend and its note. */
@@ -313,29 +292,28 @@ function draw(
   layers: readonly LayerSpec[],
   selected: SelectedPicture,
 ): void {
-  const pictureScale = greyScaleFor(selected.pixels);
-  if (st.inputColour) {
-    const [height, width, channels] = input;
-    drawColour(st.inputColour, selected.pixels, { height, width, channels }, lightRange(selected.pixels));
-  }
-  for (const [c, canvas] of st.inputCanvases.entries()) {
-    const [h, w, channels] = input;
-    drawChannel(canvas, selected.pixels, { height: h, width: w, channels, channel: c }, pictureScale);
-  }
+  if (selected.pixels !== st.drawnPixels) drawInput(st, input, selected.pixels);
   for (const [layerIndex, panel] of st.panels.entries()) {
     const output = selected.outputs[layerIndex];
     const layer = layers[layerIndex];
     if (output && layer) drawLayer(panel, layer, output);
   }
-  for (const [k, bar] of st.bars.entries()) {
-    const p = selected.probabilities[k] ?? 0;
-    const shown = Number.isFinite(p);
-    bar.fill.style.width = shown ? `${Math.round(p * 1000) / 10}%` : '0%';
-    setText(bar.text, formatPercent(p));
-    if (shown) bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
-    else bar.row.removeAttribute('aria-valuenow');
-    bar.row.setAttribute('aria-valuetext', bar.text.textContent);
+  st.votes?.update(selected.probabilities);
+}
+
+/** Draws the selected picture in the input maps. */
+function drawInput(
+  st: OutputsState,
+  input: readonly [number, number, number],
+  pixels: ArrayLike<number>,
+): void {
+  const [height, width, channels] = input;
+  if (st.inputColour) drawColour(st.inputColour, pixels, { height, width, channels }, lightRange(pixels));
+  const scale = greyScaleFor(pixels);
+  for (const [c, canvas] of st.inputCanvases.entries()) {
+    drawChannel(canvas, pixels, { height, width, channels, channel: c }, scale);
   }
+  st.drawnPixels = pixels;
 }
 
 /** Outlines these rectangles and hides every other outline. */
@@ -370,8 +348,9 @@ export function createLayerOutputsView(doc: Document, onCell: (cell: PickedCell)
     current: undefined,
     inputCanvases: [],
     inputColour: undefined,
+    drawnPixels: undefined,
     panels: [],
-    bars: [],
+    votes: undefined,
   };
   let key = '';
   return {

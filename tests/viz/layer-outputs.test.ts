@@ -76,6 +76,38 @@ describe('createLayerOutputsView', () => {
     expect(onCell).toHaveBeenCalledWith({ layerIndex: 0, y: 1, x: 1, channel: 0 });
   });
 
+  it('draws the selected picture once while only the outputs change, again for another picture', () => {
+    const drawn: HTMLCanvasElement[] = [];
+    const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+      this: HTMLCanvasElement,
+    ) {
+      drawn.push(this);
+      return null;
+    });
+    try {
+      const view = createLayerOutputsView(document, vi.fn());
+      const inputDraws = () =>
+        drawn.filter((c) => c.getAttribute('aria-label')?.startsWith('the selected picture')).length;
+      view.update([2, 2, 1], layers, ['a', 'b'], selected);
+      expect(inputDraws()).toBe(1);
+      const later = { ...selected, outputs: selected.outputs.map((o) => ({ ...o, values: [1, 2, 3, 4] })) };
+      view.update([2, 2, 1], layers, ['a', 'b'], later);
+      expect(inputDraws()).toBe(1);
+      // The ReLU map itself is drawn with every snapshot.
+      expect(drawn.filter((c) => c.getAttribute('aria-label')?.startsWith('layer 1 ReLU')).length).toBe(2);
+      view.update([2, 2, 1], layers, ['a', 'b'], { ...later, pixels: [4, 3, 2, 1] });
+      expect(inputDraws()).toBe(2);
+      // New shapes build new maps, which start blank: the same picture is drawn into them.
+      view.update([2, 2, 1], [{ type: 'relu' }], ['a', 'b'], {
+        ...later,
+        outputs: later.outputs.slice(0, 1),
+      });
+      expect(inputDraws()).toBe(3);
+    } finally {
+      getContext.mockRestore();
+    }
+  });
+
   it('asks for a picture while none is selected', () => {
     const view = createLayerOutputsView(document, vi.fn());
     view.update([2, 2, 1], layers, ['a', 'b'], undefined);
