@@ -7,6 +7,7 @@ import { COLOUR_CHANNELS, captioned, drawColour, isColour, lightRange } from './
 import { createLegend, greyScaleFor, type Legend, symmetricScale } from './colour-scale';
 import { layerTitle } from './layer-title';
 import { overflowNote } from './overflow-note';
+import { part } from './part';
 import { cellAt, cellPixelsFor, createPictureCanvas, drawChannel } from './picture';
 import { setText } from './set-text';
 import type { LayerOutputLike, SelectedPicture } from './types';
@@ -106,19 +107,6 @@ function shapeKey(
   outputs: readonly LayerOutputLike[],
 ): string {
   return JSON.stringify([input, layers, outputs.map((o) => o.shape)]);
-}
-
-/** Creates an element with a class name and, optionally, its text. */
-function part<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Makes a clicked cell (or, with Enter or Space, a channel's strongest cell) reach `onCell`. */

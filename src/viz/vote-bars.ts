@@ -2,6 +2,7 @@
  * The votes for the selected picture: one meter per class, a bar and its percentage, read out as
  * a meter by screen readers.
  */
+import { part } from './part';
 import { formatPercent } from './pictures-grid';
 import { setText } from './set-text';
 
@@ -18,13 +19,6 @@ interface Bar {
   readonly text: HTMLElement;
   readonly row: HTMLElement;
   shown: string;
-}
-
-function part(doc: Document, tag: string, className: string, text?: string): HTMLElement {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Shows one class's vote, unless the bar shows it already (a style set again still restyles). */
