@@ -23,15 +23,17 @@ interface Bar {
 
 /** Shows one class's vote, unless the bar shows it already (a style set again still restyles). */
 function drawBar(bar: Bar, p: number): void {
-  const shown = Number.isFinite(p);
-  const tenths = shown ? String(Math.round(p * 1000)) : 'none';
-  if (tenths === bar.shown) return;
-  bar.shown = tenths;
-  bar.fill.style.width = shown ? `${Math.round(p * 1000) / 10}%` : '0%';
-  setText(bar.text, formatPercent(p));
-  if (shown) bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
+  const finite = Number.isFinite(p);
+  const tenths = finite ? Math.round(p * 1000) : null;
+  const key = tenths === null ? 'none' : String(tenths);
+  if (key === bar.shown) return;
+  bar.shown = key;
+  const text = formatPercent(p);
+  bar.fill.style.width = tenths === null ? '0%' : `${tenths / 10}%`;
+  setText(bar.text, text);
+  if (finite) bar.row.setAttribute('aria-valuenow', String(Math.round(p * 100)));
   else bar.row.removeAttribute('aria-valuenow');
-  bar.row.setAttribute('aria-valuetext', bar.text.textContent ?? '');
+  bar.row.setAttribute('aria-valuetext', text);
 }
 
 /** Builds one meter per class, under a "Votes" heading; nothing is voted until the first update. */
