@@ -1,12 +1,14 @@
 /**
  * The training view: what the player's network sees while it learns. It draws from the worker's
- * throttled snapshots, at most once per animation frame, and redraws only the parts that changed.
+ * throttled snapshots, at most once per animation frame and no more often than its pacer allows
+ * (frame-pacer.ts), and redraws only the parts that changed.
  */
 import { type Chart, createChart } from './chart';
 import { colourChannelNames } from './colour-picture';
 import { CurveHistory } from './curve-history';
 import { createDrawPad } from './draw-pad';
 import { createFiltersView, type FiltersView } from './filters';
+import { browserPacing, frameScheduler, type ViewPacing } from './frame-pacer';
 import { createLayerOutputsView, type LayerOutputsView, type PickedCell } from './layer-outputs';
 import { createMathView, type MathView } from './math-view';
 import { type OnScreen, watchOnScreen } from './on-screen';
@@ -28,6 +30,8 @@ export interface TrainingViewOptions {
   readonly blank?: number;
   /** Hears which picture the player wants to look inside; a later snapshot brings its `selected`. */
   readonly onSelect: (choice: PictureChoice) => void;
+  /** How often it may draw: left out, paced by its frames' main-thread time; null, every frame with news. */
+  readonly pacing?: ViewPacing | null;
 }
 
 /** A mounted training view. */
@@ -318,18 +322,10 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
   const parts = [curves.element, looking.trainGrid.element, filters.element, looking.inside];
   st.onScreen = watchOnScreen(win, parts, () => schedule());
 
-  let frame: number | undefined;
-  let disposed = false;
-  const draw = () => {
-    frame = undefined;
-    if (!disposed) drawFrame(st);
-  };
-  const schedule = () => {
-    if (frame !== undefined || disposed) return;
-    frame = win?.requestAnimationFrame
-      ? win.requestAnimationFrame(draw)
-      : (setTimeout(draw, 16) as unknown as number);
-  };
+  const frames = frameScheduler(win, options.pacing === undefined ? browserPacing(win) : options.pacing, () =>
+    drawFrame(st),
+  );
+  const schedule = () => frames.schedule();
 
   return {
     update(snapshot) {
@@ -364,12 +360,8 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
       looking.outputs.element.scrollIntoView?.({ block: 'start' });
     },
     dispose() {
-      disposed = true;
+      frames.cancel();
       st.onScreen.dispose();
-      if (frame !== undefined) {
-        if (win?.cancelAnimationFrame) win.cancelAnimationFrame(frame);
-        else clearTimeout(frame);
-      }
       root.remove();
     },
   };

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LayerSpec } from '../../src/spec';
+import { FramePacer } from '../../src/viz/frame-pacer';
 import { formatLoss, mountTrainingView, type TrainingViewOptions } from '../../src/viz/training-view';
 import type { ViewSnapshot } from '../../src/viz/types';
 
@@ -68,6 +69,8 @@ function mount(overrides: Partial<TrainingViewOptions> = {}) {
     trainPictures: pictures,
     testPictures: pictures,
     onSelect,
+    // The drawing itself is tested here; pacing by measured frames has tests of its own below.
+    pacing: null,
     ...overrides,
   });
   const text = (selector: string) => container.querySelector(selector)?.textContent;
@@ -224,6 +227,79 @@ describe('mountTrainingView', () => {
     view.dispose();
     runFrame();
     expect(container.childElementCount).toBe(0);
+  });
+});
+
+describe('the training view paced by its frames', () => {
+  // A pacer whose clock is the fake timers' and whose frames take as long as the test says.
+  function pacedMount() {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const start = Date.now();
+    const measures: ((ms: number) => void)[] = [];
+    const mounted = mount({
+      pacing: {
+        pacer: new FramePacer(),
+        now: () => Date.now() - start,
+        measure: (_startedAt, onMeasured) => measures.push(onMeasured),
+      },
+    });
+    /** The last drawn frame took `ms` of main thread. */
+    const took = (ms: number) => measures.shift()?.(ms);
+    return { ...mounted, took };
+  }
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('draws at every frame while its frames stay within the budget', () => {
+    const { view, text, took } = pacedMount();
+    for (let step = 1; step <= 3; step++) {
+      view.update(snapshot(step));
+      expect(frames).toHaveLength(1);
+      runFrame();
+      took(5);
+      expect(text('.viz-step')).toBe(`Step ${step}`);
+      vi.advanceTimersByTime(16);
+    }
+  });
+
+  it('waits after a slow frame, then draws the newest snapshot', () => {
+    const { view, text, took } = pacedMount();
+    view.update(snapshot(1));
+    runFrame();
+    took(30);
+    vi.advanceTimersByTime(20);
+    view.update(snapshot(2));
+    view.update(snapshot(3));
+    // A slow frame makes the next wait 100 ms from the last drawn.
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(79);
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(frames).toHaveLength(1);
+    runFrame();
+    expect(text('.viz-step')).toBe('Step 3');
+    // Quick frames halve the wait: 50 ms, then none.
+    took(5);
+    view.update(snapshot(4));
+    vi.advanceTimersByTime(49);
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    runFrame();
+    took(5);
+    view.update(snapshot(5));
+    expect(frames).toHaveLength(1);
+  });
+
+  it('asks for no frame once disposed while waiting', () => {
+    const { view, took } = pacedMount();
+    view.update(snapshot(1));
+    runFrame();
+    took(30);
+    view.update(snapshot(2));
+    view.dispose();
+    vi.advanceTimersByTime(1000);
+    expect(frames).toHaveLength(0);
   });
 });
 
