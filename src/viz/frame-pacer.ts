@@ -76,7 +76,11 @@ export function browserPacing(win: Window | null): ViewPacing | null {
 
 /** Frames asked for one at a time: `schedule` draws on the next allowed one, `cancel` stops for good. */
 export interface FrameScheduler {
-  schedule(): void;
+  /**
+   * Draws on the next frame the pacer allows; `now` on the next frame whatever the pacer says, for
+   * what answers the player (a part scrolled into view, a verdict) rather than the training's stream.
+   */
+  schedule(now?: boolean): void;
   cancel(): void;
 }
 
@@ -103,9 +107,14 @@ export function frameScheduler(
     }
     draw();
   };
-  const schedule = () => {
-    if (frame !== undefined || paced !== undefined || cancelled) return;
-    const wait = pacing ? pacing.pacer.waitMs(pacing.now()) : 0;
+  const schedule = (now = false) => {
+    if (frame !== undefined || cancelled) return;
+    if (now) {
+      clearTimeout(paced);
+      paced = undefined;
+    }
+    if (paced !== undefined) return;
+    const wait = pacing && !now ? pacing.pacer.waitMs(pacing.now()) : 0;
     if (wait > 0) {
       paced = setTimeout(() => {
         paced = undefined;

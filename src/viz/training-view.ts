@@ -319,18 +319,17 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
     looking.inside,
   );
   container.append(root);
-  const parts = [curves.element, looking.trainGrid.element, filters.element, looking.inside];
-  st.onScreen = watchOnScreen(win, parts, () => schedule());
-
   const frames = frameScheduler(win, options.pacing === undefined ? browserPacing(win) : options.pacing, () =>
     drawFrame(st),
   );
-  const schedule = () => frames.schedule();
+  const parts = [curves.element, looking.trainGrid.element, filters.element, looking.inside];
+  // A part scrolled into view catches up at once: the player is looking for it.
+  st.onScreen = watchOnScreen(win, parts, () => frames.schedule(true));
 
   return {
     update(snapshot) {
       st.pending = snapshot;
-      schedule();
+      frames.schedule();
     },
     pushHistory(point) {
       if (st.keptStep !== undefined) {
@@ -340,7 +339,7 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
       }
       st.history.push(point);
       st.chartDirty = true;
-      schedule();
+      frames.schedule();
     },
     showRun(step, history) {
       st.keptStep = step;
@@ -348,12 +347,13 @@ export function mountTrainingView(container: HTMLElement, options: TrainingViewO
       st.chartDirty = true;
       if (st.shown) st.pending ??= st.shown;
       else setText(stepLine, `Step ${step}${st.judgedText}`);
-      schedule();
+      frames.schedule(true);
     },
     history: () => st.history.points,
     showJudgement(judgement) {
       st.pendingJudgement = judgement;
-      schedule();
+      // The verdict answers the run's end: shown at once, never held back by the pacer.
+      frames.schedule(true);
     },
     lookInside(choice) {
       looking.choose(choice);

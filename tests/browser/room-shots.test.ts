@@ -39,6 +39,10 @@ describe('the level screen, photographed', { timeout: LONG_TEST_MS }, () => {
     await page.screenshot({ path: `screenshots/${prefix}-${name}-training.png` });
     if (phone) {
       await page.locator('.viz-curves').scrollIntoViewIfNeeded();
+      // Off screen until now, the curves draw in a frame after the scroll: photograph that one.
+      await expect
+        .poll(async () => (await page.locator('.viz-curves .viz-chart-legend').first().textContent()) ?? '')
+        .toMatch(/training loss: \d/);
       await page.screenshot({ path: `screenshots/${prefix}-${name}-training-curves.png` });
     }
     await page.getByLabel('Speed').selectOption('fastest');

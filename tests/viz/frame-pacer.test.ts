@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { FIRST_GAP_MS, FRAME_BUDGET_MS, FramePacer, MAX_GAP_MS, measureFrame } from '../../src/viz/frame-pacer';
+import {
+  FIRST_GAP_MS,
+  FRAME_BUDGET_MS,
+  FramePacer,
+  MAX_GAP_MS,
+  measureFrame,
+} from '../../src/viz/frame-pacer';
 
 describe('FramePacer', () => {
   it('lets a view draw at every frame while its frames stay within the budget', () => {

@@ -291,6 +291,22 @@ describe('the training view paced by its frames', () => {
     expect(frames).toHaveLength(1);
   });
 
+  it('shows a verdict at once, whatever the pacer says', () => {
+    const { view, text, took } = pacedMount();
+    view.update(snapshot(1));
+    runFrame();
+    took(30);
+    view.update(snapshot(2));
+    expect(frames).toHaveLength(0);
+    view.showJudgement({ step: 2, testPredictions: Float32Array.from([0.9, 0.1, 0.1, 0.9]) });
+    expect(frames).toHaveLength(1);
+    runFrame();
+    expect(text('.viz-step')).toBe('Step 2. Judged at step 2: 2 of 2 test pictures right');
+    // The wait it cut short asks for no second frame.
+    vi.advanceTimersByTime(1000);
+    expect(frames).toHaveLength(0);
+  });
+
   it('asks for no frame once disposed while waiting', () => {
     const { view, took } = pacedMount();
     view.update(snapshot(1));
