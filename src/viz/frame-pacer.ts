@@ -1,7 +1,8 @@
 /**
  * How often the training view may draw, from how long its drawn frames take on the main thread. A
  * drawn frame over the budget doubles the least time between two drawn frames; one within it
- * halves that time, down to none. Where the page keeps up, every snapshot is drawn. Where it cannot
+ * shortens that time by a quarter, down to none (halving it instead let every other drawn frame
+ * run long). Where the page keeps up, every snapshot is drawn. Where it cannot
  * (two cores, one held by the training worker and the other shared with V8 compiling
  * TensorFlow.js's kernels for the first seconds of a run), a frame that draws a snapshot of X vs O
  * took 20-30 ms of main thread, and at ten such frames a second the page's frames had a 95th
@@ -35,10 +36,10 @@ export class FramePacer {
     this.lastDrawn = now;
   }
 
-  /** A drawn frame took `ms` of main thread: over budget the wait doubles, within it halves. */
+  /** A drawn frame took `ms` of main thread: over budget the wait doubles, within it shrinks by a quarter. */
   measured(ms: number): void {
     if (ms > FRAME_BUDGET_MS) this.gap = Math.min(MAX_GAP_MS, Math.max(FIRST_GAP_MS, this.gap * 2));
-    else this.gap = this.gap / 2 < FIRST_GAP_MS / 2 ? 0 : this.gap / 2;
+    else this.gap = this.gap * 0.75 < FIRST_GAP_MS / 2 ? 0 : this.gap * 0.75;
   }
 }
 

@@ -30,15 +30,15 @@ describe('FramePacer', () => {
     expect(MAX_GAP_MS).toBe(1000);
   });
 
-  it('halves the wait with each frame within budget, down to none', () => {
+  it('shortens the wait by a quarter with each frame within budget, down to none', () => {
     const pacer = new FramePacer();
     for (let frame = 0; frame < 5; frame++) pacer.measured(30);
     const gaps: number[] = [];
-    for (let frame = 0; frame < 7; frame++) {
+    for (let frame = 0; frame < 12; frame++) {
       pacer.measured(5);
-      gaps.push(pacer.gapMs);
+      gaps.push(Math.round(pacer.gapMs));
     }
-    expect(gaps).toEqual([500, 250, 125, 62.5, 0, 0, 0]);
+    expect(gaps).toEqual([750, 563, 422, 316, 237, 178, 133, 100, 75, 56, 0, 0]);
   });
 
   it('counts the wait from the last frame drawn', () => {

@@ -279,16 +279,20 @@ describe('the training view paced by its frames', () => {
     expect(frames).toHaveLength(1);
     runFrame();
     expect(text('.viz-step')).toBe('Step 3');
-    // Quick frames halve the wait: 50 ms, then none.
-    took(5);
-    view.update(snapshot(4));
-    vi.advanceTimersByTime(49);
-    expect(frames).toHaveLength(0);
-    vi.advanceTimersByTime(1);
-    runFrame();
-    took(5);
-    view.update(snapshot(5));
-    expect(frames).toHaveLength(1);
+    // Quick frames shorten the wait by a quarter each: 75 ms, 56, then none.
+    const waits: number[] = [];
+    for (let step = 4; step <= 6; step++) {
+      took(5);
+      view.update(snapshot(step));
+      let waited = 0;
+      while (frames.length === 0 && waited < 1000) {
+        vi.advanceTimersByTime(1);
+        waited++;
+      }
+      waits.push(waited);
+      runFrame();
+    }
+    expect(waits).toEqual([75, 57, 0]);
   });
 
   it('shows a verdict at once, whatever the pacer says', () => {
