@@ -2,11 +2,11 @@
  * How often the training view may draw, from how long its drawn frames take on the main thread. A
  * drawn frame over the budget doubles the least time between two drawn frames; one within it
  * shortens that time by a quarter, down to none (halving it instead let every other drawn frame
- * run long). Where the page keeps up, every snapshot is drawn. Where it cannot
- * (two cores, one held by the training worker and the other shared with V8 compiling
- * TensorFlow.js's kernels for the first seconds of a run), a frame that draws a snapshot of X vs O
- * took 20-30 ms of main thread, and at ten such frames a second the page's frames had a 95th
- * percentile of 24-39 ms: the views now refresh less often there, and the frames between stay short.
+ * run long). Where the page keeps up, every snapshot is drawn. Where it cannot (two cores, one held
+ * by the training worker, the other shared with V8 compiling TensorFlow.js's kernels for the first
+ * seconds of a run), a frame that drew a snapshot of X vs O took 20-30 ms of main thread, and at
+ * 10-20 such frames a second the page's frames had a 95th percentile of 19-25 ms: the views now
+ * refresh less often there, and the frames between them stay short.
  */
 
 /** A drawn frame's main-thread time above this makes the pacer wait longer between drawn frames. */
