@@ -4,6 +4,7 @@
  * (SwiftShader compositing in software, on a core the training worker shares), while the main
  * thread's part of a frame is what the page's own code costs.
  */
+import { measureFrame } from '../../src/viz/frame-pacer';
 
 /** Median, 95th percentile and count of long frames. */
 export interface FrameStats {
@@ -34,20 +35,15 @@ export function recordFrames(warmUpMs: number): { stop(): FrameRecord } {
   const started = performance.now();
   let last = started;
   let running = true;
-  // A message posted during the frame's callbacks runs as the next task, after the frame's rendering
-  // work on the main thread is done.
-  const channel = new MessageChannel();
-  const frameStarts: number[] = [];
-  channel.port1.onmessage = () => {
-    const frameStart = frameStarts.shift();
-    if (frameStart !== undefined && running) mainThread.push(performance.now() - frameStart);
-  };
+  const clock = () => performance.now();
   const tick = (now: number) => {
     if (!running) return;
     if (now - started > warmUpMs) {
       intervals.push(now - last);
-      frameStarts.push(now);
-      channel.port2.postMessage(null);
+      // The training view's pacer measures its frames the same way.
+      measureFrame(clock, now, (ms) => {
+        if (running) mainThread.push(ms);
+      });
     }
     last = now;
     requestAnimationFrame(tick);
@@ -56,7 +52,6 @@ export function recordFrames(warmUpMs: number): { stop(): FrameRecord } {
   return {
     stop() {
       running = false;
-      channel.port1.close();
       // The frame still awaited counts too: a page that drew no frame at all while watched stalled
       // for the whole time, which an empty list would report as 0 ms.
       const now = performance.now();
