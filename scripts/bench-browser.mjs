@@ -1,7 +1,9 @@
 // `npm run bench:browser`: the browser benchmark. Serves the project with Vite, opens headless
 // Chromium on bench/browser/index.html and prints one table per section (bench/browser/sections.ts).
-// Options: --quick (skip the slow cases), --section=NAME (run one section), --soak=MINUTES (train
-// over and over for that long and report heap and tensor growth; the issue asks for 10),
+// Options: --quick (skip the slow cases), --section=NAME (run one section), --repeat=N (take each of
+// the training section's frame-measuring runs N times: medians, and the range of the main-thread
+// p95), --soak=MINUTES (train over and over for that long and report heap and tensor growth; the
+// issue asks for 10),
 // --swiftshader-compositing (composite the page through SwiftShader too, as the browser tests do).
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -14,6 +16,9 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--section='))?.slice('--section='.length);
 const soakMinutes = Number(args.find((a) => a.startsWith('--soak='))?.slice('--soak='.length) ?? 0);
 if (!Number.isFinite(soakMinutes) || soakMinutes < 0) throw new Error('--soak expects a number of minutes');
+const repeat = Number(args.find((a) => a.startsWith('--repeat='))?.slice('--repeat='.length) ?? 1);
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20)
+  throw new Error('--repeat expects a whole number from 1 to 20');
 const swiftshaderCompositing = args.includes('--swiftshader-compositing');
 
 // The flags of tests/browser/chromium.ts (WebGL 2 through SwiftShader, also in workers), and the page
@@ -81,8 +86,8 @@ try {
     }, 1000);
     try {
       const rows = await page.evaluate(
-        ([name, q, soak]) => window.benchPage.run(name, q, soak),
-        [section.name, quick, soakMinutes],
+        ([name, q, soak, times]) => window.benchPage.run(name, q, soak, times),
+        [section.name, quick, soakMinutes, repeat],
       );
       printTable(section.name, section.columns, rows);
       console.log(`\nLoad average ${loadAverage()} at the end of this section.`);

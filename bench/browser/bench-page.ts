@@ -8,7 +8,7 @@ declare global {
   interface Window {
     benchPage: {
       sections(): { name: string; columns: readonly string[] }[];
-      run(name: string, quick: boolean, soakMinutes: number): Promise<string[][]>;
+      run(name: string, quick: boolean, soakMinutes: number, repeat: number): Promise<string[][]>;
       /** Progress lines for the script to show while a section runs. */
       log: string[];
     };
@@ -19,11 +19,11 @@ const log: string[] = [];
 
 window.benchPage = {
   sections: () => SECTIONS.map(({ name, columns }) => ({ name, columns })),
-  async run(name, quick, soakMinutes) {
+  async run(name, quick, soakMinutes, repeat) {
     const section = SECTIONS.find((s) => s.name === name);
     if (!section)
       throw new Error(`No bench section "${name}": pick one of ${SECTIONS.map((s) => s.name).join(', ')}`);
-    return section.run({ quick, soakMinutes, log: (line) => log.push(line) });
+    return section.run({ quick, soakMinutes, repeat, log: (line) => log.push(line) });
   },
   log,
 };

@@ -3,6 +3,14 @@ export interface BenchSection {
   /** The table's title, and the name `--section=` picks it by. */
   readonly name: string;
   readonly columns: readonly string[];
-  /** Runs in the bench page; each row holds one cell per column. `quick` skips the slow cases. */
-  run(options: { quick: boolean; log: (line: string) => void; soakMinutes: number }): Promise<string[][]>;
+  /**
+   * Runs in the bench page; each row holds one cell per column. `quick` skips the slow cases;
+   * `repeat` is how many times the training section takes each frame-measuring run.
+   */
+  run(options: {
+    quick: boolean;
+    log: (line: string) => void;
+    soakMinutes: number;
+    repeat: number;
+  }): Promise<string[][]>;
 }
