@@ -3,8 +3,8 @@
 // Options: --quick (skip the slow cases), --section=NAME (run one section), --repeat=N (take each of
 // the training section's frame-measuring runs N times: medians, and the range of the main-thread
 // p95), --soak=MINUTES (train over and over for that long and report heap and tensor growth; the
-// issue asks for 10),
-// --swiftshader-compositing (composite the page through SwiftShader too, as the browser tests do).
+// issue asks for 10), --swiftshader-compositing (composite the page through SwiftShader too, as the
+// browser tests do).
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { FIRST_SCREEN, measureFirstScreen } from './bench-first-screen.mjs';
@@ -16,9 +16,10 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--section='))?.slice('--section='.length);
 const soakMinutes = Number(args.find((a) => a.startsWith('--soak='))?.slice('--soak='.length) ?? 0);
 if (!Number.isFinite(soakMinutes) || soakMinutes < 0) throw new Error('--soak expects a number of minutes');
-const repeat = Number(args.find((a) => a.startsWith('--repeat='))?.slice('--repeat='.length) ?? 1);
-if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20)
-  throw new Error('--repeat expects a whole number from 1 to 20');
+const repeatText = args.find((a) => a.startsWith('--repeat='))?.slice('--repeat='.length) ?? '1';
+const repeat = Number(repeatText);
+if (!/^\d+$/.test(repeatText) || repeat < 1 || repeat > 20)
+  throw new Error(`--repeat expects a whole number from 1 to 20, not ${JSON.stringify(repeatText)}`);
 const swiftshaderCompositing = args.includes('--swiftshader-compositing');
 
 // The flags of tests/browser/chromium.ts (WebGL 2 through SwiftShader, also in workers), and the page
