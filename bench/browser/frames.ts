@@ -40,7 +40,8 @@ export function recordFrames(warmUpMs: number): { stop(): FrameRecord } {
     if (!running) return;
     if (now - started > warmUpMs) {
       intervals.push(now - last);
-      // The training view's pacer measures its frames the same way.
+      // The training view's pacer measures its drawn frames with the same function, though from the
+      // start of its own callback rather than from the frame's timestamp.
       measureFrame(clock, now, (ms) => {
         if (running) mainThread.push(ms);
       });
