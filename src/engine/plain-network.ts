@@ -5,16 +5,9 @@
  */
 import { type ActivationFn, convScale, type LayerSpec, type LayerWeights, type Shape } from '../spec';
 import { runnableShapes } from './layer-shapes';
+import { convBackward, convForward } from './plain-conv';
 import { denseBackward, denseForward } from './plain-dense';
-import {
-  convBackward,
-  convForward,
-  poolBackward,
-  poolForward,
-  scaleInto,
-  type WindowGeometry,
-  windowGeometry,
-} from './plain-windows';
+import { poolBackward, poolForward, scaleInto, type WindowGeometry, windowGeometry } from './plain-windows';
 
 /** A layer's weights as float32 numbers: the kernel flat as the formats store it, and the bias. */
 export interface PlainWeights {

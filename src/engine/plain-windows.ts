@@ -1,9 +1,10 @@
 /**
- * Convolution and pooling on plain typed arrays, a batch of NHWC pictures at a time, forward and
- * backward. Loops over numbers, no per-operation cost: on the course's small networks this is far
- * quicker than dispatching TensorFlow.js kernels. Padding follows TensorFlow's "same" (any odd extra
- * goes after), average pooling divides by the real pixels a window covers, and max pooling sends the
- * gradient to every input equal to its window's maximum, as TensorFlow.js does.
+ * Window geometry and pooling on plain typed arrays, a batch of NHWC pictures at a time, forward and
+ * backward (convolution, which shares the geometry, is in plain-conv.ts). Loops over numbers, no
+ * per-operation cost: on the course's small networks this is far quicker than dispatching
+ * TensorFlow.js kernels. Padding follows TensorFlow's "same" (any odd extra goes after), average
+ * pooling divides by the real pixels a window covers, and max pooling sends the gradient to every
+ * input equal to its window's maximum, as TensorFlow.js does.
  */
 import { type Padding, samePadding, windowOutputSize } from '../spec';
 
@@ -39,99 +40,6 @@ export function windowGeometry(
     top: padding === 'same' ? (samePadding(h, size, stride)[0] as number) : 0,
     left: padding === 'same' ? (samePadding(w, size, stride)[0] as number) : 0,
   };
-}
-
-/**
- * Convolution of `n` pictures: `kernel` is HWIO flat, `[size * size * c, filters]`, as the formats
- * store it. Writes `out` (`n * outH * outW * filters`).
- */
-export function convForward(
-  g: WindowGeometry,
-  n: number,
-  x: Float32Array,
-  kernel: Float32Array,
-  bias: Float32Array,
-  filters: number,
-  out: Float32Array,
-): void {
-  const { h, w, c, outH, outW, size, stride, top, left } = g;
-  const acc = new Float64Array(filters);
-  for (let p = 0; p < n; p++) {
-    const xBase = p * h * w * c;
-    for (let i = 0; i < outH; i++) {
-      for (let j = 0; j < outW; j++) {
-        for (let f = 0; f < filters; f++) acc[f] = bias[f] as number;
-        for (let dy = 0; dy < size; dy++) {
-          const y = i * stride + dy - top;
-          if (y < 0 || y >= h) continue;
-          for (let dx = 0; dx < size; dx++) {
-            const xx = j * stride + dx - left;
-            if (xx < 0 || xx >= w) continue;
-            const from = xBase + (y * w + xx) * c;
-            const row = (dy * size + dx) * c;
-            for (let k = 0; k < c; k++) {
-              const v = x[from + k] as number;
-              if (v === 0) continue;
-              const kBase = (row + k) * filters;
-              for (let f = 0; f < filters; f++)
-                acc[f] = (acc[f] as number) + v * (kernel[kBase + f] as number);
-            }
-          }
-        }
-        const o = ((p * outH + i) * outW + j) * filters;
-        for (let f = 0; f < filters; f++) out[o + f] = acc[f] as number;
-      }
-    }
-  }
-}
-
-/**
- * The gradients of a convolution: adds into `dKernel` and `dBias`, and writes `dx` (when given) from
- * the output's gradient `dy`.
- */
-export function convBackward(
-  g: WindowGeometry,
-  n: number,
-  x: Float32Array,
-  kernel: Float32Array,
-  filters: number,
-  dy: Float64Array,
-  dKernel: Float64Array,
-  dBias: Float64Array,
-  dx: Float64Array | null,
-): void {
-  const { h, w, c, outH, outW, size, stride, top, left } = g;
-  const dxAcc = dx;
-  for (let p = 0; p < n; p++) {
-    const xBase = p * h * w * c;
-    for (let i = 0; i < outH; i++) {
-      for (let j = 0; j < outW; j++) {
-        const o = ((p * outH + i) * outW + j) * filters;
-        for (let f = 0; f < filters; f++) dBias[f] = (dBias[f] as number) + (dy[o + f] as number);
-        for (let dyy = 0; dyy < size; dyy++) {
-          const y = i * stride + dyy - top;
-          if (y < 0 || y >= h) continue;
-          for (let dxx = 0; dxx < size; dxx++) {
-            const xx = j * stride + dxx - left;
-            if (xx < 0 || xx >= w) continue;
-            const from = xBase + (y * w + xx) * c;
-            const row = (dyy * size + dxx) * c;
-            for (let k = 0; k < c; k++) {
-              const v = x[from + k] as number;
-              const kBase = (row + k) * filters;
-              let back = 0;
-              for (let f = 0; f < filters; f++) {
-                const d = dy[o + f] as number;
-                dKernel[kBase + f] = (dKernel[kBase + f] as number) + v * d;
-                back += (kernel[kBase + f] as number) * d;
-              }
-              if (dxAcc) dxAcc[from + k] = (dxAcc[from + k] as number) + back;
-            }
-          }
-        }
-      }
-    }
-  }
 }
 
 /** Max or average pooling of `n` pictures into `out` (`n * outH * outW * c`). */
