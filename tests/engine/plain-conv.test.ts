@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convBackward, convForward } from '../../src/engine/plain-conv';
 import { type WindowGeometry, windowGeometry } from '../../src/engine/plain-windows';
-import type { Padding } from '../../src/spec';
+import { type Padding, seededRandom } from '../../src/spec';
 
 /**
  * The convolution written the plain way, one window at a time: the loops plain-conv.ts replaced.
@@ -82,18 +82,6 @@ function naiveBackward(
   }
 }
 
-/** A small seeded generator, so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Case {
   readonly input: [number, number, number];
   readonly size: number;
@@ -118,7 +106,7 @@ function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): string | n
 
 const cases: Case[] = [];
 for (let seed = 1; cases.length < 60; seed++) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (k: number) => Math.floor(next() * k);
   const size = 1 + pick(5);
   const input: [number, number, number] = [size + pick(6), size + pick(6), 1 + pick(4)];
@@ -136,7 +124,7 @@ describe('plain convolution kernels', () => {
   it.each(cases.map((c, k) => [k, c] as const))(
     'case %i gives the naive loops’ numbers to the last bit, forward and backward',
     (k, { input, size, stride, padding, filters, n }) => {
-      const next = random(1000 + k);
+      const next = seededRandom(1000 + k);
       const g = windowGeometry(input, size, stride, padding);
       const x = values(n * input[0] * input[1] * input[2], next, 0.3, 'f32') as Float32Array;
       const kernel = values(size * size * input[2] * filters, next, 0.1, 'f32') as Float32Array;
@@ -152,9 +140,9 @@ describe('plain convolution kernels', () => {
       // A gradient mostly zero (max pooling passes one value a window), added onto earlier sums.
       const dy = values(outputs, next, 0.7, 'f64') as Float64Array;
       const start = () => ({
-        dKernel: values(kernel.length, random(k), 0.5, 'f64') as Float64Array,
-        dBias: values(filters, random(k + 1), 0.5, 'f64') as Float64Array,
-        dx: values(x.length, random(k + 2), 0.5, 'f64') as Float64Array,
+        dKernel: values(kernel.length, seededRandom(k), 0.5, 'f64') as Float64Array,
+        dBias: values(filters, seededRandom(k + 1), 0.5, 'f64') as Float64Array,
+        dx: values(x.length, seededRandom(k + 2), 0.5, 'f64') as Float64Array,
       });
       const a = start();
       const b = start();
@@ -174,7 +162,7 @@ describe('plain convolution kernels', () => {
   it('reuses its scratch safely when a bigger picture comes before a smaller one', () => {
     const big = windowGeometry([9, 9, 3], 3, 1, 'same');
     const small = windowGeometry([4, 4, 1], 2, 1, 'valid');
-    const next = random(7);
+    const next = seededRandom(7);
     const xBig = values(9 * 9 * 3, next, 0, 'f32') as Float32Array;
     const kBig = values(27 * 2, next, 0, 'f32') as Float32Array;
     convForward(big, 1, xBig, kBig, new Float32Array(2), 2, new Float32Array(81 * 2));
