@@ -8,6 +8,7 @@
  * pooling, most of them). Adding a zero product leaves a sum as it was, except the sign of a sum at
  * -0 (a bias of exactly -0), which no later layer can tell apart.
  */
+import { writePictureColumns } from './columns';
 import type { WindowGeometry } from './plain-windows';
 
 /** Scratch reused across calls (one thread runs one pass at a time): sized for the largest picture seen. */
@@ -15,35 +16,12 @@ let columnsScratch = new Float32Array(0);
 let backScratch = new Float64Array(0);
 let liveScratch = new Int32Array(0);
 
-/**
- * One picture's im2col, starting at `xBase` in `x`: a row per output position, `size * size * c`
- * values in (dy, dx, channel) order, zeros where the window hangs over the edge.
- */
+/** One picture's im2col (see columns.ts), starting at `xBase` in `x`, in the reused scratch. */
 function pictureColumns(g: WindowGeometry, x: Float32Array, xBase: number): Float32Array {
-  const { h, w, c, outH, outW, size, stride, top, left } = g;
-  const need = outH * outW * size * size * c;
+  const need = g.outH * g.outW * g.size * g.size * g.c;
   if (columnsScratch.length < need) columnsScratch = new Float32Array(need);
-  const cols = columnsScratch;
-  let at = 0;
-  for (let i = 0; i < outH; i++) {
-    const y0 = i * stride - top;
-    for (let j = 0; j < outW; j++) {
-      const x0 = j * stride - left;
-      for (let dy = 0; dy < size; dy++) {
-        const y = y0 + dy;
-        for (let dx = 0; dx < size; dx++) {
-          const xx = x0 + dx;
-          if (y < 0 || y >= h || xx < 0 || xx >= w) {
-            for (let k = 0; k < c; k++) cols[at++] = 0;
-          } else {
-            const from = xBase + (y * w + xx) * c;
-            for (let k = 0; k < c; k++) cols[at++] = x[from + k] as number;
-          }
-        }
-      }
-    }
-  }
-  return cols;
+  writePictureColumns(g, x, xBase, columnsScratch, 0);
+  return columnsScratch;
 }
 
 /**
@@ -60,6 +38,7 @@ export function convForward(
   out: Float32Array,
 ): void {
   const positions = g.outH * g.outW;
+  const taps = g.size * g.size * g.c;
   for (let p = 0; p < n; p++) {
     const cols = pictureColumns(g, x, p * g.h * g.w * g.c);
     // Two output positions at a time; an odd last one is computed twice and written once.
@@ -67,7 +46,7 @@ export function convForward(
       const o = (p * positions + r) * filters;
       forwardPair(
         cols,
-        g.size * g.size * g.c,
+        taps,
         r,
         Math.min(r + 1, positions - 1),
         kernel,
